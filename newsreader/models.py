@@ -1,0 +1,156 @@
+"""The values that flow through newsreader: articles, quotes and embedded posts.
+
+Pure data, no behaviour worth testing on its own, and no textual/rich imports: every layer
+(sources, store, extract, ui) speaks these types.
+
+Article bodies are a tuple of plain-text paragraphs. An embedded post (tweet and its kin) is one
+paragraph in the *flattened post form* that the seed article uses, which the HTML converter also
+writes for `blockquote.twitter-tweet` and friends:
+
+    TEXT — Display Name (@handle) Month D, YYYY[ URL]
+
+The em dash may also be `―` or `--`; the date may be missing when a URL follows (Mastodon); the
+handle is `name` (X/Twitter), `name.bsky.social` (Bluesky) or `user@instance` (Mastodon). The
+extractor (`newsreader.extract`) recognises that form and turns it into a `Post`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class QuoteKind(StrEnum):
+    """What a span between quote marks is."""
+
+    STATEMENT = "statement"
+    """A quoted sentence or clause that someone said or wrote."""
+    FRAGMENT = "fragment"
+    """A partial quote woven into the reporter's own sentence."""
+    SCARE = "scare"
+    """A word or short phrase in quote marks that is nobody's statement."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a piece of text sits in an article body: paragraph index and character offsets."""
+
+    paragraph: int
+    """Index into `Article.paragraphs`."""
+    start: int
+    """Offset of the first character (for quotes: the opening mark)."""
+    end: int
+    """Offset one past the last character (for quotes: after the closing mark)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation found in an article."""
+
+    text: str
+    """The words between the outer marks (segments of a multi-paragraph quote joined by a space)."""
+    speaker: str | None
+    """Canonical name of who said it, or None when nobody can be named."""
+    kind: QuoteKind
+    """Statement, fragment or scare quote."""
+    spans: tuple[Span, ...]
+    """One span per paragraph the quote covers, marks included."""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """An embedded social-media post (a tweet and its kin) found in an article."""
+
+    text: str
+    """The post's own words."""
+    author: str
+    """Display name of the account."""
+    handle: str
+    """Account handle without the leading @ (`user@instance` for Mastodon)."""
+    date: str | None
+    """ISO date `YYYY-MM-DD`, or None when the embed carries none."""
+    url: str | None
+    """Link to the post, when known."""
+    platform: str
+    """`twitter`, `bluesky`, `mastodon`, `threads`, `instagram` or `unknown`."""
+    paragraph: int
+    """Index of the paragraph that holds the post in the article body."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extractor found in one article, in reading order."""
+
+    quotes: tuple[Quote, ...] = ()
+    posts: tuple[Post, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article as a source produced it, before the store gives it an id and state."""
+
+    guid: str
+    """Identity within its source: entry id, link, or the file name. Stable across re-imports."""
+    title: str
+    """Headline (derived from the text when the source has none)."""
+    source_name: str
+    """Who published it, as shown in the list (the seed header's source, or the feed title)."""
+    paragraphs: tuple[str, ...]
+    """Body as plain-text paragraphs; never contains a blank line inside a paragraph."""
+    published: datetime | None = None
+    """Publication time (timezone-aware, UTC when the source gives no zone), if known."""
+    dateline: str | None = None
+    """A lead line such as `UPDATED 3:15 PM PT — Friday, January 3, 2020`, shown in the header."""
+    link: str | None = None
+    """Where the article lives on the web, if anywhere."""
+    author: str | None = None
+    """Byline, if the source gives one."""
+    location: str = ""
+    """The file path or URL it was read from (for `path_or_url`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    """A source as loaded from disk or the network: its identity, name and articles."""
+
+    key: str
+    """Stable identity: `local:<folder name>`, `file:<file name>` or the feed URL."""
+    title: str
+    """Name shown for the source (folder name, feed title)."""
+    location: str
+    """Where it was read from: a path or a URL."""
+    articles: tuple[ArticleDraft, ...] = ()
+    errors: tuple[str, ...] = ()
+    """One clear line per file or entry that could not be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the article list: what the list needs, without the body."""
+
+    id: int
+    source_name: str
+    title: str
+    published: datetime | None
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored article with its body and state."""
+
+    id: int
+    source_id: int
+    source_name: str
+    guid: str
+    title: str
+    paragraphs: tuple[str, ...]
+    published: datetime | None
+    dateline: str | None
+    link: str | None
+    author: str | None
+    location: str
+    read: bool
+    starred: bool
