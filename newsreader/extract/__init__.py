@@ -1,0 +1,241 @@
+"""Who said what: quotes and embedded posts found in an article's paragraphs.
+
+Pure functions over plain text, no textual/rich imports and no models. The pipeline:
+posts first (their paragraphs are opaque), then quote spans (`marks`), then the speaker phrase
+beside each quote (`attribution`), then canonical speakers (`speakers`, `names`) and kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreader.extract.attribution import (
+    Attribution,
+    Frame,
+    after_quote,
+    before_quote,
+    in_clause,
+    sentence_end,
+    sentence_start,
+)
+from newsreader.extract.kinds import Context, classify, ends_dialogue
+from newsreader.extract.marks import RawQuote, find_quotes
+from newsreader.extract.names import NameBook, collect_names, collect_surnames, name_runs
+from newsreader.extract.posts import find_posts
+from newsreader.extract.speakers import SpeakerResolver
+from newsreader.models import Extraction, Post, Quote, QuoteKind, Span
+
+__all__ = ["extract", "extract_strict"]
+
+ATTRIBUTION_BUDGET = 2_000
+"""How many quotes per article get an attribution search."""
+
+_FLOAT_REACH = 2
+"""How many paragraphs back a quote standing alone in its paragraph may find its speaker."""
+
+
+def extract(paragraphs: Sequence[str]) -> Extraction:
+    """Find the quotes and embedded posts in an article body.
+
+    Never raises: on input it cannot read, it returns an empty extraction so the article still
+    shows.
+
+    Args:
+        paragraphs: The article's plain-text paragraphs (body only).
+
+    Returns:
+        Quotes and posts, each in reading order.
+    """
+    try:
+        return extract_strict(paragraphs)
+    except Exception:  # The reader must show the article even if extraction trips.
+        return Extraction()
+
+
+def extract_strict(paragraphs: Sequence[str]) -> Extraction:
+    """`extract` without the safety net, so tests see any error it would hide."""
+    texts = [p if isinstance(p, str) else "" for p in paragraphs]
+    posts, covered = find_posts(texts)
+    # Quotes with no word in them (`“…”`, mark soup) are nobody's words.
+    raws = [raw for raw in find_quotes(texts, covered) if _has_word(_content(texts, raw))]
+    book = _name_book(_outside_quotes(texts, raws), covered, posts)
+    # Real articles hold dozens of quotes; past the budget (hostile input) quotes keep their
+    # spans but skip attribution, which keeps the cost bounded.
+    framings = [
+        _frame(texts, raws, index) if index < ATTRIBUTION_BUDGET else _UNFRAMED
+        for index in range(len(raws))
+    ]
+    quotes = _attribute(texts, raws, framings, SpeakerResolver(book), covered)
+    return Extraction(tuple(quotes), tuple(posts))
+
+
+def _name_book(texts: list[str], covered: set[int], posts: list[Post]) -> NameBook:
+    """Every personal name in the article: full names, post bylines, then surname mentions."""
+    book = NameBook()
+    runs = {i: name_runs(text) for i, text in enumerate(texts) if i not in covered}
+    for index, paragraph_runs in runs.items():
+        collect_names(book, index, texts[index], runs=paragraph_runs)
+    for post in posts:
+        collect_names(book, post.paragraph, post.author, byline=True)
+    for index, paragraph_runs in runs.items():
+        collect_surnames(book, index, paragraph_runs)
+    return book
+
+
+def _outside_quotes(texts: list[str], raws: list[RawQuote]) -> list[str]:
+    """The paragraphs with quoted words blanked out (same offsets).
+
+    Names inside quotes (song titles, people the speaker mentions) are not people the
+    reporter introduced, so pronouns must not resolve to them.
+    """
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for raw in raws[:ATTRIBUTION_BUDGET]:
+        for segment in raw.segments:
+            pieces.setdefault(segment.paragraph, []).append(
+                (segment.content_start, segment.content_end)
+            )
+    masked = list(texts)
+    for index, ranges in pieces.items():
+        chars = list(texts[index])
+        for start, end in ranges:
+            chars[start:end] = " " * (end - start)
+        masked[index] = "".join(chars)
+    return masked
+
+
+def _has_word(text: str) -> bool:
+    """Whether text holds at least one letter or digit."""
+    return any(c.isalnum() for c in text)
+
+
+def _content(texts: list[str], raw: RawQuote) -> str:
+    """The words between a quote's outer marks, segments joined by a space."""
+    parts = (texts[s.paragraph][s.content_start : s.content_end].strip() for s in raw.segments)
+    return " ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True, slots=True)
+class _Framing:
+    """A quote's attribution and the facts about its surroundings that decide its kind."""
+
+    attribution: Attribution | None
+    context: Context
+    sentence_initial: bool
+    """Nothing of the reporter's sentence comes before the opening mark."""
+    paragraph_initial: bool
+    """The opening mark starts its paragraph."""
+
+
+_UNFRAMED = _Framing(None, Context(False, False, False, False), False, False)
+
+
+def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
+    """Find the attribution beside one quote and describe its frame."""
+    raw = raws[index]
+    first, last = raw.first, raw.last
+    opening, closing = texts[first.paragraph], texts[last.paragraph]
+    previous = raws[index - 1] if index else None
+    following = raws[index + 1] if index + 1 < len(raws) else None
+    floor = previous.last.end if previous and previous.last.paragraph == first.paragraph else 0
+    ceiling = (
+        following.first.start
+        if following and following.first.paragraph == last.paragraph
+        else len(closing)
+    )
+    start = sentence_start(opening, first.start, floor)
+    end = sentence_end(closing, last.end, ceiling)
+    content = _content(texts, raw)
+    attribution = None
+    if raw.closed and not content.endswith("."):
+        attribution = after_quote(closing, last.end, end)
+    if attribution is None:
+        attribution = before_quote(opening, start, first.start)
+    if attribution is None:
+        attribution = in_clause(opening, start, first.start)
+    before = opening[start : first.start]
+    initial = not before.strip()
+    tail = closing[last.end : end].lstrip()
+    framed = _framed(attribution, content, tail, initial)
+    woven = not initial and _starts_lowercase(content)
+    if attribution is not None and attribution.frame is Frame.BEFORE:
+        woven = False  # `“A,” said X, “but B.”`: the second part continues the speech.
+    said = attribution is not None and (attribution.frame is not Frame.BEFORE or not initial)
+    context = Context(framed, woven, said, _noun_like(before, tail))
+    return _Framing(attribution, context, initial, not opening[: first.start].strip())
+
+
+def _starts_lowercase(content: str) -> bool:
+    """Whether the quoted words begin with a lowercase letter (a partial quote)."""
+    return next((c for c in content if c.isalpha()), "").islower()
+
+
+_DETERMINERS = frozenset(("a", "an", "the", "this", "that", "its", "their", "his", "her", "our"))
+
+
+def _noun_like(before: str, tail: str) -> bool:
+    """Whether the quote is used as a name: `a “cash grab”`, `the “Glide” brand`."""
+    previous = before.rstrip().rsplit(None, 1)[-1:] if before.strip() else []
+    if previous and previous[0].lower() in _DETERMINERS:
+        return True
+    following = tail[:1]
+    return following.isalpha() and following.islower() and not tail.startswith(("and ", "or "))
+
+
+def _framed(attribution: Attribution | None, content: str, tail: str, initial: bool) -> bool:
+    """Whether a dialogue frame holds the quote, which makes even a short quote a statement."""
+    if attribution is not None and attribution.frame is Frame.BEFORE:
+        return True
+    if attribution is not None and attribution.frame is Frame.AFTER:
+        return ends_dialogue(content) or tail.startswith(",")
+    # A whole sentence of its own: `“We are ready.”` after the previous quote.
+    return initial and content[:1].isupper() and content[-1:] in (".", "!", "?", "…")
+
+
+def _attribute(
+    texts: list[str],
+    raws: list[RawQuote],
+    framings: list[_Framing],
+    resolver: SpeakerResolver,
+    covered: set[int],
+) -> list[Quote]:
+    """Resolve speakers in reading order and build the quotes."""
+    quotes: list[Quote] = []
+    last_speaker: tuple[str, int] | None = None
+    for raw, framing in zip(raws, framings, strict=True):
+        content = _content(texts, raw)
+        kind = classify(content, framing.context)
+        position = (raw.first.paragraph, raw.first.start)
+        speaker = None
+        attribution = framing.attribution
+        if attribution is not None and not attribution.passive:
+            speaker = resolver.resolve(attribution.phrase, position)
+        elif attribution is None and kind is QuoteKind.STATEMENT:
+            speaker = _inherit(raw, framing, last_speaker, covered)
+            if speaker is None and framing.sentence_initial:
+                speaker = resolver.named_before(position)
+        if speaker is not None and kind is not QuoteKind.SCARE:
+            last_speaker = (speaker, raw.last.paragraph)
+        spans = tuple(Span(s.paragraph, s.start, s.end) for s in raw.segments)
+        quotes.append(Quote(content, speaker, kind, spans))
+    return quotes
+
+
+def _inherit(
+    raw: RawQuote,
+    framing: _Framing,
+    last_speaker: tuple[str, int] | None,
+    covered: set[int],
+) -> str | None:
+    """The speaker an unattributed whole-sentence quote takes from the quote before it."""
+    if last_speaker is None or not framing.sentence_initial:
+        return None
+    name, paragraph = last_speaker
+    here = raw.first.paragraph
+    if paragraph == here:
+        return name
+    if not framing.paragraph_initial or here - paragraph > _FLOAT_REACH:
+        return None
+    if any(index in covered for index in range(paragraph + 1, here)):
+        return None
+    return name

@@ -1,0 +1,223 @@
+"""The `newsreader` command: open the reader, or list and extract from the shell.
+
+    newsreader [PATH ...]                 open the reader (on PATHs if given)
+    newsreader list [--unread] [--json]   print stored articles, newest first
+    newsreader extract PATH ... [--json]  print the quotes and posts found in files
+
+Textual is imported only when the reader opens, so the shell commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newsreader import __version__, paths
+from newsreader.store import ListFilter, Store, StoreError
+from newsreader.text import clean_line, clean_text
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("list", "extract")
+
+
+def _error(message: str) -> None:
+    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal news reader that shows who said what. "
+        f"Other commands: {', '.join(SUBCOMMANDS)} (see `newsreader COMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders to open"
+    )
+    return parser
+
+
+def _list_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader list", description="Print stored articles, newest first."
+    )
+    parser.add_argument("--unread", action="store_true", help="only unread articles")
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    return parser
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader extract",
+        description="Print the quotes and embedded posts found in article files.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    return parser
+
+
+def open_store() -> Store | None:
+    """Open the user's database, or say why it cannot be opened."""
+    try:
+        return Store(paths.database_path())
+    except StoreError as error:
+        _error(str(error))
+        return None
+
+
+def ensure_samples(store: Store) -> list[Path]:
+    """The bundled samples to import when the store has no sources yet (first run)."""
+    return [] if store.source_count() else [paths.bundled_samples()]
+
+
+def missing_paths(candidates: Sequence[Path]) -> list[Path]:
+    """Paths that do not exist (each gets one error line; the command exits 2)."""
+    missing = [path for path in candidates if not path.exists()]
+    for path in missing:
+        _error(f"{path}: no such file or folder")
+    return missing
+
+
+def run_reader(arguments: argparse.Namespace) -> int:
+    """Open the three-pane reader."""
+    if missing_paths(arguments.paths):
+        return EXIT_USAGE
+    store = open_store()
+    if store is None:
+        return EXIT_ERROR
+    from newsreader.config import load_config
+    from newsreader.ui.app import NewsReaderApp
+
+    config, warnings = load_config(paths.config_path())
+    requested = [path.resolve() for path in arguments.paths]
+    app = NewsReaderApp(
+        store,
+        config,
+        import_paths=requested or ensure_samples(store),
+        show_only_imported=bool(requested),
+        startup_warnings=warnings,
+    )
+    try:
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def run_list(arguments: argparse.Namespace) -> int:
+    """Print stored articles in the article list's order."""
+    store = open_store()
+    if store is None:
+        return EXIT_ERROR
+    samples = ensure_samples(store)
+    if samples and store.path is not None:
+        from newsreader.importer import import_paths
+
+        import_paths(store.path, samples)
+    listed = store.listed(ListFilter(unread_only=arguments.unread))
+    if arguments.json:
+        print(json.dumps([_listed_json(item) for item in listed], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for item in listed:
+        row = item.row
+        marker = ("N" if not row.read else " ") + ("*" if row.starred else " ")
+        date = row.published.strftime("%Y-%m-%d") if row.published else " " * 10
+        print(f"{marker} {date}  {clean_line(row.source_name)[:20]:<20}  {clean_line(row.title)}")
+    return EXIT_OK
+
+
+def _listed_json(item: Any) -> dict[str, Any]:
+    row = item.row
+    return {
+        "id": row.id,
+        "source": clean_line(row.source_name),
+        "title": clean_line(row.title),
+        "date": row.published.isoformat() if row.published else None,
+        "read": row.read,
+        "starred": row.starred,
+        "path_or_url": clean_line(item.location),
+    }
+
+
+def run_extract(arguments: argparse.Namespace) -> int:
+    """Print what the extractor finds in each article of the given files."""
+    from newsreader.extract import extract
+    from newsreader.sources.local import load_path
+
+    if missing_paths(arguments.paths):
+        return EXIT_USAGE
+    results: list[dict[str, Any]] = []
+    for given in arguments.paths:
+        draft = load_path(given)
+        for line in draft.errors:
+            _error(line)
+        for article in draft.articles:
+            found = extract(article.paragraphs)
+            results.append(_extraction_json(str(given), article.title, found))
+    if arguments.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        for result in results:
+            _print_extraction(result)
+    return EXIT_OK
+
+
+def _extraction_json(source: str, title: str, found: Any) -> dict[str, Any]:
+    return {
+        "source": source,
+        "title": clean_line(title),
+        "quotes": [
+            {
+                "text": clean_text(quote.text),
+                "speaker": quote.speaker,
+                "kind": str(quote.kind),
+                "spans": [
+                    {"paragraph": span.paragraph, "start": span.start, "end": span.end}
+                    for span in quote.spans
+                ],
+            }
+            for quote in found.quotes
+        ],
+        "tweets": [
+            {
+                "text": clean_text(post.text),
+                "author": post.author,
+                "handle": post.handle,
+                "date": post.date,
+                "url": post.url,
+                "platform": post.platform,
+            }
+            for post in found.posts
+        ],
+    }
+
+
+def _print_extraction(result: dict[str, Any]) -> None:
+    print(f"{result['source']}: {result['title']}")
+    for quote in result["quotes"]:
+        speaker = clean_line(quote["speaker"] or "—")
+        print(f"  [{quote['kind']}] {speaker}: “{clean_line(quote['text'])}”")
+    for post in result["tweets"]:
+        when = post["date"] or "undated"
+        print(f"  [post] {clean_line(post['author'])} (@{clean_line(post['handle'])}) {when}")
+        print(f"         {clean_line(post['text'])}")
+    if not result["quotes"] and not result["tweets"]:
+        print("  (no quotes or posts)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] == "list":
+        return run_list(_list_parser().parse_args(arguments[1:]))
+    if arguments and arguments[0] == "extract":
+        return run_extract(_extract_parser().parse_args(arguments[1:]))
+    return run_reader(_main_parser().parse_args(arguments))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""User settings from `config.toml`: a Config dataclass and a loader that never refuses to start.
+
+A wrong key or value produces one warning line naming the file, line and key; that key keeps its
+default and the rest of the file still applies.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings the app reads at start."""
+
+    theme: str = "textual-dark"
+    """Name of a Textual theme."""
+    show_quote_pane: bool = True
+    """Whether the quote pane is shown at start."""
+    mark_read_on_open: bool = True
+    """Whether opening an article marks it read."""
+
+
+DEFAULT_CONFIG_TEXT = """\
+# newsreader configuration. Delete a line to get its default back.
+
+# A Textual theme name (ctrl+p, "theme" lists them).
+# theme = "textual-dark"
+
+# Show the quote pane at start.
+# show_quote_pane = true
+
+# Mark an article read when you open it.
+# mark_read_on_open = true
+"""
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """Return the 1-based line where `key = ...` is set, if it can be found."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.split("=", 1)[0].strip() == key:
+            return number
+    return None
+
+
+def load_config(path: Path) -> tuple[Config, list[str]]:
+    """Read `path` into a Config, writing a commented default file when it does not exist.
+
+    Args:
+        path: Location of `config.toml`.
+
+    Returns:
+        The config, and one warning line per problem found (the app shows them and goes on).
+    """
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+        except OSError as error:
+            return Config(), [f"{path}: cannot write default config: {error.strerror}"]
+        return Config(), []
+    try:
+        text = path.read_text(encoding="utf-8")
+        values = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        return Config(), [f"{path}: cannot read: {error}"]
+    except tomllib.TOMLDecodeError as error:
+        return Config(), [f"{path}: not valid TOML ({error}); using defaults"]
+    return _apply(values, path, text)
+
+
+def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[str]]:
+    """Apply known keys with the right types; report the rest."""
+    config = Config()
+    warnings: list[str] = []
+    known = {field.name: field for field in fields(Config)}
+    for key, value in values.items():
+        line = _line_of(text, key)
+        where = f"{path}:{line}" if line else str(path)
+        if key not in known:
+            warnings.append(f"{where}: unknown key {key!r}; ignored")
+            continue
+        expected = type(getattr(config, key))
+        if not isinstance(value, expected):
+            warnings.append(
+                f"{where}: {key} must be {expected.__name__}, not {value!r}; using the default"
+            )
+            continue
+        config = replace(config, **{key: value})
+    return config, warnings

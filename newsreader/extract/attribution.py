@@ -1,0 +1,362 @@
+"""Find who a quote is attributed to: cue verbs and the speaker phrase beside them.
+
+Every function here reads a bounded window of text next to one quote (the rest of its sentence,
+never past the neighbouring quotes), so the total work stays linear in the article's length.
+The result is the speaker *phrase* as written ("union leader Rosa Kim", "he", "the ministry");
+`speakers.py` turns it into a canonical name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from newsreader.extract.names import TITLE_ABBREVIATIONS, Token, tokenize, word_set
+
+WINDOW = 300
+"""Most characters read on either side of a quote when looking for its attribution."""
+
+CUE_VERBS = word_set(
+    """
+    say says said saying tell tells told add adds added adding state states stated write
+    writes wrote tweet tweets tweeted post posts posted note notes noted explain explains
+    explained insist insists insisted claim claims claimed argue argues argued warn warns
+    warned ask asks asked reply replies replied respond responds responded announce announces
+    announced declare declares declared acknowledge acknowledges acknowledged admit admits
+    admitted confirm confirms confirmed deny denies denied recall recalls recalled stress
+    stresses stressed urge urges urged vow vows vowed joke jokes joked quip quips quipped
+    shout shouts shouted exclaim exclaims exclaimed testify testifies testified reiterate
+    reiterates reiterated read reads continue continues continued conclude concludes
+    concluded emphasize emphasizes emphasized emphasise emphasises emphasised observe observes
+    observed remark remarks remarked comment comments commented mention mentions mentioned
+    suggest suggests suggested predict predicts predicted promise promises promised pledge
+    pledges pledged counter counters countered complain complains complained whisper
+    whispers whispered yell yells yelled wonder wonders wondered recount recounts recounted
+    describe describes described report reports reported cautioned caution cautions boast
+    boasts boasted concede
+    concedes conceded agree agrees agreed answer answers answered begin begins began
+    sagte sagt erklärte erklärt betonte betont meinte meint fügte sagten
+    dijo afirmó señaló explicó agregó añadió aseguró
+    """
+)
+"""Word forms that introduce speech."""
+
+_FRENCH_CUES = word_set("déclaré dit ajouté affirmé expliqué estimé souligné indiqué")
+"""French past participles that follow `a` (`a déclaré`)."""
+
+_BE_FORMS = word_set("is was were are be been being am get gets got getting")
+_BLOCKING = (
+    word_set(
+        """
+    has have had would will can could should may might must not did does do to that which
+    who whom whose and but or if because when while where although than into onto
+    """
+    )
+    | _BE_FORMS
+)
+"""Words that never sit between a speaker and the cue verb (they signal a clause or passive)."""
+
+_PHRASE_END = word_set(
+    """
+    in on at during who which that after before when while as because to with and but or
+    for from about via told adding according since until am im bei vor nach auf dans devant
+    lors à au en sur après avant durante tras
+    """
+)
+"""Words that end a speaker phrase after the cue (`said Kim in a statement`)."""
+
+_CLAUSE_WORDS = word_set("that and but as when while because if so yet then")
+_ADVERBS = word_set("also later then again once simply flatly previously recently")
+_DASHES = frozenset(",—–-:;")
+
+
+class Frame(Enum):
+    """Where the attribution sits relative to the quote."""
+
+    AFTER = "after"
+    """`“…,” said X` / `“…,” X said`."""
+    BEFORE = "before"
+    """`X said: “…”` / `Name: “…”`."""
+    CLAUSE = "clause"
+    """`X said the plan was a “…”` — a cue earlier in the quote's own sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker phrase found next to a quote."""
+
+    phrase: tuple[Token, ...]
+    """The speaker as written; empty for a passive (`were told to “…”`)."""
+    frame: Frame
+    passive: bool = False
+
+
+def sentence_start(text: str, end: int, floor: int) -> int:
+    """Offset where the sentence holding `end` begins, never before `floor`.
+
+    Abbreviations (`Gen.`, `U.S.`) and initials do not end a sentence.
+    """
+    low = max(floor, end - WINDOW)
+    at = end - 1
+    while at > low:
+        char = text[at - 1]
+        if char in ".!?" and text[at].isspace() and not _abbreviation_before(text, at - 1, low):
+            return at
+        at -= 1
+    return low
+
+
+def sentence_end(text: str, start: int, ceiling: int) -> int:
+    """Offset just after the sentence end that follows `start`, never after `ceiling`."""
+    high = min(ceiling, start + WINDOW, len(text))
+    at = start
+    while at < high:
+        ends = text[at] in ".!?" and (at + 1 >= len(text) or text[at + 1].isspace())
+        if ends and not _abbreviation_before(text, at, start):
+            return at + 1
+        at += 1
+    return high
+
+
+def _abbreviation_before(text: str, dot: int, low: int) -> bool:
+    """Whether the period at `dot` ends an abbreviation or initial rather than a sentence."""
+    if text[dot] != ".":
+        return False
+    begin = dot
+    while begin > low and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot]
+    if not word:
+        return False
+    if "." in word or (len(word) == 1 and word.isupper()):
+        return True
+    return word.lower() in TITLE_ABBREVIATIONS and word[0].isupper()
+
+
+def after_quote(text: str, start: int, end: int) -> Attribution | None:
+    """Attribution right after a closing mark: `, said X`, `X told reporters`, `according to X`.
+
+    Args:
+        text: The paragraph.
+        start: Offset after the closing mark.
+        end: Where the window stops (the next opening mark or the sentence end).
+    """
+    tokens = tokenize(text[start:end], start)
+    at = 0
+    while at < len(tokens) and tokens[at].text in _DASHES:
+        at += 1
+    tokens = tokens[at:]
+    if not tokens:
+        return None
+    lower = [t.lower for t in tokens]
+    if lower[:2] == ["according", "to"]:
+        return _phrase_after(tokens, 2, Frame.AFTER)
+    cue = _cue_length(lower, 0)
+    if cue:
+        return _phrase_after(tokens, cue, Frame.AFTER)
+    for index in range(1, min(len(tokens), 14)):
+        if _cue_length(lower, index):
+            return _anchored_subject(tokens, index)
+        if lower[index] in _BLOCKING or lower[index] in (".", "!", "?", "“", '"'):
+            return None
+    return None
+
+
+def before_quote(text: str, start: int, end: int) -> Attribution | None:
+    """Attribution ending in `:` or `,` right before an opening mark (`X said: “…”`, `Ortiz: “`).
+
+    Args:
+        text: The paragraph.
+        start: Where the window starts (the sentence start or the previous quote's end).
+        end: Offset of the opening mark.
+    """
+    window = text[start:end].rstrip()
+    if not window or window[-1] not in ":,":
+        return None
+    tokens = tokenize(window[:-1], start)
+    if not tokens:
+        return None
+    lower = [t.lower for t in tokens]
+    if lower[:2] == ["according", "to"]:
+        return _phrase_after(tokens, 2, Frame.BEFORE)
+    for index in range(len(tokens) - 1, -1, -1):
+        cue = _cue_length(lower, index)
+        # The cue sits at the end (`X told lawmakers,`) or opens the window (`, said X, “`),
+        # not at the start of a long clause of narrative.
+        if not cue or (index > 0 and len(tokens) - index > 6):
+            continue
+        found = _subject_of(tokens, index, Frame.BEFORE) or _phrase_after(
+            tokens, index + cue, Frame.BEFORE
+        )
+        if found is not None:
+            return found
+        break
+    if window[-1] == ":" and len(tokens) <= 6 and all(t.is_capitalised for t in tokens):
+        return Attribution(tuple(tokens), Frame.BEFORE)
+    if window[-1] == ":":
+        # `Asked about it, Quinn was dismissive: “…”`: the named subject speaks.
+        names = [t for t in tokens[1:] if t.is_word and t.is_capitalised]
+        if names:
+            return Attribution((names[-1],), Frame.BEFORE)
+    return None
+
+
+def in_clause(text: str, start: int, end: int) -> Attribution | None:
+    """The nearest `X said …` earlier in the quote's own sentence (partial and scare quotes).
+
+    Args:
+        text: The paragraph.
+        start: The sentence start (or the previous quote's end).
+        end: Offset of the opening mark.
+    """
+    tokens = tokenize(text[start:end], start)
+    lower = [t.lower for t in tokens]
+    for index in range(len(tokens) - 1, -1, -1):
+        if lower[index] == "according" and lower[index + 1 : index + 2] == ["to"]:
+            return _phrase_after(tokens, index + 2, Frame.CLAUSE)
+        if _cue_length(lower, index):
+            found = _subject_of(tokens, index, Frame.CLAUSE)
+            if found is not None:
+                return found
+    return None
+
+
+def _cue_length(lower: list[str], index: int) -> int:
+    """How many tokens the cue verb at `index` takes (0 when there is none)."""
+    word = lower[index]
+    if word in CUE_VERBS:
+        # "fügte … hinzu" and friends need no special case: the first word is enough.
+        return 1
+    if word in ("a", "ont") and index + 1 < len(lower) and lower[index + 1] in _FRENCH_CUES:
+        return 2
+    if word == "pointed" and lower[index + 1 : index + 2] == ["out"]:
+        return 2
+    return 0
+
+
+def _phrase_after(tokens: list[Token], index: int, frame: Frame) -> Attribution | None:
+    """The speaker phrase that follows a cue: `said [forecaster Lee Chang], …`."""
+    phrase: list[Token] = []
+    for at in range(index, len(tokens)):
+        token = tokens[at]
+        if token.text == "," and phrase:
+            phrase = _appositive_name(tokens, at + 1) or phrase
+            break
+        if not token.is_word or len(phrase) >= 10:
+            break
+        voice = token.lower in ("for", "of") and phrase[-1:] and phrase[-1].lower in _VOICES
+        if token.lower in _PHRASE_END and phrase and not _statement_from(phrase) and not voice:
+            break
+        if token.lower in _PHRASE_END and not phrase:
+            return None
+        phrase.append(token)
+    phrase = _strip_statement_from(phrase)
+    return Attribution(tuple(phrase), frame) if phrase else None
+
+
+def _appositive_name(tokens: list[Token], index: int) -> list[Token] | None:
+    """`die Sprecherin des Vereins, Petra Lang.`: a full name set off by a comma at the end."""
+    name: list[Token] = []
+    for token in tokens[index:]:
+        if not token.is_word:
+            break
+        if not token.is_capitalised:
+            return None
+        name.append(token)
+    end = index + len(name)
+    closes = end >= len(tokens) or tokens[end].text in (".", ",", ";")
+    return name if 2 <= len(name) <= 4 and closes else None
+
+
+def _statement_from(phrase: list[Token]) -> bool:
+    """Whether the phrase so far is `a statement` (so `from X` continues it)."""
+    words = [t.lower for t in phrase]
+    return words[-1:] in (["statement"], ["report"], ["release"], ["letter"], ["message"])
+
+
+_VOICES = frozenset(("spokesman", "spokeswoman", "spokesperson", "representative", "statement"))
+
+
+def _strip_statement_from(phrase: list[Token]) -> list[Token]:
+    """`a statement from the Pentagon` and `a spokesperson for X` credit the Pentagon and X."""
+    for index, token in enumerate(phrase):
+        if token.lower in ("from", "by") and index > 0 and index + 1 < len(phrase):
+            return phrase[index + 1 :]
+        voice = index > 0 and phrase[index - 1].lower in _VOICES
+        if token.lower in ("for", "of") and voice and index + 1 < len(phrase):
+            return phrase[index + 1 :]
+    return phrase
+
+
+def _subject_of(tokens: list[Token], cue: int, frame: Frame) -> Attribution | None:
+    """The subject right before a cue verb: `[central bank governor Ivan Petrov] said`."""
+    at = _skip_adverbs(tokens, cue - 1)
+    if at < 0:
+        return None
+    if tokens[at].lower in _BE_FORMS:
+        return Attribution((), frame, passive=True)
+    if tokens[at].text == ",":
+        comma = at
+        at = _before_aside(tokens, comma)
+        aside = tokens[at + 2 : comma] if at >= 0 else []
+        if 2 <= len(aside) <= 4 and all(t.is_word and t.is_capitalised for t in aside):
+            return Attribution(tuple(aside), frame)  # `Their barrister, Naveen Kapoor, said`
+        if at < 0:
+            return None
+    end = at + 1
+    while at >= 0 and end - at <= 9:
+        token = tokens[at]
+        if token.lower in _BLOCKING:
+            return None
+        if not token.is_word or token.lower in _CLAUSE_WORDS:
+            break
+        at -= 1
+    phrase = _strip_statement_from(_drop_leading_preposition(tokens[at + 1 : end]))
+    return Attribution(tuple(phrase), frame) if phrase else None
+
+
+def _before_aside(tokens: list[Token], comma: int) -> int:
+    """In `X, who voted against it, said` step back over the aside to X (or -1)."""
+    for at in range(comma - 1, max(-1, comma - 14), -1):
+        if tokens[at].text == ",":
+            return at - 1 if at > 0 and tokens[at - 1].is_word else -1
+        if not tokens[at].is_word:
+            return -1
+    return -1
+
+
+def _anchored_subject(tokens: list[Token], cue: int) -> Attribution | None:
+    """The subject starting a window after a quote: `[Ortiz] told`, `[Smith], the mayor, said`."""
+    end = _skip_adverbs(tokens, cue - 1) + 1
+    phrase = tokens[:end]
+    for index, token in enumerate(phrase):
+        if token.text == ",":
+            phrase = phrase[:index]
+            break
+    if not phrase or len(phrase) > 9 or any(t.lower in _BLOCKING for t in phrase):
+        return None
+    if not all(t.is_word for t in phrase):
+        return None
+    return Attribution(tuple(_strip_statement_from(phrase)), Frame.AFTER)
+
+
+def _skip_adverbs(tokens: list[Token], at: int) -> int:
+    """Step back over adverbs between a subject and its verb (`he [later] added`)."""
+    while at >= 0 and (tokens[at].lower in _ADVERBS or _is_ly_adverb(tokens[at])):
+        at -= 1
+    return at
+
+
+def _drop_leading_preposition(phrase: list[Token]) -> list[Token]:
+    """`In a statement the ministry` → `the ministry`."""
+    if phrase and phrase[0].lower in ("in", "on", "at", "during", "after", "before", "late"):
+        for index in range(len(phrase) - 1, 0, -1):
+            if phrase[index].lower in ("the", "a", "an"):
+                return phrase[index:]
+        return phrase[1:]
+    return phrase
+
+
+def _is_ly_adverb(token: Token) -> bool:
+    """Whether a token is a lowercase -ly adverb (`quickly`, `flatly`)."""
+    return token.text.islower() and token.text.endswith("ly") and len(token.text) > 4

@@ -1,0 +1,222 @@
+"""Turn a speaker phrase into a canonical speaker, resolving pronouns and surnames.
+
+Walks the article in reading order, remembering the last person and the last organisation that
+spoke, so `he said` goes to the right earlier person and `it said` to the right organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from newsreader.extract.names import (
+    ARTICLES,
+    FEMALE_PRONOUNS,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    MALE_PRONOUNS,
+    PRONOUNS,
+    SENTENCE_WORDS,
+    NameBook,
+    Token,
+    capitalised_runs,
+    gender_of,
+    is_organisation,
+    person_name,
+    split_at_joiners,
+    word_set,
+)
+
+
+class Role(Enum):
+    """What kind of speaker a phrase names."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+_ROLE_NOUNS = word_set(
+    """
+    senator mayor governor minister secretary president spokesman spokeswoman spokesperson
+    chief director official officer manager coach judge lawyer attorney witness resident
+    chairman chairwoman leader executive founder analyst expert economist engineer doctor
+    teacher student worker captain commander general sheriff ambassador owner agent
+    """
+)
+
+
+@dataclass(slots=True)
+class _Spoken:
+    """A speaker remembered for pronoun resolution."""
+
+    name: str
+    position: tuple[int, int]
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Canonical speakers for phrases, in reading order."""
+
+    book: NameBook
+    last_person: _Spoken | None = None
+    last_group: _Spoken | None = None
+    organisations: list[str] = field(default_factory=list)
+    """Organisations that have spoken, most recent last."""
+
+    def resolve(self, phrase: tuple[Token, ...], position: tuple[int, int]) -> str | None:
+        """The canonical speaker a phrase refers to, or None when it names nobody.
+
+        Args:
+            phrase: The speaker as written next to the quote.
+            position: (paragraph, offset) of the quote.
+        """
+        words = [t for t in phrase if t.is_word]
+        while words and words[0].lower in ARTICLES and len(words) > 1:
+            words = words[1:]
+        if not words:
+            return None
+        if len(words) == 1 and words[0].lower in PRONOUNS:
+            return self._pronoun(words[0].lower, position)
+        named = self._name(phrase, words, position)
+        if named is None:
+            return None
+        speaker, role = named
+        self.remember(speaker, role, position)
+        return speaker
+
+    def named_before(self, position: tuple[int, int]) -> str | None:
+        """The person named earlier in the same paragraph (`Marsh was blunt. “Not yet.”`)."""
+        mention = self.book.last_before(position)
+        if mention is None or mention.position[0] != position[0]:
+            return None
+        self.last_person = _Spoken(mention.name, position)
+        return mention.name
+
+    def remember(self, speaker: str | None, role: Role, position: tuple[int, int]) -> None:
+        """Note who spoke last, for later pronouns."""
+        if speaker is None:
+            return
+        if role is Role.PERSON:
+            self.last_person = _Spoken(speaker, position)
+        else:
+            self.last_group = _Spoken(speaker, position)
+            self.organisations.append(speaker)
+
+    def _name(
+        self, phrase: tuple[Token, ...], words: list[Token], position: tuple[int, int]
+    ) -> tuple[str, Role] | None:
+        """Name and role for a non-pronoun phrase."""
+        runs = [run for run in capitalised_runs(words) if _proper(run)]
+        named = [n for n in (_name_from_run(run, phrase) for run in runs) if n is not None]
+        people = [n for n in named if n[1] is Role.PERSON and " " in n[0]]
+        if people or named:
+            text, role = (people or named)[-1]
+            if role is Role.PERSON:
+                return self.book.canonical(text, position), role
+            return self._known_organisation(text), role
+        descriptor = " ".join(t.text for t in words)
+        last = words[-1].lower
+        if last in GROUP_NOUNS:
+            return None  # `officials`, `residents`: nobody in particular.
+        if last not in _ROLE_NOUNS:
+            return self._known_organisation(descriptor), Role.ORGANISATION
+        return descriptor, Role.PERSON
+
+    def _known_organisation(self, name: str) -> str:
+        """`the ministry` is the `transport ministry` that spoke earlier."""
+        lower = name.lower()
+        for known in reversed(self.organisations):
+            known_lower = known.lower()
+            if known_lower == lower:
+                return known
+            if known_lower.endswith(" " + lower) or (
+                " " not in lower and lower in known_lower.split()
+            ):
+                return known
+        return name
+
+    def _pronoun(self, pronoun: str, position: tuple[int, int]) -> str | None:
+        """Resolve he/she to the last person, they/it to the last organisation."""
+        person = self._person_for_pronoun(position)
+        if pronoun in GROUP_PRONOUNS:
+            group = self.last_group
+            # Singular they: a person named in this paragraph after any organisation.
+            if pronoun == "they" and _singular_they(person, group, position):
+                return person.name if person else None
+            return group.name if group else None
+        if pronoun not in MALE_PRONOUNS | FEMALE_PRONOUNS or person is None:
+            return None
+        wanted = "m" if pronoun in MALE_PRONOUNS else "f"
+        if gender_of(person.name) not in (None, wanted):
+            other = self._other_person(person, wanted, position)
+            if other is None:
+                return None
+            person = other
+        self.last_person = _Spoken(person.name, position)
+        return person.name
+
+    def _other_person(
+        self, rejected: _Spoken, wanted: str, position: tuple[int, int]
+    ) -> _Spoken | None:
+        """The last speaker or the last person named, whichever fits the pronoun's gender."""
+        mention = self.book.last_before(position)
+        options = [self.last_person]
+        if mention is not None:
+            options.append(_Spoken(mention.name, mention.position))
+        for option in options:
+            if option and option.name != rejected.name and gender_of(option.name) == wanted:
+                return option
+        return None
+
+    def _person_for_pronoun(self, position: tuple[int, int]) -> _Spoken | None:
+        """The person a he/she/they most likely means: the last speaker, unless someone was
+        named since in a later paragraph or earlier in this one."""
+        mention = self.book.last_before(position)
+        speaker = self.last_person
+        if mention is None:
+            return speaker
+        if speaker is None:
+            return _Spoken(mention.name, mention.position)
+        later_paragraph = mention.position[0] > speaker.position[0]
+        here = mention.position[0] == position[0] and mention.position > speaker.position
+        if later_paragraph or here:
+            return _Spoken(mention.name, mention.position)
+        return speaker
+
+
+def _singular_they(
+    person: _Spoken | None, group: _Spoken | None, position: tuple[int, int]
+) -> bool:
+    """Whether `they` means a person named in this paragraph after any organisation spoke."""
+    if person is None or person.position[0] != position[0]:
+        return False
+    return group is None or group.position < person.position
+
+
+def _proper(run: list[Token]) -> bool:
+    """Whether a capitalised run is a name, not a capitalised sentence opener."""
+    return any(t.lower not in SENTENCE_WORDS for t in run)
+
+
+def _name_from_run(run: list[Token], phrase: tuple[Token, ...]) -> tuple[str, Role] | None:
+    """A person's canonical name, or an organisation's, from a capitalised run."""
+    words = [t.text for t in run]
+    while words and words[0].lower() in SENTENCE_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    has_article = bool(phrase) and phrase[0].lower in ARTICLES
+    name = person_name(run)
+    for part in split_at_joiners(run):
+        if len(person_name(part)) >= 2 and len(name) < 2:
+            name = person_name(part)  # `Senator John Smith of Ohio`
+    full = [w for w in name if len(w) > 2 or not w.endswith(".")]
+    if len(full) >= 2 and not is_organisation(name):
+        return " ".join(name), Role.PERSON
+    if is_organisation(words) or (has_article and len(words) == 1):
+        return " ".join(words), Role.ORGANISATION
+    if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
+        return None
+    if not name:
+        return None
+    return " ".join(name), Role.PERSON

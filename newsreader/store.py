@@ -1,0 +1,491 @@
+"""SQLite storage: sources, articles, read and starred state.
+
+One file under the user data directory, in WAL mode with a busy timeout, so a second running
+instance or a CLI command can read and write beside the app. Every write is one transaction:
+a kill in the middle of an import loses that import, never a state change already committed.
+
+The article list reads rows in pages (`rows`), ordered newest first by `sort_key` (publication
+time, else the time first seen) then id; bodies live in their own table and load on demand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
+from newsreader.text import clean_line, clean_text
+
+SCHEMA_VERSION = 1
+PARAGRAPH_SEPARATOR = "\n\n"
+
+_SCHEMA_V1 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    location TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'local',
+    added_at INTEGER NOT NULL,
+    refreshed_at INTEGER,
+    last_error TEXT
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published INTEGER,
+    sort_key INTEGER NOT NULL,
+    dateline TEXT,
+    link TEXT,
+    author TEXT,
+    location TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    added_at INTEGER NOT NULL,
+    UNIQUE (source_id, guid)
+);
+CREATE TABLE bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    body TEXT NOT NULL
+);
+CREATE INDEX articles_by_date ON articles (sort_key DESC, id DESC);
+CREATE INDEX articles_unread_by_date ON articles (read, sort_key DESC, id DESC);
+CREATE INDEX articles_by_source ON articles (source_id, sort_key DESC, id DESC);
+"""
+
+# Each entry upgrades the schema from version N-1 to N (index 0 builds version 1 from nothing).
+_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what was left untouched."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilter:
+    """Which articles the list shows."""
+
+    unread_only: bool = False
+    starred_only: bool = False
+    source_ids: tuple[int, ...] = ()
+    """Only these sources; empty means all."""
+
+    def where(self) -> tuple[str, list[object]]:
+        """Return the SQL condition and its parameters."""
+        clauses: list[str] = []
+        parameters: list[object] = []
+        if self.unread_only:
+            clauses.append("read = 0")
+        if self.starred_only:
+            clauses.append("starred = 1")
+        if self.source_ids:
+            clauses.append(f"source_id IN ({','.join('?' * len(self.source_ids))})")
+            parameters.extend(self.source_ids)
+        return (" AND ".join(clauses) or "1"), parameters
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What saving one source changed."""
+
+    source_id: int
+    added: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """A stored source with its counts."""
+
+    id: int
+    key: str
+    title: str
+    location: str
+    kind: str
+    article_count: int
+    unread_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListedArticle:
+    """An article row for `newsreader list`: the list row plus where it came from."""
+
+    row: ArticleRow
+    location: str
+
+
+def _timestamp(moment: datetime | None) -> int | None:
+    """Unix seconds for an aware datetime (naive ones are taken as UTC)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def _datetime(seconds: int | None) -> datetime | None:
+    """An aware UTC datetime from unix seconds."""
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+def content_hash(draft: ArticleDraft) -> str:
+    """A digest of everything shown of an article, to skip rewriting unchanged ones."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (draft.title, draft.source_name, draft.dateline or "", draft.link or ""):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    digest.update(str(_timestamp(draft.published)).encode() + b"\x00")
+    digest.update(PARAGRAPH_SEPARATOR.join(draft.paragraphs).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class Store:
+    """The article database. One instance per thread: sqlite3 connections are not shared."""
+
+    def __init__(self, path: Path | str) -> None:
+        """Open (creating or upgrading) the database at `path`.
+
+        Raises:
+            StoreError: the file is not a usable database or has a newer schema.
+        """
+        self.path = Path(path) if str(path) != ":memory:" else None
+        self._connection = self._connect(str(path))
+        self._migrate()
+
+    def _connect(self, target: str) -> sqlite3.Connection:
+        """Open the file and check it is ours before changing anything in it."""
+        try:
+            connection = sqlite3.connect(target, timeout=10.0, isolation_level=None)
+            connection.execute("PRAGMA busy_timeout = 10000")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"{target}: not a usable newsreader database ({error}); it was left untouched. "
+                "Move it aside to start afresh."
+            ) from error
+        if version > SCHEMA_VERSION:
+            connection.close()
+            raise StoreError(
+                f"{target}: made by a newer newsreader (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); it was left untouched. Upgrade newsreader to read it."
+            )
+        # WAL lets readers and one writer work at once (a second instance, the CLI).
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        return connection
+
+    def _migrate(self) -> None:
+        """Bring the schema to SCHEMA_VERSION, backing the file up before changing old data."""
+        version = self._connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0 and self.path is not None:
+            shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
+        with self.transaction():
+            for script in _MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self._connection.execute(statement)
+            self._connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._connection.close()
+
+    def transaction(self) -> _Transaction:
+        """A context manager that commits on success and rolls back on error."""
+        return _Transaction(self._connection)
+
+    # --- sources -----------------------------------------------------------------------------
+
+    def save_source(self, draft: SourceDraft, kind: str = "local") -> ImportResult:
+        """Insert or update a source and all its articles in one transaction.
+
+        Articles are matched by (source, guid); read and starred state is kept, and unchanged
+        articles are not rewritten. Articles missing from the draft are left in place.
+        """
+        now = int(time.time())
+        added = updated = unchanged = 0
+        with self.transaction():
+            source_id = self._upsert_source(draft, kind, now)
+            known = dict(
+                self._connection.execute(
+                    "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
+                ).fetchall()
+            )
+            for article in draft.articles:
+                digest = content_hash(article)
+                previous = known.get(article.guid)
+                if previous == digest:
+                    unchanged += 1
+                    continue
+                self._write_article(source_id, article, digest, now, is_new=previous is None)
+                known[article.guid] = digest
+                if previous is None:
+                    added += 1
+                else:
+                    updated += 1
+        return ImportResult(source_id, added, updated, unchanged)
+
+    def _upsert_source(self, draft: SourceDraft, kind: str, now: int) -> int:
+        error = "; ".join(draft.errors) or None
+        row = self._connection.execute(
+            """
+            INSERT INTO sources (key, title, location, kind, added_at, refreshed_at, last_error)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET title = excluded.title,
+                location = excluded.location, refreshed_at = excluded.refreshed_at,
+                last_error = excluded.last_error
+            RETURNING id
+            """,
+            (draft.key, draft.title, draft.location, kind, now, now, error),
+        ).fetchone()
+        return int(row[0])
+
+    def _write_article(
+        self, source_id: int, article: ArticleDraft, digest: str, now: int, *, is_new: bool
+    ) -> None:
+        published = _timestamp(article.published)
+        values = (
+            clean_line(article.source_name),
+            clean_line(article.title),
+            published,
+            published if published is not None else now,
+            article.dateline,
+            article.link,
+            article.author,
+            article.location,
+            digest,
+        )
+        if is_new:
+            row = self._connection.execute(
+                """
+                INSERT INTO articles (source_name, title, published, sort_key, dateline, link,
+                    author, location, content_hash, source_id, guid, added_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """,
+                (*values, source_id, article.guid, now),
+            ).fetchone()
+        else:
+            row = self._connection.execute(
+                """
+                UPDATE articles SET source_name = ?, title = ?, published = ?,
+                    sort_key = coalesce(?, sort_key), dateline = ?, link = ?, author = ?,
+                    location = ?, content_hash = ?
+                WHERE source_id = ? AND guid = ? RETURNING id
+                """,
+                (*values[:3], published, *values[4:], source_id, article.guid),
+            ).fetchone()
+        self._connection.execute(
+            "INSERT OR REPLACE INTO bodies (article_id, body) VALUES (?, ?)",
+            # Sources clean their text; cleaning again here keeps escape sequences out of the
+            # database whatever a future source forgets.
+            (row[0], PARAGRAPH_SEPARATOR.join(clean_text(p) for p in article.paragraphs)),
+        )
+
+    def sources(self) -> list[SourceInfo]:
+        """All sources with article and unread counts, by title."""
+        rows = self._connection.execute(
+            """
+            SELECT s.id, s.key, s.title, s.location, s.kind,
+                   count(a.id), coalesce(sum(a.read = 0), 0)
+            FROM sources s LEFT JOIN articles a ON a.source_id = s.id
+            GROUP BY s.id ORDER BY s.title COLLATE NOCASE
+            """
+        ).fetchall()
+        return [SourceInfo(*row) for row in rows]
+
+    def source_count(self) -> int:
+        """How many sources are stored."""
+        return int(self._connection.execute("SELECT count(*) FROM sources").fetchone()[0])
+
+    def source_ids_for_keys(self, keys: Sequence[str]) -> tuple[int, ...]:
+        """Ids of the sources with these keys (unknown keys are skipped)."""
+        found: list[int] = []
+        for key in keys:
+            row = self._connection.execute("SELECT id FROM sources WHERE key = ?", (key,))
+            found.extend(int(value) for (value,) in row.fetchall())
+        return tuple(found)
+
+    # --- the article list --------------------------------------------------------------------
+
+    def count(self, list_filter: ListFilter = ListFilter()) -> int:
+        """How many articles the filter shows."""
+        where, parameters = list_filter.where()
+        return int(
+            self._connection.execute(
+                f"SELECT count(*) FROM articles WHERE {where}", parameters
+            ).fetchone()[0]
+        )
+
+    def rows(
+        self, list_filter: ListFilter = ListFilter(), offset: int = 0, limit: int = 100
+    ) -> list[ArticleRow]:
+        """One page of list rows, newest first."""
+        where, parameters = list_filter.where()
+        cursor = self._connection.execute(
+            f"""
+            SELECT id, source_name, title, published, read, starred FROM articles
+            WHERE {where} ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?
+            """,
+            [*parameters, limit, offset],
+        )
+        return [
+            ArticleRow(id, source, title, _datetime(published), bool(read), bool(starred))
+            for id, source, title, published, read, starred in cursor
+        ]
+
+    def position(self, article_id: int, list_filter: ListFilter = ListFilter()) -> int | None:
+        """Index of an article in the filtered list, or None when the filter hides it."""
+        where, parameters = list_filter.where()
+        anchor = self._connection.execute(
+            f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *parameters]
+        ).fetchone()
+        if anchor is None:
+            return None
+        before = self._connection.execute(
+            f"""
+            SELECT count(*) FROM articles
+            WHERE {where} AND (sort_key > ? OR (sort_key = ? AND id > ?))
+            """,
+            [*parameters, anchor[0], anchor[0], article_id],
+        ).fetchone()
+        return int(before[0])
+
+    def next_unread(
+        self,
+        after_id: int | None,
+        list_filter: ListFilter = ListFilter(),
+        *,
+        backwards: bool = False,
+    ) -> int | None:
+        """The id of the next (or previous) unread article in list order, across sources.
+
+        Args:
+            after_id: Start from this article; None starts at the top (or bottom, backwards).
+            list_filter: The list's filter; unread-ness is added to it.
+            backwards: Search towards newer articles instead of older ones.
+        """
+        where, parameters = list_filter.where()
+        order = "ASC" if backwards else "DESC"
+        condition = "1"
+        if after_id is not None:
+            anchor = self._connection.execute(
+                "SELECT sort_key FROM articles WHERE id = ?", (after_id,)
+            ).fetchone()
+            if anchor is not None:
+                compare = ">" if backwards else "<"
+                condition = f"(sort_key, id) {compare} (?, ?)"
+                parameters = [*parameters, anchor[0], after_id]
+        row = self._connection.execute(
+            f"""
+            SELECT id FROM articles WHERE {where} AND read = 0 AND {condition}
+            ORDER BY sort_key {order}, id {order} LIMIT 1
+            """,
+            parameters,
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def listed(self, list_filter: ListFilter = ListFilter()) -> Iterator[ListedArticle]:
+        """Every article the filter shows, newest first, with its file path or URL."""
+        where, parameters = list_filter.where()
+        cursor = self._connection.execute(
+            f"""
+            SELECT id, source_name, title, published, read, starred, coalesce(link, location)
+            FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC
+            """,
+            parameters,
+        )
+        for id, source, title, published, read, starred, location in cursor:
+            row = ArticleRow(id, source, title, _datetime(published), bool(read), bool(starred))
+            yield ListedArticle(row, location)
+
+    # --- one article -------------------------------------------------------------------------
+
+    def article(self, article_id: int) -> Article | None:
+        """The whole article with its body, or None if it is gone."""
+        row = self._connection.execute(
+            """
+            SELECT a.id, a.source_id, a.source_name, a.guid, a.title, b.body, a.published,
+                   a.dateline, a.link, a.author, a.location, a.read, a.starred
+            FROM articles a LEFT JOIN bodies b ON b.article_id = a.id WHERE a.id = ?
+            """,
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        body = row[5] or ""
+        return Article(
+            id=row[0],
+            source_id=row[1],
+            source_name=row[2],
+            guid=row[3],
+            title=row[4],
+            paragraphs=tuple(body.split(PARAGRAPH_SEPARATOR)) if body else (),
+            published=_datetime(row[6]),
+            dateline=row[7],
+            link=row[8],
+            author=row[9],
+            location=row[10],
+            read=bool(row[11]),
+            starred=bool(row[12]),
+        )
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        """Mark one article read or unread (committed before this returns)."""
+        with self.transaction():
+            self._connection.execute(
+                "UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id)
+            )
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        """Star or unstar one article (committed before this returns)."""
+        with self.transaction():
+            self._connection.execute(
+                "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
+            )
+
+    def state(self, article_id: int) -> tuple[bool, bool] | None:
+        """(read, starred) of one article, or None if it is gone."""
+        row = self._connection.execute(
+            "SELECT read, starred FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else (bool(row[0]), bool(row[1]))
+
+    def unread_count(self, list_filter: ListFilter = ListFilter()) -> int:
+        """How many unread articles the filter shows."""
+        where, parameters = list_filter.where()
+        return int(
+            self._connection.execute(
+                f"SELECT count(*) FROM articles WHERE {where} AND read = 0", parameters
+            ).fetchone()[0]
+        )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises.
+
+    IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout instead of
+    one failing with "database is locked" when it tries to upgrade a read lock.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._connection.execute("BEGIN IMMEDIATE")
+        return self._connection
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self._connection.execute("COMMIT" if kind is None else "ROLLBACK")

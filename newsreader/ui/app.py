@@ -1,0 +1,114 @@
+"""The Textual application: thin, with its store and config passed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from newsreader import __version__
+from newsreader.config import Config
+from newsreader.store import Store
+from newsreader.ui.screens.help import HelpScreen
+from newsreader.ui.screens.main import MainScreen
+from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
+from newsreader.ui.widgets.article_view import ArticleView
+
+
+class NewsReaderApp(App[None]):
+    """Three-pane news reader over a `Store`."""
+
+    CSS_PATH = "newsreader.tcss"
+    TITLE = "newsreader"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config | None = None,
+        *,
+        import_paths: Iterable[Path] = (),
+        show_only_imported: bool = False,
+        startup_warnings: Iterable[str] = (),
+        clock: Clock = utc_now,
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        self.store = store
+        self.config = config or Config()
+        self._import_paths = list(import_paths)
+        self._show_only_imported = show_only_imported
+        self._startup_warnings = list(startup_warnings)
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self._startup_warnings.append(f"unknown theme {self.config.theme!r}; using default")
+        self.push_screen(
+            MainScreen(
+                self.store,
+                pending_imports=self._import_paths,
+                show_only_imported=self._show_only_imported,
+                show_quote_pane=self.config.show_quote_pane,
+                mark_read_on_open=self.config.mark_read_on_open,
+                clock=self.clock,
+            )
+        )
+        for warning in self._startup_warnings:
+            self.notify(warning, title="Config", severity="warning", markup=False, timeout=10)
+
+    def binding_groups(self) -> list[tuple[str, list[BindingType]]]:
+        """Every binding, grouped for the help screen."""
+        return [
+            ("Everywhere", [*MainScreen.BINDINGS, *self.BINDINGS]),
+            ("Article list", list(ArticleList.BINDINGS)),
+            ("Article view", list(ArticleView.BINDINGS)),
+        ]
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.binding_groups()))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Our actions in the command palette, beside Textual's own."""
+        yield from super().get_system_commands(screen)
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        for heading, bindings in self.binding_groups():
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                if binding.action in ("quit", "command_palette"):
+                    continue
+                target = main if heading == "Everywhere" and main else None
+                keys = binding.key.split(",")[0]
+                yield SystemCommand(
+                    f"{binding.description} ({keys})",
+                    f"{heading}: {binding.description}",
+                    partial(self._run_command, binding.action, target, heading),
+                )
+
+    async def _run_command(self, action: str, screen: MainScreen | None, heading: str) -> None:
+        if screen is not None and not action.startswith("app."):
+            await screen.run_action(action)
+        elif heading == "Article list":
+            await self.query_one(ArticleList).run_action(action)
+        elif heading == "Article view":
+            await self.query_one(ArticleView).run_action(action)
+        else:
+            await self.run_action(action.removeprefix("app."))
+
+    @property
+    def version(self) -> str:
+        """The running version."""
+        return __version__

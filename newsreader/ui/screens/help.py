@@ -1,0 +1,57 @@
+"""The help screen: every key binding of the app, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def key_label(keys: str) -> str:
+    """`j,down` → `j / ↓`: how a binding's keys read to a person."""
+    names = {"down": "↓", "up": "↑", "space": "space", "pagedown": "PgDn", "pageup": "PgUp",
+             "enter": "enter", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p"}  # fmt: skip
+    return " / ".join(names.get(key, key) for key in keys.split(","))
+
+
+def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Table:
+    """A table of key → description for each group of bindings."""
+    table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for heading, bindings in groups:
+        table.add_row(Text(heading, style="bold underline"), "")
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.description:
+                table.add_row(Text(key_label(binding.key)), Text(binding.description))
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; any of escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        #help-body {
+            width: auto; max-width: 90%; height: auto; max-height: 90%;
+            border: round $accent; background: $surface; padding: 1 2;
+        }
+    }
+    """
+
+    def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("newsreader keys", style="bold"))
+            yield Static(bindings_table(self.groups))

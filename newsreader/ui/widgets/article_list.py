@@ -1,0 +1,306 @@
+"""The article list: a line-API widget that draws only the visible rows.
+
+Rows come from the store in pages and are cached, so a list of 100,000 articles costs one
+`count(*)` and a page query to paint, not a widget per row.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.models import ArticleRow
+from newsreader.text import clean_line
+
+PAGE_SIZE = 200
+ROW_HEIGHT = 2
+CACHED_PAGES = 16
+
+Clock = Callable[[], datetime]
+"""Returns the current time; injected so tests and snapshots get a fixed one."""
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+RowFetcher = Callable[[int, int], list[ArticleRow]]
+"""Returns `limit` rows starting at `offset` (the store's `rows` with a filter bound)."""
+
+
+def local_moment(moment: datetime) -> datetime:
+    """`moment` in local time, except date-only values (midnight UTC), which keep their day."""
+    if moment.tzinfo == UTC and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        return moment
+    return moment.astimezone()
+
+
+def short_date(moment: datetime | None, now: datetime | None = None) -> str:
+    """A compact date for the list: `Oct 14` this year, `2025-10-14` otherwise."""
+    if moment is None:
+        return ""
+    local = local_moment(moment)
+    if local.year == local_moment(now or utc_now()).year:
+        return local.strftime("%b %d")
+    return local.strftime("%Y-%m-%d")
+
+
+class RowCache:
+    """Pages of list rows fetched on demand and kept in a small LRU."""
+
+    def __init__(self, fetch: RowFetcher) -> None:
+        self._fetch = fetch
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+
+    def row(self, index: int) -> ArticleRow | None:
+        """The row at `index`, fetching its page if needed."""
+        page_number, offset = divmod(index, PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._fetch(page_number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[page_number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[offset] if offset < len(page) else None
+
+    def replace(self, index: int, row: ArticleRow) -> None:
+        """Swap in a changed row (read/starred) without refetching its page."""
+        page = self._pages.get(index // PAGE_SIZE)
+        if page is not None and index % PAGE_SIZE < len(page):
+            page[index % PAGE_SIZE] = row
+
+    def clear(self) -> None:
+        """Forget every page (after an import or a filter change)."""
+        self._pages.clear()
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Newest-first list of articles: unread marker, star and title over source and date."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("ctrl+f,ctrl+d", "page_down", "Page down", show=False),
+        Binding("ctrl+b,ctrl+u", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("enter", "open", "Open", id="article_list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--date",
+        "article-list--source",
+        "article-list--star",
+        "article-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        & > .article-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .article-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+        & > .article-list--unread { color: $text; text-style: bold; }
+        & > .article-list--read { color: $text-muted; }
+        & > .article-list--date { color: $text-muted; }
+        & > .article-list--source { color: $text-accent; }
+        & > .article-list--star { color: $text-warning; }
+        & > .article-list--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to an article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleList.Highlighted)
+
+    class Selected(Message):
+        """The user asked to open an article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, fetch: RowFetcher, *, clock: Clock = utc_now, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.clock = clock
+        self._rows = RowCache(fetch)
+        self.row_count = 0
+        self.empty_message = "No articles yet."
+
+    # --- data --------------------------------------------------------------------------------
+
+    def reset(self, row_count: int, fetch: RowFetcher | None = None) -> None:
+        """Show a new list (after an import or a filter change), keeping the cursor in range."""
+        if fetch is not None:
+            self._rows = RowCache(fetch)
+        else:
+            self._rows.clear()
+        self.row_count = row_count
+        self.virtual_size = Size(self.size.width, row_count * ROW_HEIGHT)
+        self.set_reactive(ArticleList.cursor, max(0, min(self.cursor, row_count - 1)))
+        self.refresh()
+
+    def row(self, index: int) -> ArticleRow | None:
+        """The row at `index`, or None outside the list."""
+        if 0 <= index < self.row_count:
+            return self._rows.row(index)
+        return None
+
+    @property
+    def current(self) -> ArticleRow | None:
+        """The row under the cursor."""
+        return self.row(self.cursor)
+
+    def update_row(self, index: int, row: ArticleRow) -> None:
+        """Redraw one row whose state changed."""
+        self._rows.replace(index, row)
+        self._refresh_row(index)
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on `index` (clamped) and scroll it into view."""
+        if self.row_count:
+            self.cursor = max(0, min(index, self.row_count - 1))
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """Draw screen line `y`: each article takes two lines, title then source and date."""
+        width = self.scrollable_content_region.width
+        index, part = divmod(self.scroll_offset.y + y, ROW_HEIGHT)
+        if self.row_count == 0:
+            if y == 1:
+                style = self.get_component_rich_style("article-list--empty")
+                return Strip([Segment(f"  {self.empty_message}", style)]).adjust_cell_length(width)
+            return Strip.blank(width)
+        row = self.row(index)
+        if row is None:
+            return Strip.blank(width)
+        base = self._row_style(row, is_cursor=index == self.cursor)
+        if part == 0:
+            return self._title_strip(row, width, base)
+        return self._detail_strip(row, width, base)
+
+    def _row_style(self, row: ArticleRow, *, is_cursor: bool) -> Style:
+        state = "article-list--read" if row.read else "article-list--unread"
+        base = self.get_component_rich_style(state)
+        if is_cursor:
+            base = base + self.get_component_rich_style("article-list--cursor")
+        return base
+
+    def _title_strip(self, row: ArticleRow, width: int, base: Style) -> Strip:
+        star = self.get_component_rich_style("article-list--star")
+        segments = [
+            Segment(" •" if not row.read else "  ", base),
+            Segment("★" if row.starred else " ", base + Style(color=star.color)),
+            Segment(" ", base),
+            Segment(_fit(clean_line(row.title), max(1, width - 4)), base),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _detail_strip(self, row: ArticleRow, width: int, base: Style) -> Strip:
+        plain = base + Style(bold=False)
+        source = self.get_component_rich_style("article-list--source")
+        date = self.get_component_rich_style("article-list--date")
+        when = short_date(row.published, self.clock())
+        segments = [
+            Segment("    ", plain),
+            Segment(
+                _fit(clean_line(row.source_name), max(1, width - 7 - len(when))).rstrip(),
+                plain + Style(color=source.color),
+            ),
+            Segment(f" · {when}" if when else "", plain + Style(color=date.color)),
+        ]
+        return Strip(segments).adjust_cell_length(width, plain)
+
+    def _refresh_row(self, index: int) -> None:
+        self.refresh_lines(index * ROW_HEIGHT - self.scroll_offset.y, ROW_HEIGHT)
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        self._refresh_row(previous)
+        self._refresh_row(cursor)
+        self.scroll_to_region(
+            Region(0, cursor * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True, immediate=True
+        )
+        row = self.current
+        if row is not None:
+            self.post_message(self.Highlighted(row.id))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.row_count * ROW_HEIGHT)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _rows_per_page(self) -> int:
+        return max(1, self.size.height // ROW_HEIGHT - 1)
+
+    def action_cursor_down(self) -> None:
+        """Move down one article."""
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Move up one article."""
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        """Move down one screenful."""
+        self.move_to(self.cursor + self._rows_per_page())
+
+    def action_page_up(self) -> None:
+        """Move up one screenful."""
+        self.move_to(self.cursor - self._rows_per_page())
+
+    def action_first(self) -> None:
+        """Jump to the newest article."""
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        """Jump to the oldest article."""
+        self.move_to(self.row_count - 1)
+
+    def action_open(self) -> None:
+        """Open the article under the cursor."""
+        row = self.current
+        if row is not None:
+            self.post_message(self.Selected(row.id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (self.scroll_offset.y + event.y) // ROW_HEIGHT
+        if 0 <= index < self.row_count:
+            self.move_to(index)
+            self.action_open()
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad or cut `text` to exactly `width` cells, marking a cut with an ellipsis."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, max(0, width - 1)) + "…"

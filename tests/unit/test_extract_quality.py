@@ -1,0 +1,78 @@
+"""Quality bar for quote and post extraction, measured on our own labelled articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.extract import extract
+from tests.extract_cases.labelled import (
+    Score,
+    html_case_names,
+    html_converter,
+    load_cases,
+    load_seed_cases,
+    score,
+)
+
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.95
+MIN_SPEAKER_ACCURACY = 0.92
+
+
+def _report(result: Score) -> str:
+    figures = (
+        f"precision {result.precision:.3f}, recall {result.recall:.3f}, "
+        f"speaker accuracy {result.speaker_accuracy:.3f}, "
+        f"posts {result.posts_right}/{result.gold_posts}"
+    )
+    return "\n".join([figures, *result.problems])
+
+
+def _check(result: Score) -> None:
+    report = _report(result)
+    assert result.precision >= MIN_PRECISION, report
+    assert result.recall >= MIN_RECALL, report
+    assert result.speaker_accuracy >= MIN_SPEAKER_ACCURACY, report
+    assert result.posts_right == result.gold_posts, report
+    assert not [p for p in result.problems if "post" in p], report
+
+
+def test_labelled_set_is_big_enough() -> None:
+    cases = load_cases("text")
+    names = {c.name for c in cases} | set(html_case_names())
+    quotes = sum(len(c.quotes) for c in cases)
+    posts = sum(len(c.posts) for c in cases)
+    assert len(names) >= 15
+    assert quotes >= 60
+    assert posts >= 8  # more come from the HTML cases
+
+
+def test_plain_text_articles_meet_the_bar() -> None:
+    _check(score(load_cases("text"), extract))
+
+
+def test_html_articles_meet_the_bar() -> None:
+    if html_converter() is None:
+        pytest.skip("newsreader.text.html_to_paragraphs does not exist yet")
+    cases = load_cases("html")
+    assert {c.name for c in cases} == set(html_case_names())
+    _check(score(cases, extract))
+
+
+def test_whole_labelled_set_meets_the_bar() -> None:
+    result = score(load_cases("all") + load_seed_cases(), extract)
+    assert result.gold_statements >= 60
+    assert result.gold_posts >= 12 or html_converter() is None
+    _check(result)
+
+
+def test_seed_article_comes_out_right() -> None:
+    cases = load_seed_cases()
+    if not cases:
+        pytest.skip("the shared seeds folder is absent (clone outside the workspace)")
+    for case in cases:
+        found = extract(case.paragraphs)
+        expected = [(q["text"], q["speaker"], q["kind"]) for q in case.quotes]
+        assert [(q.text, q.speaker, q.kind.value) for q in found.quotes] == expected
+        posts = [(p.handle, p.date, p.author, p.platform) for p in found.posts]
+        assert posts == [(p["handle"], p["date"], p["author"], p["platform"]) for p in case.posts]

@@ -1,0 +1,44 @@
+"""The core never imports textual or rich: checked in a fresh interpreter per module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE_MODULES = [
+    "newsreader.models",
+    "newsreader.store",
+    "newsreader.config",
+    "newsreader.paths",
+    "newsreader.text",
+    "newsreader.importer",
+    "newsreader.extract",
+    "newsreader.sources.local",
+    "newsreader.sources.feeds",
+]
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_does_not_import_ui_libraries(module: str) -> None:
+    probe = (
+        f"import sys, {module}; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')); "
+        "print(','.join(bad))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_list_command_does_not_import_textual() -> None:
+    probe = (
+        "import sys; from newsreader import __main__; "
+        "print(any(m.startswith('textual') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

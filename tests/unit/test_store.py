@@ -1,0 +1,117 @@
+"""The store keeps articles and their state in a real SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsreader.models import ArticleDraft, SourceDraft
+from newsreader.store import SCHEMA_VERSION, ListFilter, Store, StoreError
+
+
+def draft(guid: str, day: int, title: str = "", body: str = "Body text.") -> ArticleDraft:
+    return ArticleDraft(
+        guid=guid,
+        title=title or f"Article {guid}",
+        source_name="Harbour Gazette",
+        paragraphs=tuple(body.split("\n\n")),
+        published=datetime(2026, 10, day, tzinfo=UTC),
+        location=f"/tmp/{guid}.txt",
+    )
+
+
+def source(*articles: ArticleDraft, key: str = "local:news") -> SourceDraft:
+    return SourceDraft(key=key, title="news", location="/tmp/news", articles=articles)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "db.sqlite3")
+
+
+def test_rows_are_newest_first_and_paged(store: Store) -> None:
+    store.save_source(source(*(draft(f"a{day}", day) for day in range(1, 21))))
+    titles = [row.title for row in store.rows(offset=0, limit=3)]
+    assert titles == ["Article a20", "Article a19", "Article a18"]
+    assert [row.title for row in store.rows(offset=19, limit=5)] == ["Article a1"]
+    assert store.count() == 20
+
+
+def test_article_body_round_trips(store: Store) -> None:
+    store.save_source(source(draft("a", 1, body="First paragraph.\n\nSecond “quoted” one.")))
+    (row,) = store.rows()
+    article = store.article(row.id)
+    assert article is not None
+    assert article.paragraphs == ("First paragraph.", "Second “quoted” one.")
+    assert article.published == datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def test_state_survives_reimport_and_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    first = Store(path)
+    first.save_source(source(draft("a", 1), draft("b", 2)))
+    by_title = {row.title: row.id for row in first.rows()}
+    first.set_read(by_title["Article a"], True)
+    first.set_starred(by_title["Article b"], True)
+    first.close()
+
+    second = Store(path)
+    # The same file imported again (changed text too) keeps its identity and state.
+    result = second.save_source(source(draft("a", 1, body="Edited."), draft("b", 2)))
+    assert (result.added, result.updated, result.unchanged) == (0, 1, 1)
+    assert second.state(by_title["Article a"]) == (True, False)
+    assert second.state(by_title["Article b"]) == (False, True)
+
+
+def test_filters_and_unread_navigation(store: Store) -> None:
+    store.save_source(source(*(draft(f"a{day}", day) for day in range(1, 6))))
+    ids = [row.id for row in store.rows()]  # a5, a4, a3, a2, a1
+    store.set_read(ids[1], True)
+    store.set_starred(ids[2], True)
+    assert store.count(ListFilter(unread_only=True)) == 4
+    assert [row.id for row in store.rows(ListFilter(starred_only=True))] == [ids[2]]
+    assert store.next_unread(ids[0]) == ids[2]
+    assert store.next_unread(ids[2], backwards=True) == ids[0]
+    assert store.next_unread(None) == ids[0]
+    assert store.next_unread(ids[4]) is None
+    assert store.position(ids[3]) == 3
+    assert store.position(ids[1], ListFilter(unread_only=True)) is None
+
+
+def test_second_connection_sees_committed_state(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    app_store, cli_store = Store(path), Store(path)
+    app_store.save_source(source(draft("a", 1)))
+    (row,) = cli_store.rows()
+    cli_store.set_read(row.id, True)
+    assert app_store.state(row.id) == (True, False)
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer newsreader"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_corrupt_file_is_refused_and_left_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="left untouched"):
+        Store(path)
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_sources_report_counts(store: Store) -> None:
+    store.save_source(source(draft("a", 1), draft("b", 2)))
+    store.save_source(source(draft("c", 3), key="local:other"))
+    first = store.rows()[-1]
+    store.set_read(first.id, True)
+    counts = {info.key: (info.article_count, info.unread_count) for info in store.sources()}
+    assert counts == {"local:news": (2, 1), "local:other": (1, 1)}
