@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from newsreader.extract.names import TITLE_ABBREVIATIONS, Token, tokenize, word_set
+from newsreader.extract.lexicon import TITLE_ABBREVIATIONS, word_set
+from newsreader.extract.names import Token, tokenize
 
 WINDOW = 300
 """Most characters read on either side of a quote when looking for its attribution."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreader.extract.names import word_set
+from newsreader.extract.lexicon import word_set
 from newsreader.models import QuoteKind
 
 MIN_WORDS = 4

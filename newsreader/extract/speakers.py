@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from newsreader.extract.names import (
+from newsreader.extract.lexicon import (
     ARTICLES,
     FEMALE_PRONOUNS,
     GROUP_NOUNS,
@@ -17,6 +17,9 @@ from newsreader.extract.names import (
     MALE_PRONOUNS,
     PRONOUNS,
     SENTENCE_WORDS,
+    word_set,
+)
+from newsreader.extract.names import (
     NameBook,
     Token,
     capitalised_runs,
@@ -24,7 +27,6 @@ from newsreader.extract.names import (
     is_organisation,
     person_name,
     split_at_joiners,
-    word_set,
 )
 
 

@@ -116,6 +116,7 @@ def test_many_unbalanced_paragraphs_finish() -> None:
         "newsreader.extract.posts",
         "newsreader.extract.speakers",
         "newsreader.extract.kinds",
+        "newsreader.extract.lexicon",
     ],
 )
 def test_extract_modules_import_no_ui_or_third_party_code(module: str) -> None:

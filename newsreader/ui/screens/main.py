@@ -87,7 +87,9 @@ class MainScreen(Screen[None]):
         return self.query_one(QuotePane)
 
     def on_mount(self) -> None:
-        self.quote_pane.display = self._show_quote_pane
+        if not self._show_quote_pane:
+            # Otherwise the stylesheet decides: shown, except on narrow terminals.
+            self.quote_pane.display = False
         self.reload_list()
         self.article_list.focus()
         if self._pending_imports:

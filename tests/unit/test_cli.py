@@ -1,0 +1,120 @@
+"""The command line, run as a real process against a real database in a temp folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsreader import __version__
+
+SEED_TEXT = """date 2026-10-12 Harbour Gazette
+
+The Kellan Bay bridge will reopen on Friday after three weeks of repairs.
+
+“We will reopen the bridge by Friday,” said Mayor Dana Ortiz.
+
+Stay off the river paths tonight. — Valley Weather (@valleywx) October 11, 2026
+"""
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsreader", *arguments],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"newsreader {__version__}"
+    help_text = run("--help").stdout
+    assert "usage: newsreader" in help_text and "list" in help_text
+
+
+def test_list_json_on_first_run_shows_the_samples_newest_first() -> None:
+    result = run("list", "--json")
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)
+    assert len(articles) >= 8
+    assert set(articles[0]) >= {"id", "source", "title", "date", "read", "starred", "path_or_url"}
+    dates = [article["date"] for article in articles if article["date"]]
+    assert dates == sorted(dates, reverse=True)
+    assert not any(article["read"] for article in articles)
+
+
+def test_list_unread_leaves_out_read_articles(tmp_path: Path) -> None:
+    from newsreader import paths
+    from newsreader.store import Store
+
+    run("list")  # first run imports the samples
+    store = Store(paths.database_path())
+    first = store.rows(limit=1)[0]
+    store.set_read(first.id, True)
+    store.close()
+    unread = json.loads(run("list", "--unread", "--json").stdout)
+    everything = json.loads(run("list", "--json").stdout)
+    assert len(unread) == len(everything) - 1
+    assert first.id not in {article["id"] for article in unread}
+    plain = run("list").stdout.splitlines()
+    assert len(plain) == len(everything)
+
+
+def test_missing_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    result = run(str(missing))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"newsreader: {missing}: no such file or folder"]
+
+
+def test_extract_json_reports_quotes_and_posts(tmp_path: Path) -> None:
+    article = tmp_path / "bridge.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    result = run("extract", str(article), "--json")
+    assert result.returncode == 0, result.stderr
+    (found,) = json.loads(result.stdout)
+    assert found["source"] == str(article)
+    assert found["title"].startswith("The Kellan Bay bridge")
+    quote = found["quotes"][0]
+    assert quote["text"] == "We will reopen the bridge by Friday,"
+    assert quote["speaker"] == "Dana Ortiz"
+    assert quote["kind"] == "statement"
+    (tweet,) = found["tweets"]
+    assert (tweet["handle"], tweet["date"]) == ("valleywx", "2026-10-11")
+    human = run("extract", str(article)).stdout
+    assert "Dana Ortiz" in human and "@valleywx" in human
+
+
+def test_corrupt_database_gets_a_clear_message_and_is_kept() -> None:
+    from newsreader import paths
+
+    database = paths.database_path()
+    database.write_bytes(b"not a database at all" * 50)
+    result = run("list")
+    assert result.returncode == 1
+    assert "left untouched" in result.stderr
+    assert database.read_bytes() == b"not a database at all" * 50
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_sample_feeds(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+         "-w", str(tmp_path), str(repo)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("newsreader-*.whl")
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    samples = [name for name in names if name.startswith("newsreader/sample_feeds/")]
+    assert any(name.endswith(".txt") for name in samples)
+    assert any(name.endswith(".rss") for name in samples)
+    assert "newsreader/ui/newsreader.tcss" in names
