@@ -75,7 +75,9 @@ class Post:
     platform: str
     """`twitter`, `bluesky`, `mastodon`, `threads`, `instagram` or `unknown`."""
     paragraph: int
-    """Index of the paragraph that holds the post in the article body."""
+    """Index of the paragraph that holds the post's byline in the article body."""
+    first_paragraph: int | None = None
+    """Index of the post's first paragraph when its text spans several (None: only `paragraph`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,16 @@ def find_posts(paragraphs: Sequence[str]) -> tuple[list[Post], set[int]]:
         text = "\n".join([*parts, tail.text] if tail.text else parts)
         covered.update(range(first, index + 1))
         posts.append(
-            Post(text, tail.author, tail.handle, tail.date, tail.url, tail.platform, index)
+            Post(
+                text,
+                tail.author,
+                tail.handle,
+                tail.date,
+                tail.url,
+                tail.platform,
+                index,
+                first_paragraph=first if first < index else None,
+            )
         )
     return posts, covered
 

@@ -104,6 +104,7 @@ def test_post_split_over_several_paragraphs() -> None:
         "Stay ready."
     )
     assert post.paragraph == 3
+    assert post.first_paragraph == 1
 
 
 def test_posts_and_quotes_in_reading_order() -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Static
 def key_label(keys: str) -> str:
     """`j,down` → `j / ↓`: how a binding's keys read to a person."""
     names = {"down": "↓", "up": "↑", "space": "space", "pagedown": "PgDn", "pageup": "PgUp",
-             "enter": "enter", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p"}  # fmt: skip
+             "enter": "enter", "question_mark": "?", "home": "Home", "end": "End"}  # fmt: skip
     return " / ".join(names.get(key, key) for key in keys.split(","))
 
 
@@ -41,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         #help-body {
-            width: auto; max-width: 90%; height: auto; max-height: 90%;
+            width: 64; max-width: 95%; height: auto; max-height: 90%;
             border: round $accent; background: $surface; padding: 1 2;
         }
     }
@@ -53,5 +53,5 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("newsreader keys", style="bold"))
-            yield Static(bindings_table(self.groups))
+            yield Static(Text("newsreader keys  (escape closes)", style="bold"))
+            yield Static(bindings_table(self.groups), id="help-table")

@@ -115,6 +115,7 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        overflow-x: hidden;
         & > .article-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .article-list--cursor {
             background: $block-cursor-background;
@@ -199,11 +200,13 @@ class ArticleList(ScrollView, can_focus=True):
         if self.row_count == 0:
             if y == 1:
                 style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(f"  {self.empty_message}", style)]).adjust_cell_length(width)
-            return Strip.blank(width)
+                return Strip([Segment(f"  {self.empty_message}", style)]).adjust_cell_length(
+                    width, self.rich_style
+                )
+            return Strip.blank(width, self.rich_style)
         row = self.row(index)
         if row is None:
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         base = self._row_style(row, is_cursor=index == self.cursor)
         if part == 0:
             return self._title_strip(row, width, base)

@@ -128,9 +128,18 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Replace the view with `article`, highlighting what `extraction` found."""
         self.article, self.extraction, self._chosen = article, extraction, None
         posts_by_paragraph = {post.paragraph: post for post in extraction.posts}
+        # A post whose text spans several paragraphs is drawn once, as a card at its byline.
+        inside_posts = {
+            index
+            for post in extraction.posts
+            if post.first_paragraph is not None
+            for index in range(post.first_paragraph, post.paragraph)
+        }
         widgets: list[Static] = [Static(self._header(article), id="article-header")]
         self._paragraph_widgets = {}
         for index, paragraph in enumerate(article.paragraphs):
+            if index in inside_posts:
+                continue
             post = posts_by_paragraph.get(index)
             widget: Static = (
                 PostCard(post)
