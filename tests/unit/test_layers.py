@@ -10,6 +10,7 @@ import pytest
 CORE_MODULES = [
     "newsreader.models",
     "newsreader.store",
+    "newsreader.store.database",
     "newsreader.config",
     "newsreader.paths",
     "newsreader.text",

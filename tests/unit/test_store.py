@@ -115,3 +115,30 @@ def test_sources_report_counts(store: Store) -> None:
     store.set_read(first.id, True)
     counts = {info.key: (info.article_count, info.unread_count) for info in store.sources()}
     assert counts == {"local:news": (2, 1), "local:other": (1, 1)}
+
+
+def test_version_1_database_is_backed_up_and_upgraded_in_place(tmp_path: Path) -> None:
+    from newsreader.store.schema import SCHEMA_V1
+
+    path = tmp_path / "db.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(SCHEMA_V1)
+        connection.execute(
+            "INSERT INTO sources (id, key, title, location, added_at) "
+            "VALUES (1, 'local:news', 'news', '/tmp/news', 0)"
+        )
+        connection.execute(
+            "INSERT INTO articles (id, source_id, guid, source_name, title, sort_key, location, "
+            "content_hash, read, starred, added_at) "
+            "VALUES (7, 1, 'a.txt', 'Gazette', 'Old title', 10, '/tmp/news/a.txt', 'x', 1, 1, 0)"
+        )
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()
+
+    store = Store(path)
+    assert store.state(7) == (True, True)
+    with sqlite3.connect(tmp_path / "db.sqlite3.v1.bak") as backup:
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert backup.execute("SELECT title, read FROM articles").fetchall() == [("Old title", 1)]
+    version = store._connection.execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION

@@ -11,7 +11,6 @@ time, else the time first seen) then id; bodies live in their own table and load
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -20,51 +19,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
+from newsreader.store.base import StoreBase
+from newsreader.store.feeds import FeedRecords
+from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsreader.store.search import SearchIndex
 from newsreader.text import clean_line, clean_text
 
-SCHEMA_VERSION = 1
 PARAGRAPH_SEPARATOR = "\n\n"
-
-_SCHEMA_V1 = """
-CREATE TABLE sources (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    location TEXT NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'local',
-    added_at INTEGER NOT NULL,
-    refreshed_at INTEGER,
-    last_error TEXT
-);
-CREATE TABLE articles (
-    id INTEGER PRIMARY KEY,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    guid TEXT NOT NULL,
-    source_name TEXT NOT NULL,
-    title TEXT NOT NULL,
-    published INTEGER,
-    sort_key INTEGER NOT NULL,
-    dateline TEXT,
-    link TEXT,
-    author TEXT,
-    location TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    read INTEGER NOT NULL DEFAULT 0,
-    starred INTEGER NOT NULL DEFAULT 0,
-    added_at INTEGER NOT NULL,
-    UNIQUE (source_id, guid)
-);
-CREATE TABLE bodies (
-    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    body TEXT NOT NULL
-);
-CREATE INDEX articles_by_date ON articles (sort_key DESC, id DESC);
-CREATE INDEX articles_unread_by_date ON articles (read, sort_key DESC, id DESC);
-CREATE INDEX articles_by_source ON articles (source_id, sort_key DESC, id DESC);
-"""
-
-# Each entry upgrades the schema from version N-1 to N (index 0 builds version 1 from nothing).
-_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
 
 
 class StoreError(Exception):
@@ -149,7 +110,7 @@ def content_hash(draft: ArticleDraft) -> str:
     return digest.hexdigest()
 
 
-class Store:
+class Store(FeedRecords, SearchIndex, StoreBase):
     """The article database. One instance per thread: sqlite3 connections are not shared."""
 
     def __init__(self, path: Path | str) -> None:
@@ -191,21 +152,25 @@ class Store:
         if version == SCHEMA_VERSION:
             return
         if version > 0 and self.path is not None:
-            shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
+            self._back_up(self.path.with_name(f"{self.path.name}.v{version}.bak"))
         with self.transaction():
-            for script in _MIGRATIONS[version:]:
+            for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
                     if statement.strip():
                         self._connection.execute(statement)
             self._connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _back_up(self, target: Path) -> None:
+        """Copy the whole database (WAL included) to `target` with SQLite's backup API."""
+        backup = sqlite3.connect(target)
+        try:
+            self._connection.backup(backup)
+        finally:
+            backup.close()
+
     def close(self) -> None:
         """Close the connection."""
         self._connection.close()
-
-    def transaction(self) -> _Transaction:
-        """A context manager that commits on success and rolls back on error."""
-        return _Transaction(self._connection)
 
     # --- sources -----------------------------------------------------------------------------
 
@@ -471,21 +436,3 @@ class Store:
                 f"SELECT count(*) FROM articles WHERE {where} AND read = 0", parameters
             ).fetchone()[0]
         )
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises.
-
-    IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout instead of
-    one failing with "database is locked" when it tries to upgrade a read lock.
-    """
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        self._connection.execute("BEGIN IMMEDIATE")
-        return self._connection
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self._connection.execute("COMMIT" if kind is None else "ROLLBACK")

@@ -1,0 +1,79 @@
+"""The database schema and its migrations, keyed by `PRAGMA user_version`.
+
+Each migration is a script that upgrades version N-1 to N; a database is upgraded in one
+transaction, after a backup copy of the file is made (see `Store._migrate`).
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 2
+
+SCHEMA_V1 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    location TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'local',
+    added_at INTEGER NOT NULL,
+    refreshed_at INTEGER,
+    last_error TEXT
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published INTEGER,
+    sort_key INTEGER NOT NULL,
+    dateline TEXT,
+    link TEXT,
+    author TEXT,
+    location TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    added_at INTEGER NOT NULL,
+    UNIQUE (source_id, guid)
+);
+CREATE TABLE bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    body TEXT NOT NULL
+);
+CREATE INDEX articles_by_date ON articles (sort_key DESC, id DESC);
+CREATE INDEX articles_unread_by_date ON articles (read, sort_key DESC, id DESC);
+CREATE INDEX articles_by_source ON articles (source_id, sort_key DESC, id DESC);
+"""
+
+# Each entry upgrades the schema from version N-1 to N (index 0 builds version 1 from nothing).
+# Version 2: feeds fetched over HTTP (conditional GET, Retry-After, OPML category), the quotes of
+# every article (speakers view), and a contentless FTS5 index for search. `indexed` marks the
+# articles whose quotes and search entry are up to date, so an upgrade can fill them in later.
+SCHEMA_V2 = """
+ALTER TABLE sources ADD COLUMN etag TEXT;
+ALTER TABLE sources ADD COLUMN last_modified TEXT;
+ALTER TABLE sources ADD COLUMN not_before INTEGER;
+ALTER TABLE sources ADD COLUMN category TEXT;
+ALTER TABLE articles ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_unindexed ON articles (id) WHERE indexed = 0;
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    text TEXT NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+);
+CREATE INDEX quotes_by_article ON quotes (article_id, position);
+CREATE INDEX quotes_by_speaker ON quotes (speaker COLLATE NOCASE, article_id)
+    WHERE speaker IS NOT NULL;
+CREATE VIRTUAL TABLE article_search USING fts5 (
+    title, body, quotes, speakers, content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2)
