@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,8 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
+if TYPE_CHECKING:
+    from newsreader.importer import ImportSummary
+
 from newsreader.extract import extract
-from newsreader.importer import ImportSummary, import_paths
 from newsreader.models import Article, Extraction
 from newsreader.store import ListFilter, Store
 from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
@@ -123,6 +126,10 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def run_import(self, paths: list[Path]) -> ImportSummary:
         """Load and save `paths` off the UI thread."""
+        # Imported here, not at the top: the loaders pull in feedparser, which the first paint
+        # does not need.
+        from newsreader.importer import import_paths
+
         if self.store.path is None:
             raise RuntimeError("imports need a database file, not :memory:")
         return import_paths(self.store.path, paths)
@@ -136,8 +143,7 @@ class MainScreen(Screen[None]):
             self.notify(f"Import failed: {event.worker.error}", severity="error", markup=False)
         if event.state != WorkerState.SUCCESS:
             return
-        summary = event.worker.result
-        assert isinstance(summary, ImportSummary)
+        summary = cast("ImportSummary", event.worker.result)
         self.article_list.empty_message = "No articles found."
         if self._show_only_imported:
             ids = self.store.source_ids_for_keys(summary.source_keys)
