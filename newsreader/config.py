@@ -22,6 +22,20 @@ class Config:
     """Whether the quote pane is shown at start."""
     mark_read_on_open: bool = True
     """Whether opening an article marks it read."""
+    refresh_on_start: bool = False
+    """Refresh every feed when the app starts."""
+    refresh_interval_minutes: int = 0
+    """Refresh every feed this often while the app runs (0: never)."""
+    max_connections: int = 8
+    """How many feeds are fetched at once."""
+    fetch_timeout_seconds: float = 15.0
+    """Total time one feed may take (connect, redirects and body)."""
+    max_feed_megabytes: int = 20
+    """Largest feed body accepted, measured after decompression."""
+    keep_days: int = 0
+    """Drop unstarred articles older than this many days after a refresh (0: keep all)."""
+    keep_per_feed: int = 0
+    """Keep at most this many unstarred articles per feed (0: no limit)."""
 
 
 DEFAULT_CONFIG_TEXT = """\
@@ -35,6 +49,17 @@ DEFAULT_CONFIG_TEXT = """\
 
 # Mark an article read when you open it.
 # mark_read_on_open = true
+
+# Refreshing feeds (local files and folders are rescanned too).
+# refresh_on_start = false
+# refresh_interval_minutes = 0      # 0: only when asked (r / R)
+# max_connections = 8
+# fetch_timeout_seconds = 15.0
+# max_feed_megabytes = 20
+
+# Retention: starred articles are never dropped. 0 means no limit.
+# keep_days = 0
+# keep_per_feed = 0
 """
 
 
@@ -84,7 +109,9 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
             warnings.append(f"{where}: unknown key {key!r}; ignored")
             continue
         expected = type(getattr(config, key))
-        if not isinstance(value, expected):
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             warnings.append(
                 f"{where}: {key} must be {expected.__name__}, not {value!r}; using the default"
             )
