@@ -243,6 +243,8 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 (*values, source_id, article.guid, now),
             ).fetchone()
         else:
+            # The search entry must go while the old text is still there to rebuild it from.
+            self._unindex_guid(source_id, article.guid)
             row = self._connection.execute(
                 """
                 UPDATE articles SET source_name = ?, title = ?, published = ?,
@@ -258,6 +260,13 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             # database whatever a future source forgets.
             (row[0], PARAGRAPH_SEPARATOR.join(clean_text(p) for p in article.paragraphs)),
         )
+
+    def _unindex_guid(self, source_id: int, guid: str) -> None:
+        found = self._connection.execute(
+            "SELECT id FROM articles WHERE source_id = ? AND guid = ?", (source_id, guid)
+        ).fetchone()
+        if found is not None:
+            self._unindex(int(found[0]))
 
     def sources(self) -> list[SourceInfo]:
         """All sources with article and unread counts, by title."""

@@ -1,0 +1,97 @@
+"""Search and the quotes index, on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsreader.models import ArticleDraft, SourceDraft
+from newsreader.store import Store
+from newsreader.store.search import fts_query
+
+
+def article(guid: str, day: int, title: str, *paragraphs: str) -> ArticleDraft:
+    return ArticleDraft(
+        guid=guid,
+        title=title,
+        source_name="Harbour Gazette",
+        paragraphs=paragraphs,
+        published=datetime(2026, 10, day, tzinfo=UTC),
+        location=f"/tmp/{guid}",
+    )
+
+
+BRIDGE = article(
+    "bridge",
+    12,
+    "Bridge to reopen on Friday",
+    "The Kellan Bay bridge will reopen after repairs.",
+    "“We will reopen the bridge by Friday,” said Mayor Dana Ortiz.",
+)
+STORM = article(
+    "storm",
+    11,
+    "Storm weakens overnight",
+    "“The storm is weakening,” said forecaster Lee Chang.",
+    "“Crews will inspect the bridge at dawn,” Mayor Dana Ortiz said later.",
+)
+MARKET = article("market", 10, "Prices rise at the market", "Traders blamed the weather.")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "db.sqlite3")
+    store.save_source(SourceDraft("local:news", "news", "/tmp", (BRIDGE, STORM, MARKET)))
+    assert store.index_all() == 3
+    return store
+
+
+def ids_by_guid(store: Store) -> dict[str, int]:
+    return {row.title.split()[0].lower(): row.id for row in store.rows()}
+
+
+def test_search_ranks_title_hits_first_and_matches_prefixes(store: Store) -> None:
+    ids = ids_by_guid(store)
+    assert store.search("bridge") == [ids["bridge"], ids["storm"]]
+    assert store.search("brid") == [ids["bridge"], ids["storm"]]
+    assert store.search("weather") == [ids["prices"]]
+    assert store.search("nothing-like-this") == []
+    assert store.search("   ") == []
+
+
+def test_search_finds_speakers_and_quote_text(store: Store) -> None:
+    ids = ids_by_guid(store)
+    assert set(store.search("Ortiz")) == {ids["bridge"], ids["storm"]}
+    assert store.search("Lee Chang") == [ids["storm"]]
+
+
+def test_query_syntax_in_user_text_is_plain_words(store: Store) -> None:
+    assert fts_query('bridge AND "x" OR*') == '"bridge" "and" "x" "or"*'
+    store.search('"unbalanced')  # must not raise
+    store.search("NEAR(a b)")
+    store.search("title:bridge")
+
+
+def test_speakers_are_counted_and_their_quotes_listed_newest_first(store: Store) -> None:
+    counts = {count.speaker: count.quote_count for count in store.speakers()}
+    assert counts["Dana Ortiz"] == 2
+    assert counts["Lee Chang"] == 1
+    quotes = store.quotes_by("dana ortiz")
+    assert [quote.text for quote in quotes] == [
+        "We will reopen the bridge by Friday,",
+        "Crews will inspect the bridge at dawn,",
+    ]
+    assert store.quotes_by("ortiz", exact=False)[0].title == BRIDGE.title
+    assert [count.speaker for count in store.speakers("chan")] == ["Lee Chang"]
+
+
+def test_changed_article_is_reindexed_and_old_words_disappear(store: Store) -> None:
+    changed = article("market", 10, "Prices fall at the market", "Traders thanked the sunshine.")
+    store.save_source(SourceDraft("local:news", "news", "/tmp", (changed,)))
+    assert store.pending_index_count() == 1
+    store.index_all()
+    ids = ids_by_guid(store)
+    assert store.search("sunshine") == [ids["prices"]]
+    assert store.search("weather") == []
