@@ -40,6 +40,8 @@ class ListFilter:
     starred_only: bool = False
     source_ids: tuple[int, ...] = ()
     """Only these sources; empty means all."""
+    since: int | None = None
+    """Only articles published (or first seen) at or after this unix time."""
 
     def where(self) -> tuple[str, list[object]]:
         """Return the SQL condition and its parameters."""
@@ -52,6 +54,9 @@ class ListFilter:
         if self.source_ids:
             clauses.append(f"source_id IN ({','.join('?' * len(self.source_ids))})")
             parameters.extend(self.source_ids)
+        if self.since is not None:
+            clauses.append("sort_key >= ?")
+            parameters.append(self.since)
         return (" AND ".join(clauses) or "1"), parameters
 
 
@@ -368,6 +373,39 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             ORDER BY sort_key {order}, id {order} LIMIT 1
             """,
             parameters,
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def rows_for_ids(self, article_ids: Sequence[int]) -> list[ArticleRow]:
+        """List rows for these articles, in the order given (ids that are gone are skipped)."""
+        if not article_ids:
+            return []
+        cursor = self._connection.execute(
+            f"""
+            SELECT id, source_name, title, published, read, starred FROM articles
+            WHERE id IN ({",".join("?" * len(article_ids))})
+            """,
+            list(article_ids),
+        )
+        found = {
+            id: ArticleRow(id, source, title, _datetime(published), bool(read), bool(starred))
+            for id, source, title, published, read, starred in cursor
+        }
+        return [found[article_id] for article_id in article_ids if article_id in found]
+
+    def mark_all_read(self, list_filter: ListFilter) -> int:
+        """Mark every article the filter shows read, in one transaction; returns how many."""
+        where, parameters = list_filter.where()
+        with self.transaction():
+            cursor = self._connection.execute(
+                f"UPDATE articles SET read = 1 WHERE read = 0 AND {where}", parameters
+            )
+        return cursor.rowcount
+
+    def source_of(self, article_id: int) -> int | None:
+        """The id of the source an article belongs to."""
+        row = self._connection.execute(
+            "SELECT source_id FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return None if row is None else int(row[0])
 

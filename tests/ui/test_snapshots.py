@@ -19,7 +19,9 @@ def prepared_app(article_folder: Path, database: Path) -> NewsReaderApp:
     """An app over a store that already holds the fixture articles (no worker races)."""
     database.parent.mkdir(parents=True, exist_ok=True)
     import_paths(database, [article_folder])
-    return NewsReaderApp(Store(database), clock=lambda: FIXED_NOW)
+    store = Store(database)
+    store.index_all()
+    return NewsReaderApp(store, clock=lambda: FIXED_NOW)
 
 
 def test_three_panes_with_an_open_article(
@@ -39,3 +41,23 @@ def test_narrow_terminal_hides_the_quote_pane(
 def test_help_screen(snap_compare, article_folder: Path, database: Path) -> None:  # type: ignore[no-untyped-def]
     app = prepared_app(article_folder, database)
     assert snap_compare(app, terminal_size=(100, 50), press=["question_mark"])
+
+
+def test_speakers_view(snap_compare, article_folder: Path, database: Path) -> None:  # type: ignore[no-untyped-def]
+    app = prepared_app(article_folder, database)
+    assert snap_compare(app, terminal_size=(120, 30), press=["w", "down"])
+
+
+def test_search_results_highlight_matches(
+    snap_compare, article_folder: Path, database: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = prepared_app(article_folder, database)
+
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("slash", *"bridge")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 30), run_before=search)

@@ -6,6 +6,7 @@ Rows come from the store in pages and are cached, so a list of 100,000 articles 
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -39,6 +40,14 @@ def utc_now() -> datetime:
 
 RowFetcher = Callable[[int, int], list[ArticleRow]]
 """Returns `limit` rows starting at `offset` (the store's `rows` with a filter bound)."""
+
+
+def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """A case-insensitive pattern matching words that start with any of `terms`."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(term) for term in sorted(set(terms), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
 def local_moment(moment: datetime) -> datetime:
@@ -110,6 +119,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--source",
         "article-list--star",
         "article-list--empty",
+        "article-list--match",
     }
 
     DEFAULT_CSS = """
@@ -128,6 +138,7 @@ class ArticleList(ScrollView, can_focus=True):
         & > .article-list--source { color: $text-accent; }
         & > .article-list--star { color: $text-warning; }
         & > .article-list--empty { color: $text-muted; text-style: italic; }
+        & > .article-list--match { background: $warning 40%; }
     }
     """
 
@@ -156,6 +167,19 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows = RowCache(fetch)
         self.row_count = 0
         self.empty_message = "No articles yet."
+        self._terms: list[str] = []
+        self._highlight: re.Pattern[str] | None = None
+
+    @property
+    def highlight_terms(self) -> list[str]:
+        """Search words highlighted in titles (set to [] to stop highlighting)."""
+        return self._terms
+
+    @highlight_terms.setter
+    def highlight_terms(self, terms: list[str]) -> None:
+        self._terms = list(terms)
+        self._highlight = terms_pattern(terms)
+        self.refresh()
 
     # --- data --------------------------------------------------------------------------------
 
@@ -225,8 +249,10 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(" •" if not row.read else "  ", base),
             Segment("★" if row.starred else " ", base + Style(color=star.color)),
             Segment(" ", base),
-            Segment(_fit(clean_line(row.title), max(1, width - 4)), base),
         ]
+        title = _fit(clean_line(row.title), max(1, width - 4))
+        match = self.get_component_rich_style("article-list--match")
+        segments.extend(_highlighted(title, self._highlight, base, base + match))
         return Strip(segments).adjust_cell_length(width, base)
 
     def _detail_strip(self, row: ArticleRow, width: int, base: Style) -> Strip:
@@ -300,6 +326,23 @@ class ArticleList(ScrollView, can_focus=True):
         if 0 <= index < self.row_count:
             self.move_to(index)
             self.action_open()
+
+
+def _highlighted(
+    text: str, pattern: re.Pattern[str] | None, style: Style, match_style: Style
+) -> list[Segment]:
+    """`text` as segments, with every match of `pattern` in `match_style`."""
+    if pattern is None:
+        return [Segment(text, style)]
+    segments: list[Segment] = []
+    position = 0
+    for found in pattern.finditer(text):
+        if found.start() > position:
+            segments.append(Segment(text[position : found.start()], style))
+        segments.append(Segment(found.group(), match_style))
+        position = found.end()
+    segments.append(Segment(text[position:], style))
+    return segments
 
 
 def _fit(text: str, width: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from rich.style import Style
@@ -12,7 +13,7 @@ from textual.widgets import Static
 
 from newsreader.models import Article, Extraction, Post, Quote, QuoteKind
 from newsreader.text import clean_line, clean_text
-from newsreader.ui.widgets.article_list import Clock, local_moment, utc_now
+from newsreader.ui.widgets.article_list import Clock, local_moment, terms_pattern, utc_now
 
 KIND_CLASSES = {
     QuoteKind.STATEMENT: "article-view--statement",
@@ -91,6 +92,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article-view--title",
         "article-view--meta",
         "article-view--dateline",
+        "article-view--match",
     }
 
     DEFAULT_CSS = """
@@ -103,6 +105,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         & > .article-view--title { text-style: bold; color: $text; }
         & > .article-view--meta { color: $text-accent; }
         & > .article-view--dateline { color: $text-muted; text-style: italic; }
+        & > .article-view--match { background: $warning 40%; }
         .paragraph { margin: 0 0 1 0; max-width: 88; }
         #article-header { margin: 1 0 1 0; max-width: 88; }
         #article-placeholder { color: $text-muted; margin: 1 0; }
@@ -116,6 +119,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.extraction = Extraction()
         self._paragraph_widgets: dict[int, Static] = {}
         self._chosen: Quote | Post | None = None
+        self._search_pattern: re.Pattern[str] | None = None
 
     def compose_placeholder(self) -> Static:
         """The text shown before any article is open."""
@@ -124,9 +128,23 @@ class ArticleView(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         self.mount(self.compose_placeholder())
 
-    async def show(self, article: Article, extraction: Extraction) -> None:
-        """Replace the view with `article`, highlighting what `extraction` found."""
+    @property
+    def chosen(self) -> Quote | Post | None:
+        """The quote or post the user chose in the quote pane, if any."""
+        return self._chosen
+
+    async def show(
+        self, article: Article, extraction: Extraction, search_terms: list[str] | None = None
+    ) -> None:
+        """Replace the view with `article`, highlighting what `extraction` found.
+
+        Args:
+            article: The article to show.
+            extraction: Its quotes and posts.
+            search_terms: Words to mark (the current search), if any.
+        """
         self.article, self.extraction, self._chosen = article, extraction, None
+        self._search_pattern = terms_pattern(search_terms or [])
         posts_by_paragraph = {post.paragraph: post for post in extraction.posts}
         # A post whose text spans several paragraphs is drawn once, as a card at its byline.
         inside_posts = {
@@ -185,6 +203,10 @@ class ArticleView(VerticalScroll, can_focus=True):
             for span in quote.spans:
                 if span.paragraph == index:
                     text.stylize(style, span.start, span.end)
+        if self._search_pattern is not None:
+            text.highlight_regex(
+                self._search_pattern, self.get_component_rich_style("article-view--match")
+            )
         return text
 
     def choose(self, item: Quote | Post | None) -> None:

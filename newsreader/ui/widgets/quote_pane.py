@@ -102,6 +102,14 @@ class QuotePane(Vertical):
             spaced.append(Option(item_text(item), id=f"item-{index}"))
         options.add_options(spaced)
 
+    def select(self, item: QuoteItem) -> None:
+        """Highlight `item` in the pane (without announcing it)."""
+        for index, candidate in enumerate(self.items):
+            if candidate is item:
+                with self.options.prevent(OptionList.OptionHighlighted):
+                    self.options.highlighted = self.options.get_option_index(f"item-{index}")
+                return
+
     def step(self, delta: int) -> QuoteItem | None:
         """Move the highlight `delta` items and choose that item (for `]`/`[` in the article)."""
         if not self.items:

@@ -1,0 +1,117 @@
+"""What the article list shows: the stored articles through a filter, or search results.
+
+The list widget only asks for counts and pages; this object answers from the store either way,
+so filters, the sources pane and search all drive the same virtual list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from newsreader.models import ArticleRow
+from newsreader.store import ListFilter, Store
+
+VIEWS = ("all", "unread", "starred")
+DATE_RANGES: tuple[tuple[int | None, str], ...] = (
+    (None, "any time"),
+    (1, "last 24 hours"),
+    (7, "last 7 days"),
+    (30, "last 30 days"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ListMode:
+    """The user's choice of what to list."""
+
+    view: str = "all"
+    """One of VIEWS."""
+    days: int | None = None
+    """Only the last N days (None: any time)."""
+    source_ids: tuple[int, ...] = ()
+    """Only these sources (empty: all)."""
+    source_title: str = ""
+    """Name of the chosen source, for the status line."""
+    query: str = ""
+    """Search text; when not empty the list shows search results instead."""
+
+    def list_filter(self, now: datetime) -> ListFilter:
+        """The store filter for this mode."""
+        since = None if self.days is None else int((now - timedelta(days=self.days)).timestamp())
+        return ListFilter(
+            unread_only=self.view == "unread",
+            starred_only=self.view == "starred",
+            source_ids=self.source_ids,
+            since=since,
+        )
+
+    def next_view(self) -> ListMode:
+        """All → unread → starred → all."""
+        return replace(self, view=VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])
+
+    def next_date_range(self) -> ListMode:
+        """Any time → 24 hours → 7 days → 30 days → any time."""
+        days = [days for days, _ in DATE_RANGES]
+        return replace(self, days=days[(days.index(self.days) + 1) % len(days)])
+
+    def describe(self) -> str:
+        """A few words for the status line: `unread · last 7 days · Harbour Gazette`."""
+        parts = []
+        if self.query:
+            parts.append(f"search “{self.query}”")
+        if self.view != "all":
+            parts.append(self.view)
+        if self.days is not None:
+            parts.append(dict(DATE_RANGES)[self.days])
+        if self.source_title:
+            parts.append(self.source_title)
+        return " · ".join(parts)
+
+
+class ListSource:
+    """Counts, pages and positions for the article list in the current mode."""
+
+    def __init__(self, store: Store, mode: ListMode, now: datetime) -> None:
+        self.store = store
+        self.mode = mode
+        self.list_filter = mode.list_filter(now)
+        self.result_ids: list[int] = []
+
+    @property
+    def searching(self) -> bool:
+        """Whether the list shows search results."""
+        return bool(self.mode.query)
+
+    def count(self) -> int:
+        """How many rows the list has."""
+        return len(self.result_ids) if self.searching else self.store.count(self.list_filter)
+
+    def fetch(self, offset: int, limit: int) -> list[ArticleRow]:
+        """One page of rows."""
+        if self.searching:
+            return self.store.rows_for_ids(self.result_ids[offset : offset + limit])
+        return self.store.rows(self.list_filter, offset, limit)
+
+    def position(self, article_id: int) -> int | None:
+        """Where an article is in the list, if it is there."""
+        if self.searching:
+            return self.result_ids.index(article_id) if article_id in self.result_ids else None
+        return self.store.position(article_id, self.list_filter)
+
+    def unread_count(self) -> int:
+        """How many listed articles are unread."""
+        if self.searching:
+            return sum(not row.read for row in self.store.rows_for_ids(self.result_ids))
+        return self.store.unread_count(self.list_filter)
+
+    def next_unread(self, after_id: int | None, *, backwards: bool) -> int | None:
+        """The next unread article after `after_id` in list order (or before it, backwards)."""
+        if not self.searching:
+            return self.store.next_unread(after_id, self.list_filter, backwards=backwards)
+        ids = self.result_ids[::-1] if backwards else self.result_ids
+        start = ids.index(after_id) + 1 if after_id in ids else 0
+        for row in self.store.rows_for_ids(ids[start:]):
+            if not row.read:
+                return row.id
+        return None
