@@ -7,7 +7,7 @@ default and the rest of the file still applies.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,12 @@ from typing import Any
 class Config:
     """Settings the app reads at start."""
 
-    theme: str = "textual-dark"
-    """Name of a Textual theme."""
+    theme: str = ""
+    """Name of a Textual theme; empty means the one last chosen in the app (else the default)."""
     show_quote_pane: bool = True
-    """Whether the quote pane is shown at start."""
+    """Whether the quote pane is shown at start (narrow terminals hide it anyway)."""
+    show_sources_pane: bool = False
+    """Whether the sources pane is shown at start."""
     mark_read_on_open: bool = True
     """Whether opening an article marks it read."""
     refresh_on_start: bool = False
@@ -36,16 +38,19 @@ class Config:
     """Drop unstarred articles older than this many days after a refresh (0: keep all)."""
     keep_per_feed: int = 0
     """Keep at most this many unstarred articles per feed (0: no limit)."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Key overrides: binding id → keys, e.g. `next_unread = "n,ctrl+n"` under `[keys]`."""
 
 
 DEFAULT_CONFIG_TEXT = """\
 # newsreader configuration. Delete a line to get its default back.
 
-# A Textual theme name (ctrl+p, "theme" lists them).
+# A Textual theme name (ctrl+p, "theme" lists them). Unset: the theme you last chose.
 # theme = "textual-dark"
 
-# Show the quote pane at start.
+# Panes shown at start (the quote pane hides itself below 100 columns; t shows it).
 # show_quote_pane = true
+# show_sources_pane = false
 
 # Mark an article read when you open it.
 # mark_read_on_open = true
@@ -60,6 +65,12 @@ DEFAULT_CONFIG_TEXT = """\
 # Retention: starred articles are never dropped. 0 means no limit.
 # keep_days = 0
 # keep_per_feed = 0
+
+# Keys: binding id = "keys" (comma-separated). The ids are listed by `?` in the app
+# and in the README, e.g.:
+# [keys]
+# next_unread = "n,ctrl+n"
+# toggle_star = "s,f"
 """
 
 
@@ -108,6 +119,11 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
         if key not in known:
             warnings.append(f"{where}: unknown key {key!r}; ignored")
             continue
+        if key == "keys":
+            keys, problems = _key_overrides(value, where)
+            warnings.extend(problems)
+            config = replace(config, keys=keys)
+            continue
         expected = type(getattr(config, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -118,3 +134,42 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
             continue
         config = replace(config, **{key: value})
     return config, warnings
+
+
+def _key_overrides(value: object, where: str) -> tuple[dict[str, str], list[str]]:
+    """The `[keys]` table: binding id → key string; anything else is reported."""
+    if not isinstance(value, dict):
+        return {}, [f'{where}: keys must be a table like [keys] next_unread = "n"']
+    keys: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, key_string in value.items():
+        if isinstance(key_string, str) and key_string.strip():
+            keys[binding_id] = key_string.replace(" ", "")
+        else:
+            problems.append(f'{where}: keys.{binding_id} must be a key string like "ctrl+n"')
+    return keys, problems
+
+
+def load_ui_state(path: Path) -> dict[str, str]:
+    """What the app remembers between runs (the chosen theme); empty when unreadable."""
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    return {key: value for key, value in values.items() if isinstance(value, str)}
+
+
+def save_ui_state(path: Path, state: dict[str, str]) -> None:
+    """Remember `state` for the next run (written whole, then renamed, so never half-written)."""
+    lines = [f"{key} = {_toml_string(value)}" for key, value in sorted(state.items())]
+    temporary = path.with_suffix(".tmp")
+    try:
+        temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # remembering the theme is a nicety, never a reason to fail
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

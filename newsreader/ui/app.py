@@ -9,9 +9,10 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from newsreader import __version__
-from newsreader.config import Config
+from newsreader.config import Config, load_ui_state, save_ui_state
 from newsreader.store import Store
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.main import MainScreen
@@ -40,9 +41,11 @@ class NewsReaderApp(App[None]):
         show_only_imported: bool = False,
         startup_warnings: Iterable[str] = (),
         clock: Clock = utc_now,
+        ui_state_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
+        self.ui_state_path = ui_state_path
         self.store = store
         self.config = config or Config()
         self._import_paths = list(import_paths)
@@ -50,22 +53,56 @@ class NewsReaderApp(App[None]):
         self._startup_warnings = list(startup_warnings)
 
     def on_mount(self) -> None:
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
-        else:
-            self._startup_warnings.append(f"unknown theme {self.config.theme!r}; using default")
+        self._apply_theme()
+        self._apply_keymap()
         self.push_screen(
             MainScreen(
                 self.store,
                 pending_imports=self._import_paths,
                 show_only_imported=self._show_only_imported,
                 show_quote_pane=self.config.show_quote_pane,
+                show_sources_pane=self.config.show_sources_pane,
                 mark_read_on_open=self.config.mark_read_on_open,
                 clock=self.clock,
             )
         )
         for warning in self._startup_warnings:
             self.notify(warning, title="Config", severity="warning", markup=False, timeout=10)
+
+    def _apply_theme(self) -> None:
+        """The configured theme, else the one chosen last time; remember later choices."""
+        remembered = load_ui_state(self.ui_state_path).get("theme") if self.ui_state_path else None
+        wanted = self.config.theme or remembered
+        if wanted and wanted in self.available_themes:
+            self.theme = wanted
+        elif self.config.theme:
+            self._startup_warnings.append(
+                f"config: unknown theme {self.config.theme!r}; using {self.theme!r}"
+            )
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.ui_state_path is not None:
+            save_ui_state(self.ui_state_path, {"theme": theme.name})
+
+    def _apply_keymap(self) -> None:
+        """Key overrides from the config, by binding id; unknown ids get one warning each."""
+        known = {
+            binding.id
+            for _, bindings in self.binding_groups()
+            for binding in bindings
+            if isinstance(binding, Binding) and binding.id
+        }
+        keymap = {}
+        for binding_id, keys in self.config.keys.items():
+            if binding_id in known:
+                keymap[binding_id] = keys
+            else:
+                self._startup_warnings.append(
+                    f"config: keys.{binding_id}: no such binding id (press ? to see them)"
+                )
+        if keymap:
+            self.set_keymap(keymap)
 
     def binding_groups(self) -> list[tuple[str, list[BindingType]]]:
         """Every binding, grouped for the help screen."""

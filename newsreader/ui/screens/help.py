@@ -23,12 +23,15 @@ def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
     table.add_column(style="bold")
     table.add_column()
+    table.add_column(style="dim")
     for heading, bindings in groups:
-        table.add_row(Text(heading, style="bold underline"), "")
+        table.add_row(Text(heading, style="bold underline"), "", "")
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                table.add_row(Text(key_label(binding.key)), Text(binding.description))
-        table.add_row("", "")
+                table.add_row(
+                    Text(key_label(binding.key)), Text(binding.description), Text(binding.id or "")
+                )
+        table.add_row("", "", "")
     return table
 
 
@@ -41,7 +44,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         #help-body {
-            width: 64; max-width: 95%; height: auto; max-height: 90%;
+            width: 84; max-width: 95%; height: auto; max-height: 90%;
             border: round $accent; background: $surface; padding: 1 2;
         }
     }
@@ -53,5 +56,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("newsreader keys  (escape closes)", style="bold"))
+            yield Static(
+                Text(
+                    "newsreader keys (escape closes) — the last column is the id for [keys] in"
+                    " config.toml",
+                    style="bold",
+                )
+            )
             yield Static(bindings_table(self.groups), id="help-table")

@@ -102,13 +102,13 @@ class ArticleList(ScrollView, can_focus=True):
     """Newest-first list of articles: unread marker, star and title over source and date."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("ctrl+f,ctrl+d", "page_down", "Page down", show=False),
-        Binding("ctrl+b,ctrl+u", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("enter", "open", "Open", id="article_list.open"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="list_down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list_up"),
+        Binding("ctrl+f,ctrl+d", "page_down", "Page down", show=False, id="list_page_down"),
+        Binding("ctrl+b,ctrl+u", "page_up", "Page up", show=False, id="list_page_up"),
+        Binding("g,home", "first", "First", show=False, id="list_first"),
+        Binding("G,end", "last", "Last", show=False, id="list_last"),
+        Binding("enter", "open", "Open", id="open"),
     ]
 
     COMPONENT_CLASSES = {

@@ -78,10 +78,10 @@ class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article; scrolls with space/page keys; highlights quotes."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="article_down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="article_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article_top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article_bottom"),
     ]
 
     COMPONENT_CLASSES = {
