@@ -41,7 +41,9 @@ async def test_config_mistakes_are_notified_and_the_rest_applies(
         assert row is not None and app.store.state(row.id) == (False, True)
 
 
-async def test_chosen_theme_is_remembered(tmp_path: Path, article_folder: Path, database: Path) -> None:
+async def test_chosen_theme_is_remembered(
+    tmp_path: Path, article_folder: Path, database: Path
+) -> None:
     state = tmp_path / "state.toml"
     database.parent.mkdir(parents=True)
     app = NewsReaderApp(Store(database), ui_state_path=state)

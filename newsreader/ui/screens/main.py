@@ -25,6 +25,7 @@ from newsreader.store.search import search_terms
 from newsreader.text import clean_line
 from newsreader.ui.list_source import ListMode, ListSource
 from newsreader.ui.screens.confirm import ConfirmScreen
+from newsreader.ui.screens.links import LinksScreen, article_links
 from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
 from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
 from newsreader.ui.widgets.article_view import ArticleView
@@ -55,6 +56,9 @@ class MainScreen(Screen[None]):
         Binding("w", "speakers", "Speakers", id="speakers"),
         Binding("y", "copy", "Copy quote/link", show=False, id="copy"),
         Binding("o", "open_link", "Open in browser", show=False, id="open_link"),
+        Binding("u", "links", "Links in article", show=False, id="links"),
+        Binding("less_than_sign", "resize_list(-4)", "Narrower list", show=False, id="narrower"),
+        Binding("greater_than_sign", "resize_list(4)", "Wider list", show=False, id="wider"),
         Binding("escape", "leave_search", "Leave search", show=False, id="leave_search"),
         Binding("t", "toggle_quote_pane", "Quote pane", show=False, id="toggle_quote_pane"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next"),
@@ -366,6 +370,26 @@ class MainScreen(Screen[None]):
             self.notify("This article has no link to open.", timeout=2)
             return
         self.app.open_url(article.link)
+
+    def action_links(self) -> None:
+        """List the links of the open article; the chosen one opens in the browser."""
+        article = self.article_view.article
+        links = article_links(article) if article is not None else []
+        if not links:
+            self.notify("No links in this article.", timeout=2)
+            return
+
+        def open_chosen(url: str | None) -> None:
+            if url:
+                self.app.open_url(url)
+
+        self.app.push_screen(LinksScreen(links), open_chosen)
+
+    def action_resize_list(self, delta: int) -> None:
+        """Make the list column narrower or wider (the article view takes the rest)."""
+        column = self.query_one("#list-column")
+        width = column.outer_size.width + delta
+        column.styles.width = max(24, min(width, self.size.width - 40))
 
     # --- opening -----------------------------------------------------------------------------
 

@@ -1,0 +1,174 @@
+"""Shell commands for reading without the UI: search, export-quotes and config.
+
+    newsreader search QUERY [--json]
+    newsreader export-quotes [--speaker NAME] [--format md|json|csv]
+    newsreader config [--path | --edit]
+
+Each takes its argument list and returns an exit code; `__main__` dispatches to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from newsreader import paths
+from newsreader.store import Store, StoreError
+from newsreader.store.search import StoredQuote
+from newsreader.text import clean_line
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _open_store() -> Store | None:
+    try:
+        return Store(paths.database_path())
+    except StoreError as error:
+        print(f"newsreader: {clean_line(str(error))}", file=sys.stderr)
+        return None
+
+
+def listed_json(article_id: int, store: Store) -> dict[str, Any] | None:
+    """The `newsreader list --json` object for one article."""
+    article = store.article(article_id)
+    if article is None:
+        return None
+    return {
+        "id": article.id,
+        "source": clean_line(article.source_name),
+        "title": clean_line(article.title),
+        "date": article.published.isoformat() if article.published else None,
+        "read": article.read,
+        "starred": article.starred,
+        "path_or_url": clean_line(article.link or article.location),
+    }
+
+
+def run_search(arguments: Sequence[str]) -> int:
+    """Print the stored articles matching a query, best match first."""
+    parser = argparse.ArgumentParser(
+        prog="newsreader search",
+        description="Search titles, text, quotes and speakers of every stored article.",
+    )
+    parser.add_argument("query", nargs="+", help="words to find (all must match)")
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+    parser.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    options = parser.parse_args(arguments)
+    store = _open_store()
+    if store is None:
+        return EXIT_ERROR
+    store.index_all()  # catch up with articles saved since the app last indexed
+    found = [
+        item
+        for item in (
+            listed_json(article_id, store)
+            for article_id in store.search(" ".join(options.query), limit=options.limit)
+        )
+        if item is not None
+    ]
+    if options.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        for item in found:
+            date = (item["date"] or "")[:10].ljust(10)
+            print(f"{date}  {item['source'][:20]:<20}  {item['title']}")
+        if not found:
+            print("no matches", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_export_quotes(arguments: Sequence[str]) -> int:
+    """Write every stored quote with its speaker, source and date as Markdown, JSON or CSV."""
+    parser = argparse.ArgumentParser(
+        prog="newsreader export-quotes", description="Export the quotes found in stored articles."
+    )
+    parser.add_argument("--speaker", help="only speakers whose name contains this (any case)")
+    parser.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    options = parser.parse_args(arguments)
+    store = _open_store()
+    if store is None:
+        return EXIT_ERROR
+    store.index_all()
+    quotes: Iterable[StoredQuote] = (
+        store.quotes_by(options.speaker, exact=False, limit=1_000_000)
+        if options.speaker
+        else store.all_quotes()
+    )
+    records = [_quote_record(quote) for quote in quotes]
+    EXPORTERS[options.format](records)
+    return EXIT_OK
+
+
+def _quote_record(quote: StoredQuote) -> dict[str, Any]:
+    return {
+        "speaker": clean_line(quote.speaker or ""),
+        "text": clean_line(quote.text),
+        "kind": quote.kind,
+        "source": clean_line(quote.source_name),
+        "title": clean_line(quote.title),
+        "date": quote.published.date().isoformat() if quote.published else None,
+        "article_id": quote.article_id,
+    }
+
+
+def _export_json(records: list[dict[str, Any]]) -> None:
+    print(json.dumps(records, ensure_ascii=False, indent=1))
+
+
+def _export_csv(records: list[dict[str, Any]]) -> None:
+    fields = ["speaker", "text", "kind", "source", "title", "date", "article_id"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+
+
+def _export_markdown(records: list[dict[str, Any]]) -> None:
+    speaker = None
+    for record in sorted(records, key=lambda item: item["speaker"].lower()):
+        if record["speaker"] != speaker:
+            speaker = record["speaker"]
+            print(f"\n## {speaker}\n")
+        when = f", {record['date']}" if record["date"] else ""
+        print(f"> “{record['text']}”\n>\n> — {record['source']}{when}: *{record['title']}*\n")
+
+
+EXPORTERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {
+    "json": _export_json,
+    "csv": _export_csv,
+    "md": _export_markdown,
+}
+
+
+def run_config(arguments: Sequence[str]) -> int:
+    """Show where config.toml is, or open it in $EDITOR (creating it with commented defaults)."""
+    from newsreader.config import load_config
+
+    parser = argparse.ArgumentParser(prog="newsreader config", description="The settings file.")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--path", action="store_true", help="print the path of config.toml")
+    group.add_argument("--edit", action="store_true", help="open config.toml in $EDITOR")
+    options = parser.parse_args(arguments)
+    path = paths.config_path()
+    _, warnings = load_config(path)  # writes the commented defaults on first use
+    if options.edit:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        return subprocess.call([*shlex.split(editor), str(path)])
+    print(path)
+    if not options.path:
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "search": run_search,
+    "export-quotes": run_export_quotes,
+    "config": run_config,
+}
