@@ -402,6 +402,26 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             )
         return cursor.rowcount
 
+    def reading_offset(self, article_id: int) -> int:
+        """How far down the reader had scrolled this article (0 when never scrolled)."""
+        row = self._connection.execute(
+            "SELECT offset_y FROM reading_offsets WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def set_reading_offset(self, article_id: int, offset_y: int) -> None:
+        """Remember how far down an article the reader is (0 forgets it)."""
+        with self.transaction():
+            if offset_y > 0:
+                self._connection.execute(
+                    "INSERT OR REPLACE INTO reading_offsets (article_id, offset_y) VALUES (?, ?)",
+                    (article_id, offset_y),
+                )
+            else:
+                self._connection.execute(
+                    "DELETE FROM reading_offsets WHERE article_id = ?", (article_id,)
+                )
+
     def source_of(self, article_id: int) -> int | None:
         """The id of the source an article belongs to."""
         row = self._connection.execute(

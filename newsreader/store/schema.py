@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -76,4 +76,12 @@ CREATE VIRTUAL TABLE article_search USING fts5 (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2)
+# Version 3: where the reader left each article, so reopening it returns there.
+SCHEMA_V3 = """
+CREATE TABLE reading_offsets (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    offset_y INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)

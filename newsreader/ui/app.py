@@ -112,6 +112,13 @@ class NewsReaderApp(App[None]):
             ("Article view", list(ArticleView.BINDINGS)),
         ]
 
+    async def action_quit(self) -> None:
+        """Remember where the open article was left, then quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.remember_reading_offset()
+        self.exit()
+
     def action_help(self) -> None:
         """Show every key binding."""
         if not isinstance(self.screen, HelpScreen):

@@ -168,3 +168,32 @@ async def test_quote_keys_jump_to_quotes(article_folder: Path, database: Path) -
         await pilot.press("]")
         await pilot.pause()
         assert view._chosen is pane.items[1 % len(pane.items)]
+
+
+async def test_reading_position_is_remembered_per_article(tmp_path: Path, database: Path) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    body = "\n\n".join(
+        f"Paragraph {number} of a long report on the harbour." for number in range(80)
+    )
+    (folder / "long.txt").write_text(f"date 2026-10-01 Harbour Gazette\n\n{body}\n")
+    (folder / "short.txt").write_text("date 2026-09-01 Harbour Gazette\n\nA short note.\n")
+    app = make_app(database, folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(app, pilot)
+        await pilot.press("enter", "space", "space")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        scrolled = round(view.scroll_y)
+        assert scrolled > 0
+        await pilot.press("j", "enter")  # another article
+        await pilot.pause()
+        assert view.scroll_y == 0
+    app.store.close()
+
+    again = make_app(database)
+    async with again.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(again, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert round(screen.query_one(ArticleView).scroll_y) == scrolled

@@ -409,9 +409,15 @@ class MainScreen(Screen[None]):
         if article is None:
             self.notify("That article is gone from the store.", severity="warning")
             return
+        self.remember_reading_offset()
         self.open_article_id = article_id
         extraction = self.extraction_for(article)
         await self.article_view.show(article, extraction, search_terms(self.mode.query))
+        if offset := self.store.reading_offset(article_id):
+            # After the next refresh the new paragraphs have a height to scroll within.
+            self.article_view.call_after_refresh(
+                self.article_view.scroll_to, y=offset, animate=False
+            )
         self.quote_pane.show(extraction)
         if self._mark_read_on_open and not article.read:
             self.set_state(article_id, read=True)
@@ -420,6 +426,14 @@ class MainScreen(Screen[None]):
             if 0 <= quote_position < len(items):
                 self.quote_pane.select(items[quote_position])
                 self.article_view.choose(items[quote_position])
+
+    def remember_reading_offset(self) -> None:
+        """Save how far down the open article the reader got, for the next time it opens."""
+        view = self.article_view
+        if view.article is not None:
+            offset = round(view.scroll_y)
+            if offset != self.store.reading_offset(view.article.id):
+                self.store.set_reading_offset(view.article.id, offset)
 
     def extraction_for(self, article: Article) -> Extraction:
         """What the extractor finds in `article`, cached per article."""
