@@ -14,7 +14,8 @@ from textual.widgets import Static
 def key_label(keys: str) -> str:
     """`j,down` → `j / ↓`: how a binding's keys read to a person."""
     names = {"down": "↓", "up": "↑", "space": "space", "pagedown": "PgDn", "pageup": "PgUp",
-             "enter": "enter", "question_mark": "?", "home": "Home", "end": "End"}  # fmt: skip
+             "enter": "enter", "question_mark": "?", "slash": "/", "less_than_sign": "<",
+             "greater_than_sign": ">", "home": "Home", "end": "End"}  # fmt: skip
     return " / ".join(names.get(key, key) for key in keys.split(","))
 
 
@@ -53,6 +54,9 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
         super().__init__()
         self.groups = groups
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()  # so j/k, arrows and PgDn scroll it
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
