@@ -48,7 +48,9 @@ class MainScreen(Screen[None]):
         Binding("b,pageup", "page_article(-1)", "Scroll back", show=False, id="page_back"),
         Binding("]", "step_quote(1)", "Next quote", id="next_quote"),
         Binding("[", "step_quote(-1)", "Prev quote", show=False, id="previous_quote"),
-        Binding("slash", "search", "Search", id="search"),
+        # A priority binding runs before the next key is forwarded, so text typed straight
+        # after `/` (fast typing, a paste, a macro) lands in the search box.
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("f", "cycle_view", "All/unread/starred", show=False, id="cycle_view"),
         Binding("d", "cycle_dates", "Date range", show=False, id="cycle_dates"),
         Binding("S", "toggle_sources", "Sources pane", show=False, id="toggle_sources"),
@@ -151,6 +153,7 @@ class MainScreen(Screen[None]):
         self.listing = ListSource(self.store, mode, self.clock())
         self.listing.result_ids = result_ids or []
         self.article_list.highlight_terms = search_terms(mode.query)
+        self.article_list.empty_message = empty_message(mode)
         self.reload_list(keep_cursor=not mode.query)
 
     def reload_list(self, *, keep_cursor: bool = True) -> None:
@@ -235,7 +238,8 @@ class MainScreen(Screen[None]):
             self._mode_before_search = self.mode
         search = self.search_input
         search.display = True
-        search.focus()
+        # Focus now, not after the next refresh: keys typed right after `/` belong to the box.
+        self.set_focus(search)
 
     @on(Input.Changed, "#search")
     def search_as_typed(self, event: Input.Changed) -> None:
@@ -518,6 +522,15 @@ class MainScreen(Screen[None]):
     def show_quote(self, event: QuotePane.QuoteChosen) -> None:
         """Scroll the article to the chosen quote and highlight it."""
         self.article_view.choose(event.item)
+
+
+def empty_message(mode: ListMode) -> str:
+    """What the list says when it has nothing to show in `mode`."""
+    if mode.query:
+        return f"No matches for “{clean_line(mode.query)}” (esc leaves search)."
+    if mode.view != "all" or mode.days is not None or mode.source_ids:
+        return "Nothing matches this filter (f, d and S change it)."
+    return "No articles yet: run newsreader PATH to open files or folders."
 
 
 def quote_citation(item: Quote | Post, article: Article) -> str:
