@@ -13,8 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsreader.extract import extract
 from tests.extract_cases.labelled import (
+    Case,
     html_converter,
     load_cases,
+    load_heldout_cases,
     load_seed_cases,
     score,
 )
@@ -30,11 +32,18 @@ def _row(label: str, value: str, target: str) -> None:
 
 
 def quality() -> None:
-    """Quality figures on our labelled articles (and the seed, when present)."""
-    cases = load_cases("all") + load_seed_cases()
-    result = score(cases, extract)
+    """Quality figures on the tuned set (plus the seed) and, separately, the held-out set."""
     html_note = "" if html_converter() else " (HTML cases skipped: no newsreader.text)"
-    print(f"Quality on {len(cases)} labelled articles{html_note}")
+    tuned = load_cases("all") + load_seed_cases()
+    _quality(f"Quality on {len(tuned)} tuned labelled articles{html_note}", tuned)
+    print()
+    heldout = load_heldout_cases("all")
+    _quality(f"Quality on {len(heldout)} held-out articles{html_note}", heldout)
+
+
+def _quality(title: str, cases: list[Case]) -> None:
+    result = score(cases, extract)
+    print(title)
     _row("statements (gold)", str(result.gold_statements), "-")
     _row("statement precision", f"{result.precision:.3f}", f">= {TARGET_PRECISION}")
     _row("statement recall", f"{result.recall:.3f}", f">= {TARGET_RECALL}")

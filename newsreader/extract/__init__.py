@@ -16,6 +16,7 @@ from newsreader.extract.attribution import (
     after_quote,
     before_quote,
     in_clause,
+    next_sentence,
     sentence_end,
     sentence_start,
 )
@@ -76,10 +77,11 @@ def _name_book(texts: list[str], covered: set[int], posts: list[Post]) -> NameBo
     runs = {i: name_runs(text) for i, text in enumerate(texts) if i not in covered}
     for index, paragraph_runs in runs.items():
         collect_names(book, index, texts[index], runs=paragraph_runs)
+        book.note_text(index, texts[index])
     for post in posts:
         collect_names(book, post.paragraph, post.author, byline=True)
     for index, paragraph_runs in runs.items():
-        collect_surnames(book, index, paragraph_runs)
+        collect_surnames(book, index, paragraph_runs, texts[index])
     return book
 
 
@@ -155,6 +157,8 @@ def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
         attribution = in_clause(opening, start, first.start)
     before = opening[start : first.start]
     initial = not before.strip()
+    if attribution is None and initial and raw.closed and content[-1:] in (".", "!", "?"):
+        attribution = next_sentence(closing, last.end, ceiling)
     tail = closing[last.end : end].lstrip()
     framed = _framed(attribution, content, tail, initial)
     woven = not initial and _starts_lowercase(content)

@@ -152,15 +152,66 @@ def after_quote(text: str, start: int, end: int) -> Attribution | None:
     lower = [t.lower for t in tokens]
     if lower[:2] == ["according", "to"]:
         return _phrase_after(tokens, 2, Frame.AFTER)
+    inverted = _french_inversion(lower)
+    if inverted:
+        return Attribution((Token(inverted, tokens[0].start),), Frame.AFTER)
     cue = _cue_length(lower, 0)
     if cue:
         return _phrase_after(tokens, cue, Frame.AFTER)
-    for index in range(1, min(len(tokens), 14)):
+    index = 1
+    while index < min(len(tokens), 14):
         if _cue_length(lower, index):
             return _anchored_subject(tokens, index)
-        if lower[index] in _BLOCKING or lower[index] in (".", "!", "?", "“", '"'):
+        if lower[index] == "," and index > 0 and tokens[index - 1].is_capitalised:
+            # `Gen. Rourke, who led the delegation, told reporters`: step over the aside.
+            close = _aside_end(lower, index)
+            if close and _cue_length(lower, _skip_adverbs(tokens, close + 1, forward=True)):
+                return Attribution(tuple(_strip_statement_from(tokens[:index])), Frame.AFTER)
+        if lower[index] in _BLOCKING and not _joins_names(tokens, index):
             return None
+        if lower[index] in (".", "!", "?", "“", '"'):
+            return None
+        index += 1
     return None
+
+
+_FRENCH_INVERSION = frozenset(("il", "elle", "ils", "elles", "on"))
+
+
+def _french_inversion(lower: list[str]) -> str | None:
+    """The pronoun of `a-t-il déclaré`, `dit-elle`, `ajoute-t-il` (French inverted cues)."""
+    first = lower[0]
+    parts = first.split("-")
+    if len(parts) < 2 or parts[-1] not in _FRENCH_INVERSION:
+        return None
+    verb = parts[0]
+    if verb in ("a", "ont") and len(lower) > 1 and lower[1] in _FRENCH_CUES:
+        return parts[-1]
+    if verb in _FRENCH_CUES or verb in _FRENCH_PRESENT:
+        return parts[-1]
+    return None
+
+
+_FRENCH_PRESENT = word_set(
+    "dit ajoute explique affirme estime souligne indique déclare précise poursuit"
+)
+
+
+def _aside_end(lower: list[str], comma: int) -> int:
+    """The comma closing an aside that opens at `comma`, or 0 when there is none nearby."""
+    for at in range(comma + 1, min(len(lower), comma + 16)):
+        if lower[at] == ",":
+            return at
+        if lower[at] in (".", "!", "?", "“", '"', ";"):
+            return 0
+    return 0
+
+
+def _joins_names(tokens: list[Token], index: int) -> bool:
+    """Whether `and` sits inside a name (`Rail and Maritime Workers’ Union`)."""
+    if tokens[index].lower not in ("and", "&") or index == 0 or index + 1 >= len(tokens):
+        return False
+    return tokens[index - 1].is_capitalised and tokens[index + 1].is_capitalised
 
 
 def before_quote(text: str, start: int, end: int) -> Attribution | None:
@@ -222,8 +273,41 @@ def in_clause(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
+_LOOKBACK_OPENERS = word_set("that this those these so such thus")
+_LOOKBACK_VERBS = word_set("remembered remembers described describes put puts summed sums")
+
+
+def next_sentence(text: str, start: int, end: int) -> Attribution | None:
+    """`“…” That is how Ellen Park remembered him.`: the speaker named in the next sentence.
+
+    Only a sentence that opens with a demonstrative pointing back at the quote counts.
+
+    Args:
+        text: The paragraph.
+        start: Offset after the closing mark.
+        end: Where the window stops (the next opening mark or the paragraph's end).
+    """
+    tokens = tokenize(text[start : min(end, start + 160)], start)
+    if not tokens or tokens[0].lower not in _LOOKBACK_OPENERS:
+        return None
+    lower = [t.lower for t in tokens]
+    for index in range(1, min(len(tokens), 14)):
+        if lower[index] in (".", "!", "?"):
+            return None
+        if (_cue_length(lower, index) or lower[index] in _LOOKBACK_VERBS) and index > 1:
+            subject: list[Token] = []
+            at = index - 1
+            while at > 0 and tokens[at].is_word and tokens[at].is_capitalised:
+                subject.insert(0, tokens[at])
+                at -= 1
+            return Attribution(tuple(subject), Frame.AFTER) if subject else None
+    return None
+
+
 def _cue_length(lower: list[str], index: int) -> int:
     """How many tokens the cue verb at `index` takes (0 when there is none)."""
+    if index >= len(lower):
+        return 0
     word = lower[index]
     if word in CUE_VERBS:
         # "fügte … hinzu" and friends need no special case: the first word is enough.
@@ -292,6 +376,7 @@ def _strip_statement_from(phrase: list[Token]) -> list[Token]:
 def _subject_of(tokens: list[Token], cue: int, frame: Frame) -> Attribution | None:
     """The subject right before a cue verb: `[central bank governor Ivan Petrov] said`."""
     at = _skip_adverbs(tokens, cue - 1)
+    at = _skip_modal(tokens, at)
     if at < 0:
         return None
     if tokens[at].lower in _BE_FORMS:
@@ -307,6 +392,9 @@ def _subject_of(tokens: list[Token], cue: int, frame: Frame) -> Attribution | No
     end = at + 1
     while at >= 0 and end - at <= 9:
         token = tokens[at]
+        if _joins_names(tokens, at) or (token.text in ("’", "'") and at > 0):
+            at -= 1  # `Department of Health and Social Care`, `Workers’ Union`
+            continue
         if token.lower in _BLOCKING:
             return None
         if not token.is_word or token.lower in _CLAUSE_WORDS:
@@ -314,6 +402,15 @@ def _subject_of(tokens: list[Token], cue: int, frame: Frame) -> Attribution | No
         at -= 1
     phrase = _strip_statement_from(_drop_leading_preposition(tokens[at + 1 : end]))
     return Attribution(tuple(phrase), frame) if phrase else None
+
+
+def _skip_modal(tokens: list[Token], at: int) -> int:
+    """Step back over `used to` / `would` before a cue (`She used to say, “…”`)."""
+    if at >= 1 and tokens[at].lower == "to" and tokens[at - 1].lower == "used":
+        return at - 2
+    if at >= 0 and tokens[at].lower == "would":
+        return at - 1
+    return at
 
 
 def _before_aside(tokens: list[Token], comma: int) -> int:
@@ -334,17 +431,24 @@ def _anchored_subject(tokens: list[Token], cue: int) -> Attribution | None:
         if token.text == ",":
             phrase = phrase[:index]
             break
-    if not phrase or len(phrase) > 9 or any(t.lower in _BLOCKING for t in phrase):
+    blocked = any(
+        t.lower in _BLOCKING and not _joins_names(phrase, i) for i, t in enumerate(phrase)
+    )
+    if not phrase or len(phrase) > 9 or blocked:
         return None
-    if not all(t.is_word for t in phrase):
+    if not all(t.is_word or t.text in ("’", "'") for t in phrase):
         return None
     return Attribution(tuple(_strip_statement_from(phrase)), Frame.AFTER)
 
 
-def _skip_adverbs(tokens: list[Token], at: int) -> int:
-    """Step back over adverbs between a subject and its verb (`he [later] added`)."""
-    while at >= 0 and (tokens[at].lower in _ADVERBS or _is_ly_adverb(tokens[at])):
-        at -= 1
+def _skip_adverbs(tokens: list[Token], at: int, *, forward: bool = False) -> int:
+    """Step over adverbs between a subject and its verb (`he [later] added`).
+
+    Backwards from `at` by default; with `forward`, onwards from `at` (`, [later] told`).
+    """
+    step = 1 if forward else -1
+    while 0 <= at < len(tokens) and (tokens[at].lower in _ADVERBS or _is_ly_adverb(tokens[at])):
+        at += step
     return at
 
 

@@ -12,6 +12,7 @@ MIN_WORDS = 4
 """Quotes shorter than this are scare quotes unless a dialogue frame says otherwise."""
 
 _WORD_RE = re.compile(r"\w+")
+_TITLE_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 _SMALL_WORDS = word_set("a an and as at but by for from in into of on or the to with")
 
 
@@ -55,9 +56,10 @@ def classify(text: str, context: Context) -> QuoteKind:
 
 def is_title(words: list[str], text: str) -> bool:
     """Whether quoted words read as a title (`Under the Harvest Moon`), not as speech."""
-    if text.rstrip()[-1:] in (".", "!", "?", ","):
-        return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
+    if text.rstrip()[-1:] in ("!", "?"):
+        return False  # Commas and full stops sit inside the marks in American style.
+    whole = _TITLE_WORD_RE.findall(text)  # `Isn’t` is one word here, not `Isn` and `t`
+    content = [w for w in whole if w.lower() not in _SMALL_WORDS and not w.isdigit()]
     return bool(content) and all(w[0].isupper() for w in content)
 
 

@@ -32,6 +32,7 @@ TITLE_WORDS = word_set(
     dame minister-president innenminister bürgermeister bürgermeisterin ministre président
     presidente ministro ministra secretario secretaria alcalde alcaldesa oir us u.s. uk
     u.k. un u.n. eu e.u. nato white house of the and for marshal bishop
+    insp supt det ch cllr dci mp republican democrat democratic conservative tory liberal
     """
 )
 """Words that name a role or office, never part of a person's own name."""
@@ -64,6 +65,20 @@ SENTENCE_WORDS = word_set(
     """
 )
 """Capitalised only because they start a sentence or a label; never the start of a name."""
+
+PERSON_NOUNS = word_set(
+    """
+    someone somebody anyone man woman boy girl teenager youngster fan resident neighbor
+    neighbour witness diplomat official source friend husband wife son daughter mother father
+    brother sister parent customer passenger driver worker veteran rookie player coach
+    senator mayor governor minister judge lawyer attorney doctor nurse teacher student
+    politician lawmaker candidate victim survivor mum mom dad grandmother grandfather
+    spokesman spokeswoman spokesperson striker midfielder defender goalkeeper keeper pitcher
+    manager owner chef farmer officer analyst economist expert
+    politiker politikerin sprecher sprecherin minister ministerin chef chefin
+    """
+)
+"""Nouns for an individual person: such a speaker with no name is nobody we can credit."""
 
 GROUP_NOUNS = word_set(
     """

@@ -107,7 +107,8 @@ def person_name(run: list[Token]) -> list[str]:
         if lower in NAME_SUFFIXES and not words:
             words.append(token.text)
             continue
-        if lower.rstrip(".") in TITLE_WORDS or lower in TITLE_WORDS or lower in SENTENCE_WORDS:
+        bare = lower.rstrip(".")
+        if bare in TITLE_WORDS or bare in TITLE_ABBREVIATIONS or lower in SENTENCE_WORDS:
             break
         if lower in PARTICLES and words:
             words.append(token.text)
@@ -119,13 +120,19 @@ def person_name(run: list[Token]) -> list[str]:
                 break
             words.append(token.text)
             continue
-        if full == 2:
+        if full == 2 and not _double_forename(token.text, words[-1]):
             break
         words.append(token.text)
         full += 1
     while words and words[-1].lower() in PARTICLES:
         words.pop()
     return list(reversed(words))
+
+
+def _double_forename(first: str, second: str) -> bool:
+    """Whether two words are both forenames (`Mary Ellen Cho`), so a name has three words."""
+    known = FEMALE_NAMES | MALE_NAMES
+    return first.lower() in known and second.lower() in known
 
 
 def _is_initial(word: str) -> bool:
@@ -138,6 +145,31 @@ def is_organisation(words: list[str]) -> bool:
     return any(w.lower().rstrip(".") in ORG_WORDS for w in words) or (
         len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
     )
+
+
+_ORG_JOINERS = frozenset(("of", "and", "&", "for"))
+
+
+def heads_organisation(words: list[str]) -> bool:
+    """Whether a whole run is one organisation's name, so no person hides at its end.
+
+    `Department of Health and Social Care` (an organisation word, then `of`) and
+    `Rail and Maritime Workers’ Union` (ending in one) are organisations throughout.
+    """
+    lower = [w.lower().rstrip(".") for w in words if w not in ("’", "'")]
+    if len(lower) < 2:
+        return False
+    if lower[-1] in ORG_WORDS:
+        return True
+    return lower[0] in ORG_WORDS and lower[1] in _ORG_JOINERS
+
+
+def render(words: list[str]) -> str:
+    """Words joined by spaces, a possessive apostrophe kept on its word (`Workers’ Union`)."""
+    text = ""
+    for word in words:
+        text += word if word in ("’", "'") or not text else " " + word
+    return text
 
 
 def surname(name: str) -> str:
@@ -159,6 +191,8 @@ class Mention:
     """(paragraph, offset) where it was seen."""
     name: str = field(compare=False)
     """The full name (for a surname-only mention, the full name it stands for)."""
+    subject: bool = field(default=False, compare=False)
+    """It opens its sentence, where the sentence's subject usually sits."""
 
 
 @dataclass(slots=True)
@@ -173,18 +207,38 @@ class NameBook:
     _bylines: dict[str, list[Mention]] = field(default_factory=dict)
     _referents: list[Mention] = field(default_factory=list)
     _positions: list[tuple[int, int]] = field(default_factory=list)
+    _texts: dict[int, str] = field(default_factory=dict)
 
-    def add(self, name: str, position: tuple[int, int], *, byline: bool = False) -> None:
+    def add(
+        self,
+        name: str,
+        position: tuple[int, int],
+        *,
+        byline: bool = False,
+        subject: bool = False,
+    ) -> None:
         """Record a full name (two or more words) seen at a position."""
         table = self._bylines if byline else self._by_surname
         table.setdefault(surname(name).lower(), []).append(Mention(position, name))
         if not byline:
-            self._refer(Mention(position, name))
+            self._refer(Mention(position, name, subject))
 
-    def add_surname(self, word: str, position: tuple[int, int]) -> None:
+    def add_surname(self, word: str, position: tuple[int, int], *, subject: bool = False) -> None:
         """Record a surname-only mention (`Marsh said …`) of someone named in full."""
         if word.lower() in self._by_surname or word.lower() in self._bylines:
-            self._refer(Mention(position, self.canonical(word, position)))
+            self._refer(Mention(position, self.canonical(word, position), subject))
+
+    def named_in(self, position: tuple[int, int], after: tuple[int, int]) -> list[Mention]:
+        """People named in `position`'s paragraph before it and after `after`, latest first."""
+        index = bisect.bisect_left(self._positions, position)
+        found: list[Mention] = []
+        while index > 0 and len(found) < 8:
+            index -= 1
+            mention = self._referents[index]
+            if mention.position[0] != position[0] or mention.position <= after:
+                break
+            found.append(mention)
+        return found
 
     def knows_surname(self, word: str) -> bool:
         """Whether some full name in the article ends with this word."""
@@ -225,6 +279,16 @@ class NameBook:
         forenames = {forename(m.name).lower() for m in earlier}
         return earlier[0].name if len(forenames) == 1 else earlier[-1].name
 
+    def note_text(self, paragraph: int, text: str) -> None:
+        """Keep a paragraph's text (quotes blanked) for `introduced`."""
+        self._texts[paragraph] = text
+
+    def introduced(self, noun: str, position: tuple[int, int]) -> bool:
+        """Whether `a …noun` appears earlier in the paragraph (an unnamed person brought in)."""
+        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]].lower()
+        found = re.search(r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}" + re.escape(noun), text)
+        return found is not None
+
     def last_before(self, position: tuple[int, int]) -> Mention | None:
         """The last person named (in full or by surname) before a position."""
         index = bisect.bisect_left(self._positions, position)
@@ -246,7 +310,9 @@ def capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
             current.append(token)
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        joins = token.lower in PARTICLES or token.lower in ("of", "the")
+        joins = token.lower in PARTICLES or token.lower in ("of", "the", "and", "&")
+        if token.text in ("’", "'") and current and current[-1].lower.endswith("s"):
+            joins = current[-1].start + len(current[-1].text) == token.start  # `Workers’ Union`
         if current and joins and following is not None and is_name_token(following):
             current.append(token)
             continue
@@ -315,18 +381,23 @@ def collect_names(
         _add_run(book, paragraph, run, text, byline)
 
 
-def collect_surnames(book: NameBook, paragraph: int, runs: list[list[Token]]) -> None:
+def collect_surnames(
+    book: NameBook, paragraph: int, runs: list[list[Token]], text: str = ""
+) -> None:
     """Add every surname-only mention of a person the book knows (second pass).
 
     Args:
         book: The book, already holding the article's full names.
         paragraph: The paragraph's index.
         runs: The paragraph's `name_runs`.
+        text: The paragraph's text (to tell sentence subjects).
     """
     for run in runs:
         words = [t for t in run if t.is_word]
         if len(words) == 1 and book.knows_surname(words[0].text):
-            book.add_surname(words[0].text, (paragraph, words[0].start))
+            after = text[words[0].start + len(words[0].text) :][:2]
+            subject = opens_sentence(text, words[0].start) and after not in ("’s", "'s")
+            book.add_surname(words[0].text, (paragraph, words[0].start), subject=subject)
 
 
 def name_runs(text: str) -> list[list[Token]]:
@@ -343,7 +414,11 @@ def name_runs(text: str) -> list[list[Token]]:
         elif run and gap.strip():
             run.append(Token(gap.strip(), end + gap.index(gap.strip())))  # the `of` in a run
         end = match.end()
-        if word.endswith(".") and not _keeps_period(word):
+        if word[-2:] in ("’s", "'s") and len(word) > 2:
+            run.append(Token(word[:-2], match.start()))  # `Devin Carter's layup`: a name ends
+            runs.append(run)
+            run = []
+        elif word.endswith(".") and not _keeps_period(word):
             run.append(Token(word[:-1], match.start()))
             runs.append(run)  # A full stop ends the name: `Gregor Haines. Turnout …`
             run = []
@@ -358,7 +433,8 @@ def split_at_joiners(run: list[Token]) -> list[list[Token]]:
     """`Senator John Smith of Ohio` → `Senator John Smith`, `Ohio`: people never span `of`."""
     parts: list[list[Token]] = [[]]
     for token in run:
-        if token.lower in ("of", "the") or (token.lower in PARTICLES and not token.is_capitalised):
+        joiner = token.lower in ("of", "the", "and", "&", "’", "'")
+        if joiner or (token.lower in PARTICLES and not token.is_capitalised):
             parts.append([])
         else:
             parts[-1].append(token)
@@ -381,4 +457,11 @@ def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byl
     if previous and previous[0].lower() in _NOT_PEOPLE:
         return
     start = next(t.start for t in run if t.text == words[0])
-    book.add(" ".join(words), (paragraph, start), byline=byline)
+    subject = opens_sentence(text, run[0].start)
+    book.add(" ".join(words), (paragraph, start), byline=byline, subject=subject)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` begins its sentence (only spaces or a full stop before)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ".!?"

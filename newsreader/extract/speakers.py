@@ -15,6 +15,8 @@ from newsreader.extract.lexicon import (
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     MALE_PRONOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
     PRONOUNS,
     SENTENCE_WORDS,
     word_set,
@@ -24,8 +26,10 @@ from newsreader.extract.names import (
     Token,
     capitalised_runs,
     gender_of,
+    heads_organisation,
     is_organisation,
     person_name,
+    render,
     split_at_joiners,
 )
 
@@ -72,13 +76,20 @@ class SpeakerResolver:
             phrase: The speaker as written next to the quote.
             position: (paragraph, offset) of the quote.
         """
-        words = [t for t in phrase if t.is_word]
+        words = [t for t in phrase if t.is_word or t.text in ("’", "'")]
         while words and words[0].lower in ARTICLES and len(words) > 1:
             words = words[1:]
         if not words:
             return None
         if len(words) == 1 and words[0].lower in PRONOUNS:
             return self._pronoun(words[0].lower, position)
+        if _unnamed_person(phrase, words):
+            if phrase[0].lower in _DEFINITE and len(words) == 1:
+                described = self._described(words[0], position)
+                if described is not None:
+                    return described
+            if words[-1].lower not in _ROLE_NOUNS or phrase[0].lower in _INDEFINITE:
+                return None  # `one fan`, `someone`, `my husband`: nobody we can name.
         named = self._name(phrase, words, position)
         if named is None:
             return None
@@ -91,6 +102,16 @@ class SpeakerResolver:
         mention = self.book.last_before(position)
         if mention is None or mention.position[0] != position[0]:
             return None
+        self.last_person = _Spoken(mention.name, position)
+        return mention.name
+
+    def _described(self, noun: Token, position: tuple[int, int]) -> str | None:
+        """`said the teenager`: the person named last in this paragraph, if any."""
+        mention = self.book.last_before(position)
+        if mention is None or mention.position[0] != position[0]:
+            return None
+        if self.book.introduced(noun.lower, position):
+            return None  # `a senior diplomat … the diplomat said`: an unnamed person.
         self.last_person = _Spoken(mention.name, position)
         return mention.name
 
@@ -160,13 +181,21 @@ class SpeakerResolver:
     def _other_person(
         self, rejected: _Spoken, wanted: str, position: tuple[int, int]
     ) -> _Spoken | None:
-        """The last speaker or the last person named, whichever fits the pronoun's gender."""
+        """The last speaker or a person named lately, whichever fits the pronoun's gender.
+
+        A known matching gender wins; failing that, someone of unknown gender named in this
+        paragraph (`His successor, Imogen Tate, … she said`).
+        """
+        here = [_Spoken(m.name, m.position) for m in self.book.named_in(position, (-1, -1))]
         mention = self.book.last_before(position)
-        options = [self.last_person]
+        options = [self.last_person, *here]
         if mention is not None:
             options.append(_Spoken(mention.name, mention.position))
         for option in options:
             if option and option.name != rejected.name and gender_of(option.name) == wanted:
+                return option
+        for option in here:
+            if option.name != rejected.name and gender_of(option.name) is None:
                 return option
         return None
 
@@ -181,9 +210,34 @@ class SpeakerResolver:
             return _Spoken(mention.name, mention.position)
         later_paragraph = mention.position[0] > speaker.position[0]
         here = mention.position[0] == position[0] and mention.position > speaker.position
-        if later_paragraph or here:
+        if here:
+            # The sentence subject (`Carver, responding to Ostrowski, offered …`) over objects.
+            named = self.book.named_in(position, speaker.position)
+            subject = next((m for m in named if m.subject), named[0] if named else mention)
+            return _Spoken(subject.name, subject.position)
+        if later_paragraph:
             return _Spoken(mention.name, mention.position)
         return speaker
+
+
+_DEFINITE = frozenset(("the", "der", "die", "le", "la", "el"))
+_INDEFINITE = frozenset(("a", "an", "one", "another", "some", "my", "our", "his", "her", "their"))
+
+
+def _unnamed_person(phrase: tuple[Token, ...], words: list[Token]) -> bool:
+    """Whether a phrase describes one person without naming them (`the teenager`, `one fan`)."""
+    head = words[-1].lower.rsplit("-", 1)[-1]
+    openers = _DEFINITE | _INDEFINITE
+    if any(t.is_capitalised and t.lower not in PERSON_NOUNS | openers for t in words[:-1]):
+        return False  # `Harlow chief executive`: a name is in there.
+    if words[-1].is_capitalised and "-" not in words[-1].text and len(words) > 1:
+        return False
+    if head not in PERSON_NOUNS or any(t.lower in ORG_WORDS for t in words):
+        return False
+    if head in ("someone", "somebody", "anyone"):
+        return True
+    first = phrase[0].lower
+    return first in _DEFINITE or first in _INDEFINITE or len(words) == 1
 
 
 def _singular_they(
@@ -213,10 +267,12 @@ def _name_from_run(run: list[Token], phrase: tuple[Token, ...]) -> tuple[str, Ro
         if len(person_name(part)) >= 2 and len(name) < 2:
             name = person_name(part)  # `Senator John Smith of Ohio`
     full = [w for w in name if len(w) > 2 or not w.endswith(".")]
+    if heads_organisation(words):
+        return render(words), Role.ORGANISATION
     if len(full) >= 2 and not is_organisation(name):
         return " ".join(name), Role.PERSON
     if is_organisation(words) or (has_article and len(words) == 1):
-        return " ".join(words), Role.ORGANISATION
+        return render(words), Role.ORGANISATION
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
         return None
     if not name:

@@ -19,6 +19,8 @@ from pathlib import Path
 from newsreader.models import Extraction
 
 CASES_DIR = Path(__file__).parent
+HELDOUT_DIR = Path(__file__).parents[1] / "extract_heldout"
+"""Articles written after the extractor was tuned and never used to tune it: the honest figure."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -83,15 +85,16 @@ def html_converter() -> Callable[[str], list[str]] | None:
     return getattr(module, "html_to_paragraphs", None)
 
 
-def load_cases(kind: str = "all") -> list[Case]:
-    """The labelled articles next to this module.
+def load_cases(kind: str = "all", folder: Path = CASES_DIR) -> list[Case]:
+    """The labelled articles next to this module (or in `folder`).
 
     Args:
         kind: `text`, `html` or `all`. HTML cases are left out when there is no converter.
+        folder: Where the articles are; the held-out set is `HELDOUT_DIR`.
     """
     cases = []
     convert = html_converter()
-    for label_path in sorted(CASES_DIR.glob("*.json")):
+    for label_path in sorted(folder.glob("*.json")):
         if label_path.name.startswith("seed_"):
             continue
         labels = json.loads(label_path.read_text(encoding="utf-8"))
@@ -106,9 +109,14 @@ def load_cases(kind: str = "all") -> list[Case]:
     return cases
 
 
-def html_case_names() -> list[str]:
+def load_heldout_cases(kind: str = "all") -> list[Case]:
+    """The held-out articles (`tests/extract_heldout/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT_DIR)
+
+
+def html_case_names(folder: Path = CASES_DIR) -> list[str]:
     """Names of the HTML cases, whether or not they can be converted yet."""
-    return sorted(p.stem for p in CASES_DIR.glob("*.html"))
+    return sorted(p.stem for p in folder.glob("*.html"))
 
 
 def load_seed_cases() -> list[Case]:

@@ -10,6 +10,7 @@ from tests.extract_cases.labelled import (
     html_case_names,
     html_converter,
     load_cases,
+    load_heldout_cases,
     load_seed_cases,
     score,
 )
@@ -76,3 +77,27 @@ def test_seed_article_comes_out_right() -> None:
         assert [(q.text, q.speaker, q.kind.value) for q in found.quotes] == expected
         posts = [(p.handle, p.date, p.author, p.platform) for p in found.posts]
         assert posts == [(p["handle"], p["date"], p["author"], p["platform"]) for p in case.posts]
+
+
+# The held-out set (tests/extract_heldout/) was written before its figures were looked at, to
+# measure how the rules generalise. Before the generalisation work it scored precision 0.975,
+# recall 1.000, speaker accuracy 0.829; it has since been used to find error kinds (not to
+# list names), so keep adding fresh articles there rather than tuning on the existing ones.
+HELDOUT_MIN_PRECISION = 0.95
+HELDOUT_MIN_RECALL = 0.95
+HELDOUT_MIN_SPEAKER_ACCURACY = 0.92
+
+
+def test_heldout_set_is_big_enough() -> None:
+    cases = load_heldout_cases("all")
+    assert len(cases) >= 20
+    assert sum(1 for q in (q for c in cases for q in c.quotes) if q["kind"] == "statement") >= 120
+
+
+def test_heldout_articles_meet_the_bar() -> None:
+    result = score(load_heldout_cases("all"), extract)
+    report = _report(result)
+    assert result.precision >= HELDOUT_MIN_PRECISION, report
+    assert result.recall >= HELDOUT_MIN_RECALL, report
+    assert result.speaker_accuracy >= HELDOUT_MIN_SPEAKER_ACCURACY, report
+    assert result.posts_right == result.gold_posts, report
