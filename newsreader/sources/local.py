@@ -28,6 +28,9 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 IGNORED_SUFFIXES = frozenset({".opml", ".py", ".pyc"})
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Larger files are refused: nobody writes a 64 MiB article, and reading it would stall."""
+MAX_FEED_BYTES = 20 * 1024 * 1024
+"""Larger feed files are refused (as over HTTP): feedparser needs about 6x a feed's size in
+memory and 5 s for 20 MiB."""
 
 _SEED_HEADER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\n]*))?")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -272,6 +275,9 @@ def load_file(path: Path, *, guid: str, folder_name: str) -> tuple[list[ArticleD
     try:
         data = _read_bytes(path)
         if _is_feed(path, data):
+            if len(data) > MAX_FEED_BYTES:
+                size = f"{len(data) / 2**20:.1f} MiB"
+                raise LocalFileError(f"feed too large ({size}; at most 20 MiB)")
             _feed_title, articles, errors = parse_feed(
                 data, location=str(path), guid_prefix=guid + "#", fallback_title=folder_name
             )
