@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newsreader import paths
-from newsreader.store import Store, StoreError
+from newsreader.store import ListedArticle, Store, StoreError
 from newsreader.store.search import StoredQuote
 from newsreader.text import clean_line
 
@@ -35,19 +35,17 @@ def _open_store() -> Store | None:
         return None
 
 
-def listed_json(article_id: int, store: Store) -> dict[str, Any] | None:
-    """The `newsreader list --json` object for one article."""
-    article = store.article(article_id)
-    if article is None:
-        return None
+def listed_json(item: ListedArticle) -> dict[str, Any]:
+    """The JSON object `newsreader list --json` and `search --json` print for one article."""
+    row = item.row
     return {
-        "id": article.id,
-        "source": clean_line(article.source_name),
-        "title": clean_line(article.title),
-        "date": article.published.isoformat() if article.published else None,
-        "read": article.read,
-        "starred": article.starred,
-        "path_or_url": clean_line(article.link or article.location),
+        "id": row.id,
+        "source": clean_line(row.source_name),
+        "title": clean_line(row.title),
+        "date": row.published.isoformat() if row.published else None,
+        "read": row.read,
+        "starred": row.starred,
+        "path_or_url": clean_line(item.location),
     }
 
 
@@ -65,14 +63,8 @@ def run_search(arguments: Sequence[str]) -> int:
     if store is None:
         return EXIT_ERROR
     store.index_all()  # catch up with articles saved since the app last indexed
-    found = [
-        item
-        for item in (
-            listed_json(article_id, store)
-            for article_id in store.search(" ".join(options.query), limit=options.limit)
-        )
-        if item is not None
-    ]
+    matches = store.search(" ".join(options.query), limit=options.limit)
+    found = [listed_json(item) for item in store.listed_for_ids(matches)]
     if options.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
     else:

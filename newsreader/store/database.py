@@ -309,21 +309,43 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         )
 
     def rows(
-        self, list_filter: ListFilter = ListFilter(), offset: int = 0, limit: int = 100
+        self,
+        list_filter: ListFilter = ListFilter(),
+        offset: int = 0,
+        limit: int = 100,
+        *,
+        total: int | None = None,
     ) -> list[ArticleRow]:
-        """One page of list rows, newest first."""
+        """One page of list rows, newest first.
+
+        Args:
+            list_filter: Which articles.
+            offset: Index of the first row.
+            limit: How many rows.
+            total: The filter's row count, when the caller knows it: pages in the older half
+                are then read from the other end of the index, so `OFFSET` never walks more
+                than half the list (the jump to the end stays as fast as the start).
+        """
         where, parameters = list_filter.where()
+        from_end = total is not None and offset > total // 2
+        if from_end and total is not None:
+            start = max(0, total - offset - limit)
+            limit = min(limit, total - offset)
+            offset, order = start, "ASC"
+        else:
+            order = "DESC"
         cursor = self._connection.execute(
             f"""
             SELECT id, source_name, title, published, read, starred FROM articles
-            WHERE {where} ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?
+            WHERE {where} ORDER BY sort_key {order}, id {order} LIMIT ? OFFSET ?
             """,
-            [*parameters, limit, offset],
+            [*parameters, max(0, limit), offset],
         )
-        return [
+        rows = [
             ArticleRow(id, source, title, _datetime(published), bool(read), bool(starred))
             for id, source, title, published, read, starred in cursor
         ]
+        return rows[::-1] if from_end else rows
 
     def position(self, article_id: int, list_filter: ListFilter = ListFilter()) -> int | None:
         """Index of an article in the filtered list, or None when the filter hides it."""
@@ -428,6 +450,26 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             "SELECT source_id FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return None if row is None else int(row[0])
+
+    def listed_for_ids(self, article_ids: Sequence[int]) -> list[ListedArticle]:
+        """`listed` rows for these articles, in the order given (gone ids are skipped)."""
+        if not article_ids:
+            return []
+        cursor = self._connection.execute(
+            f"""
+            SELECT id, source_name, title, published, read, starred, coalesce(link, location)
+            FROM articles WHERE id IN ({",".join("?" * len(article_ids))})
+            """,
+            list(article_ids),
+        )
+        found = {
+            row[0]: ListedArticle(
+                ArticleRow(row[0], row[1], row[2], _datetime(row[3]), bool(row[4]), bool(row[5])),
+                row[6],
+            )
+            for row in cursor
+        }
+        return [found[article_id] for article_id in article_ids if article_id in found]
 
     def listed(self, list_filter: ListFilter = ListFilter()) -> Iterator[ListedArticle]:
         """Every article the filter shows, newest first, with its file path or URL."""

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsreader.extract import extract
 from newsreader.models import Extraction, Post, QuoteKind
 from newsreader.store.base import StoreBase
 
@@ -126,6 +125,10 @@ class SearchIndex(StoreBase):
         ).fetchall()
         if not waiting:
             return 0
+        # Imported here: the extractor is only needed once there is something to index, and
+        # loading it at import time would slow every start of the app.
+        from newsreader.extract import extract
+
         prepared = [
             (article_id, title, body, _quote_rows(article_id, extract(_paragraphs(body))))
             for article_id, title, body in waiting

@@ -77,6 +77,7 @@ class ListSource:
         self.mode = mode
         self.list_filter = mode.list_filter(now)
         self.result_ids: list[int] = []
+        self._total: int | None = None
 
     @property
     def searching(self) -> bool:
@@ -85,13 +86,16 @@ class ListSource:
 
     def count(self) -> int:
         """How many rows the list has."""
-        return len(self.result_ids) if self.searching else self.store.count(self.list_filter)
+        if self.searching:
+            return len(self.result_ids)
+        self._total = self.store.count(self.list_filter)
+        return self._total
 
     def fetch(self, offset: int, limit: int) -> list[ArticleRow]:
         """One page of rows."""
         if self.searching:
             return self.store.rows_for_ids(self.result_ids[offset : offset + limit])
-        return self.store.rows(self.list_filter, offset, limit)
+        return self.store.rows(self.list_filter, offset, limit, total=self._total)
 
     def position(self, article_id: int) -> int | None:
         """Where an article is in the list, if it is there."""

@@ -142,3 +142,11 @@ def test_version_1_database_is_backed_up_and_upgraded_in_place(tmp_path: Path) -
         assert backup.execute("SELECT title, read FROM articles").fetchall() == [("Old title", 1)]
     version = store._connection.execute("PRAGMA user_version").fetchone()[0]
     assert version == SCHEMA_VERSION
+
+
+def test_pages_read_from_the_far_end_match_pages_read_from_the_start(store: Store) -> None:
+    store.save_source(source(*(draft(f"a{day}", day) for day in range(1, 29))))
+    total = store.count()
+    for offset in (0, 5, 13, 14, 20, 25, 27):
+        forward = store.rows(offset=offset, limit=4)
+        assert store.rows(offset=offset, limit=4, total=total) == forward
