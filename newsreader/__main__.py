@@ -3,8 +3,16 @@
     newsreader [PATH ...]                 open the reader (on PATHs if given)
     newsreader list [--unread] [--json]   print stored articles, newest first
     newsreader extract PATH ... [--json]  print the quotes and posts found in files
+    newsreader add URL_OR_PATH [--title T]  subscribe to a feed, a file or a folder
+    newsreader remove ID_OR_URL           unsubscribe (its articles go too)
+    newsreader feeds                      list subscriptions: unread, last refresh, last error
+    newsreader import FILE.opml           subscribe to every feed in an OPML file
+    newsreader export                     print the subscriptions as OPML 2.0
+    newsreader refresh [--quiet]          fetch every feed and rescan local sources
+    newsreader search | export-quotes | config   see `newsreader.commands`
 
-Textual is imported only when the reader opens, so the shell commands start fast.
+Textual is imported only when the reader opens, so the shell commands start fast; rich only
+for the refresh progress bar and the feeds table on a terminal.
 """
 
 from __future__ import annotations
@@ -21,7 +29,11 @@ from newsreader.store import ListFilter, Store, StoreError
 from newsreader.text import clean_line, clean_text
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("list", "extract")
+FEED_COMMANDS = ("add", "remove", "feeds", "import", "export", "refresh")
+"""Subscription commands, in `newsreader.cli_feeds`."""
+READING_COMMANDS = ("search", "export-quotes", "config")
+"""Commands in `newsreader.commands` (keep in step with its COMMANDS)."""
+SUBCOMMANDS = ("list", "extract", *FEED_COMMANDS, *READING_COMMANDS)
 
 
 def _error(message: str) -> None:
@@ -216,6 +228,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_list(_list_parser().parse_args(arguments[1:]))
     if arguments and arguments[0] == "extract":
         return run_extract(_extract_parser().parse_args(arguments[1:]))
+    if arguments and arguments[0] in FEED_COMMANDS:
+        from newsreader import cli_feeds
+
+        return cli_feeds.run(arguments[0], arguments[1:])
+    if arguments and arguments[0] in READING_COMMANDS:
+        from newsreader.commands import COMMANDS
+
+        return COMMANDS[arguments[0]](arguments[1:])
     return run_reader(_main_parser().parse_args(arguments))
 
 

@@ -1,9 +1,233 @@
-"""Feed subscriptions in the store: HTTP validators, Retry-After, moved URLs, retention."""
+"""Feed subscriptions in the store: HTTP validators, Retry-After, moved URLs, retention.
+
+A feed's `key` is the URL as the user gave it and never changes, so read state and OPML
+round trips stay attached to it; `location` is where it is fetched from now (updated on a
+permanent redirect).
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
 from newsreader.store.base import StoreBase
+from newsreader.store.search import SearchIndex
+
+FEED_KIND = "feed"
+LOCAL_KIND = "local"
+_SECONDS_PER_DAY = 86_400
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a refresh needs to know about one source before fetching it."""
+
+    id: int
+    key: str
+    kind: str
+    title: str
+    location: str
+    """Current URL (feeds) or path (local sources)."""
+    etag: str | None
+    last_modified: str | None
+    not_before: int | None
+    """Unix seconds before which the server asked not to be fetched again (Retry-After)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedListing:
+    """One row of `newsreader feeds`: a source with its counts and last refresh."""
+
+    id: int
+    key: str
+    kind: str
+    title: str
+    location: str
+    category: str | None
+    article_count: int
+    unread_count: int
+    refreshed_at: int | None
+    """Unix seconds of the last refresh attempt, or None if never refreshed."""
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRecord:
+    """What one fetch learned about a feed, written back after its articles are saved."""
+
+    refreshed_at: int
+    etag: str | None = None
+    last_modified: str | None = None
+    location: str | None = None
+    """The new URL after a permanent redirect (None: unchanged)."""
+    not_before: int | None = None
+    error: str | None = None
+    keep_validators: bool = False
+    """True for 304 and Retry-After: the stored validators stay as they are."""
 
 
 class FeedRecords(StoreBase):
-    """Store methods for sources fetched over HTTP."""
+    """Store methods for subscriptions: adding, listing, validators and retention."""
+
+    def add_subscription(
+        self, key: str, *, title: str, location: str, kind: str, category: str | None = None
+    ) -> tuple[int, bool]:
+        """Subscribe to a feed URL or a local path, unless it is already a source.
+
+        Args:
+            key: The source's identity (the URL as given, or `local:<folder>`).
+            title: Name to show until the first refresh gives a better one.
+            location: Where to fetch or scan it.
+            kind: `feed` or `local`.
+            category: Folder name from OPML, if any.
+
+        Returns:
+            The source id and whether it was newly added.
+        """
+        with self.transaction():
+            existing = self._connection.execute(
+                "SELECT id FROM sources WHERE key = ? OR (kind = ? AND location = ?)",
+                (key, kind, location),
+            ).fetchone()
+            if existing is not None:
+                return int(existing[0]), False
+            row = self._connection.execute(
+                """
+                INSERT INTO sources (key, title, location, kind, category, added_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """,
+                (key, title, location, kind, category, int(time.time())),
+            ).fetchone()
+        return int(row[0]), True
+
+    def remove_source(self, source_id: int) -> bool:
+        """Delete a source and all its articles; returns whether it existed."""
+        with self.transaction():
+            article_ids = self._connection.execute(
+                "SELECT id FROM articles WHERE source_id = ?", (source_id,)
+            ).fetchall()
+            self._forget_articles([article_id for (article_id,) in article_ids])
+            cursor = self._connection.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+        return cursor.rowcount > 0
+
+    def _forget_articles(self, article_ids: Sequence[int]) -> None:
+        """Delete articles with their search entries (inside the caller's transaction).
+
+        The search index is contentless, so its entries must be removed with the article's
+        text before the article goes; bodies and quotes follow by ON DELETE CASCADE.
+        """
+        for article_id in article_ids:
+            if isinstance(self, SearchIndex):
+                self._unindex(article_id)
+            self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def find_source(self, id_or_location: str) -> int | None:
+        """The id of the source with this id, key or current location, if there is one."""
+        if id_or_location.isdigit():
+            row = self._connection.execute(
+                "SELECT id FROM sources WHERE id = ?", (int(id_or_location),)
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        row = self._connection.execute(
+            "SELECT id FROM sources WHERE key = ? OR location = ? ORDER BY key = ? DESC LIMIT 1",
+            (id_or_location, id_or_location, id_or_location),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def feed_states(self, source_ids: Sequence[int] | None = None) -> list[FeedState]:
+        """Sources to refresh (all when `source_ids` is None), feeds and local ones, by id."""
+        query = """
+            SELECT id, key, kind, title, location, etag, last_modified, not_before
+            FROM sources WHERE kind IN (?, ?)
+        """
+        parameters: list[object] = [FEED_KIND, LOCAL_KIND]
+        if source_ids is not None:
+            query += f" AND id IN ({','.join('?' * len(source_ids))})"
+            parameters.extend(source_ids)
+        rows = self._connection.execute(query + " ORDER BY id", parameters).fetchall()
+        return [FeedState(*row) for row in rows]
+
+    def record_fetch(self, source_id: int, record: FetchRecord) -> None:
+        """Store a fetch's outcome: validators, moved URL, Retry-After and error line."""
+        assignments = ["refreshed_at = ?", "last_error = ?", "not_before = ?"]
+        values: list[object] = [record.refreshed_at, record.error, record.not_before]
+        if not record.keep_validators:
+            assignments += ["etag = ?", "last_modified = ?"]
+            values += [record.etag, record.last_modified]
+        if record.location:
+            assignments.append("location = ?")
+            values.append(record.location)
+        with self.transaction():
+            self._connection.execute(
+                f"UPDATE sources SET {', '.join(assignments)} WHERE id = ?", [*values, source_id]
+            )
+
+    def set_source_title(self, source_id: int, title: str) -> None:
+        """Rename a source (the user's --title, or an OPML title)."""
+        with self.transaction():
+            self._connection.execute(
+                "UPDATE sources SET title = ? WHERE id = ?", (title, source_id)
+            )
+
+    def feed_listing(self) -> list[FeedListing]:
+        """Every source with counts, category, last refresh and last error, by title."""
+        rows = self._connection.execute(
+            """
+            SELECT s.id, s.key, s.kind, s.title, s.location, s.category,
+                   (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
+                   (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
+                   s.refreshed_at, s.last_error
+            FROM sources s ORDER BY s.title COLLATE NOCASE, s.id
+            """
+        ).fetchall()
+        return [FeedListing(*row) for row in rows]
+
+    def drop_old_articles(
+        self,
+        source_id: int,
+        *,
+        keep_days: int,
+        keep_per_feed: int,
+        current_guids: Collection[str],
+        now: int | None = None,
+    ) -> int:
+        """Delete a source's unstarred articles beyond the retention limits.
+
+        Articles still in the feed's latest document are kept whatever their age: deleting
+        them would bring them back as new on the next refresh.
+
+        Args:
+            source_id: The source to trim.
+            keep_days: Drop articles older than this many days (0: no age limit).
+            keep_per_feed: Keep at most this many of the newest (0: no count limit).
+            current_guids: Identities in the document just fetched.
+            now: Unix seconds for "now" (tests pass a fixed clock).
+
+        Returns:
+            How many articles were deleted.
+        """
+        if keep_days <= 0 and keep_per_feed <= 0:
+            return 0
+        now = int(time.time()) if now is None else now
+        with self.transaction():
+            rows = self._connection.execute(
+                """
+                SELECT id, guid, sort_key FROM articles WHERE source_id = ? AND starred = 0
+                ORDER BY sort_key DESC, id DESC
+                """,
+                (source_id,),
+            ).fetchall()
+            cutoff = now - keep_days * _SECONDS_PER_DAY if keep_days > 0 else None
+            doomed = [
+                article_id
+                for rank, (article_id, guid, sort_key) in enumerate(rows)
+                if guid not in current_guids
+                and (
+                    (cutoff is not None and sort_key < cutoff)
+                    or (keep_per_feed > 0 and rank >= keep_per_feed)
+                )
+            ]
+            self._forget_articles(doomed)
+        return len(doomed)

@@ -64,6 +64,7 @@ class NewsReaderApp(App[None]):
                 show_sources_pane=self.config.show_sources_pane,
                 mark_read_on_open=self.config.mark_read_on_open,
                 clock=self.clock,
+                config=self.config,
             )
         )
         for warning in self._startup_warnings:

@@ -19,7 +19,7 @@ def test_wrong_values_name_file_line_and_key_and_keep_defaults(tmp_path: Path) -
     path = tmp_path / "config.toml"
     path.write_text(
         'theme = "nord"\nshow_quote_pane = "yes"\nmax_connections = 4\nfrobnicate = 1\n'
-        "fetch_timeout_seconds = 3\n[keys]\nnext_unread = \"ctrl+n\"\ntoggle_star = 5\n"
+        'fetch_timeout_seconds = 3\n[keys]\nnext_unread = "ctrl+n"\ntoggle_star = 5\n'
     )
     config, warnings = load_config(path)
     assert config.theme == "nord"

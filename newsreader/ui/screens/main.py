@@ -17,19 +17,23 @@ from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
     from newsreader.importer import ImportSummary
+    from newsreader.sources.refresh import FeedOutcome, RefreshSummary
 
-from newsreader.extract import extract
+from newsreader.config import Config
 from newsreader.models import Article, ArticleRow, Extraction, Post, Quote
 from newsreader.store import Store
 from newsreader.store.search import search_terms
+from newsreader.subscriptions import Subscription
 from newsreader.text import clean_line
 from newsreader.ui.list_source import ListMode, ListSource
+from newsreader.ui.screens.add_feed import AddFeedScreen
 from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.links import LinksScreen, article_links
 from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
 from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
 from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.quote_pane import QuotePane
+from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.widgets.sources_pane import SourcesPane
 
 EXTRACTION_CACHE_SIZE = 128
@@ -62,6 +66,9 @@ class MainScreen(Screen[None]):
         Binding("less_than_sign", "resize_list(-4)", "Narrower list", show=False, id="narrower"),
         Binding("greater_than_sign", "resize_list(4)", "Wider list", show=False, id="wider"),
         Binding("escape", "leave_search", "Leave search", show=False, id="leave_search"),
+        Binding("a", "add_feed", "Add feed", show=False, id="add_feed"),
+        Binding("r", "refresh_source", "Refresh source", show=False, id="refresh_source"),
+        Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
         Binding("t", "toggle_quote_pane", "Quote pane", show=False, id="toggle_quote_pane"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus_prev"),
@@ -77,8 +84,10 @@ class MainScreen(Screen[None]):
         show_sources_pane: bool = False,
         mark_read_on_open: bool = True,
         clock: Clock = utc_now,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        self.config = config or Config()
         self.clock = clock
         self.store = store
         self.mode = ListMode()
@@ -101,6 +110,7 @@ class MainScreen(Screen[None]):
                 yield ArticleList(self._fetch_rows, clock=self.clock, id="article-list")
             yield ArticleView(clock=self.clock, id="article-view")
             yield QuotePane(id="quote-pane")
+        yield RefreshStatus(id="refresh-status")
         yield Footer()
 
     @property
@@ -141,6 +151,10 @@ class MainScreen(Screen[None]):
             self.run_import(self._pending_imports)
         elif self.store.pending_index_count():
             self.run_indexing()
+        if self.config.refresh_on_start:
+            self.action_refresh_all()
+        if self.config.refresh_interval_minutes > 0:
+            self.set_interval(self.config.refresh_interval_minutes * 60, self.action_refresh_all)
 
     # --- the list ----------------------------------------------------------------------------
 
@@ -229,6 +243,85 @@ class MainScreen(Screen[None]):
             return store.index_all()
         finally:
             store.close()
+
+    # --- subscribing and refreshing ------------------------------------------------------------
+
+    def action_add_feed(self) -> None:
+        """Ask for a feed URL or a local path, subscribe, and fetch it."""
+
+        def subscribe(subscription: Subscription | None) -> None:
+            if subscription is None:
+                return
+            source_id, created = self.store.add_subscription(
+                subscription.key,
+                title=subscription.title,
+                location=subscription.location,
+                kind=subscription.kind,
+            )
+            if not created:
+                self.notify("Already subscribed; refreshing it.", timeout=3)
+            self.run_refresh([source_id])
+
+        self.app.push_screen(AddFeedScreen(), subscribe)
+
+    def action_refresh_source(self) -> None:
+        """Refresh the chosen source, or the source of the article under the cursor."""
+        source_id = self._chosen_source()
+        row = self.article_list.current
+        if source_id is None and row is not None:
+            source_id = self.store.source_of(row.id)
+        if source_id is None:
+            self.action_refresh_all()
+        else:
+            self.run_refresh([source_id])
+
+    def action_refresh_all(self) -> None:
+        """Refresh every feed and rescan every local source."""
+        self.run_refresh(None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def run_refresh(self, source_ids: list[int] | None) -> RefreshSummary:
+        """Fetch and save off the UI thread; progress arrives as calls on the UI thread."""
+        from newsreader.sources.refresh import refresh_sources
+
+        if self.store.path is None:
+            raise RuntimeError("refreshing needs a database file, not :memory:")
+        status = self.query_one(RefreshStatus)
+        self.app.call_from_thread(status.start)
+
+        def progress(outcome: FeedOutcome, finished: int, total: int) -> None:
+            self.app.call_from_thread(status.advance, outcome, finished, total)
+
+        return refresh_sources(self.store.path, source_ids, self.config, progress)
+
+    @on(Worker.StateChanged)
+    def refresh_finished(self, event: Worker.StateChanged) -> None:
+        """Show what the refresh brought and which feeds failed, one line each."""
+        if event.worker.group != "refresh" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        status = self.query_one(RefreshStatus)
+        if event.state == WorkerState.ERROR:
+            status.finish(f"Refresh failed: {event.worker.error}")
+            return
+        summary = cast("RefreshSummary", event.worker.result)
+        failures = summary.failures
+        status.finish(
+            f"Refreshed {len(summary.outcomes)} sources: {summary.added} new articles"
+            + (f", {len(failures)} failed" if failures else "")
+        )
+        for outcome in failures[:5]:
+            self.notify(
+                f"{clean_line(outcome.title)}: {clean_line(outcome.error or 'failed')}",
+                title="Refresh",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        self.reload_list()
+        self.run_indexing()
 
     # --- searching ---------------------------------------------------------------------------
 
@@ -443,6 +536,9 @@ class MainScreen(Screen[None]):
         """What the extractor finds in `article`, cached per article."""
         cached = self._extractions.get(article.id)
         if cached is None:
+            # Imported on first use so the first paint does not wait for the extractor.
+            from newsreader.extract import extract
+
             cached = extract(article.paragraphs)
             self._extractions[article.id] = cached
             if len(self._extractions) > EXTRACTION_CACHE_SIZE:

@@ -1,0 +1,299 @@
+"""The subscription commands: add, remove, feeds, import, export, refresh.
+
+`newsreader.__main__` dispatches here. No textual import; rich only inside the functions that
+draw the refresh progress bar and the feeds table on a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from newsreader import paths
+from newsreader.config import Config, load_config
+from newsreader.sources.opml import OpmlEntry, read_opml, write_opml
+from newsreader.sources.refresh import FeedOutcome, OutcomeKind, RefreshSummary, refresh_sources
+from newsreader.store import Store, StoreError
+from newsreader.store.feeds import FEED_KIND, LOCAL_KIND, FeedListing
+from newsreader.text import clean_line
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
+
+
+def _open_store() -> Store | None:
+    try:
+        return Store(paths.database_path())
+    except StoreError as error:
+        _error(str(error))
+        return None
+
+
+def _load_config() -> Config:
+    config, warnings = load_config(paths.config_path())
+    for warning in warnings:
+        _error(warning)
+    return config
+
+
+def _parser(command: str, description: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(prog=f"newsreader {command}", description=description)
+
+
+def _parsers() -> dict[str, argparse.ArgumentParser]:
+    add = _parser("add", "Subscribe to a feed URL, or a local file or folder.")
+    add.add_argument("target", metavar="URL_OR_PATH")
+    add.add_argument("--title", help="name to show instead of the feed's own title")
+    remove = _parser("remove", "Unsubscribe from a source and delete its articles.")
+    remove.add_argument("target", metavar="ID_OR_URL")
+    feeds = _parser("feeds", "List subscriptions with unread counts and last refresh.")
+    import_ = _parser("import", "Subscribe to every feed in an OPML file.")
+    import_.add_argument("file", type=Path, metavar="FILE.opml")
+    export = _parser("export", "Print the subscriptions as OPML 2.0.")
+    refresh = _parser("refresh", "Fetch every feed and rescan local sources.")
+    refresh.add_argument("--quiet", action="store_true", help="print only failures")
+    return {
+        "add": add,
+        "remove": remove,
+        "feeds": feeds,
+        "import": import_,
+        "export": export,
+        "refresh": refresh,
+    }
+
+
+def run(command: str, arguments: list[str]) -> int:
+    """Run one subscription command with its arguments; returns the exit code."""
+    parsed = _parsers()[command].parse_args(arguments)
+    store = _open_store()
+    if store is None:
+        return EXIT_ERROR
+    handlers: dict[str, Callable[[Store, argparse.Namespace], int]] = {
+        "add": run_add,
+        "remove": run_remove,
+        "feeds": run_feeds,
+        "import": run_import,
+        "export": run_export,
+        "refresh": run_refresh,
+    }
+    try:
+        return handlers[command](store, parsed)
+    except BrokenPipeError:
+        # Whoever read our output went away (`newsreader feeds | head`): no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+# --- add / remove ----------------------------------------------------------------------------
+
+
+def _is_url(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def run_add(store: Store, arguments: argparse.Namespace) -> int:
+    """Subscribe to a URL (fetching it once) or a local path (importing it now)."""
+    target: str = arguments.target
+    if target.lower().startswith("feed://"):
+        target = "http://" + target[len("feed://") :]
+    if _is_url(target):
+        return _add_feed(store, target, arguments.title)
+    path = Path(target).expanduser()
+    if path.exists():
+        return _add_local(store, path, arguments.title)
+    _error(f"{target}: not an http(s) URL and no such file or folder")
+    return EXIT_USAGE
+
+
+def _add_feed(store: Store, url: str, title: str | None) -> int:
+    source_id, created = store.add_subscription(
+        url, title=title or url, location=url, kind=FEED_KIND
+    )
+    if not created:
+        print(f"Already subscribed: {clean_line(url)} (id {source_id})")
+        return EXIT_OK
+    assert store.path is not None
+    summary = refresh_sources(store.path, [source_id], _load_config())
+    outcome = summary.outcomes[0] if summary.outcomes else None
+    if outcome is None or outcome.failed:
+        reason = outcome.error if outcome else "not fetched"
+        _error(f"subscribed (id {source_id}), but the first fetch failed: {reason}")
+        _error(f"`newsreader remove {source_id}` unsubscribes")
+        return EXIT_ERROR
+    print(f"Subscribed (id {source_id}): {clean_line(outcome.title)} — {outcome.added} articles")
+    return EXIT_OK
+
+
+def _add_local(store: Store, path: Path, title: str | None) -> int:
+    from newsreader.sources.local import load_path
+
+    draft = load_path(path)
+    draft = replace(draft, location=str(path.resolve()), title=title or draft.title)
+    saved = store.save_source(draft, kind=LOCAL_KIND)
+    for line in draft.errors:
+        _error(line)
+    print(f"Subscribed (id {saved.source_id}): {clean_line(draft.title)} — {saved.added} new")
+    return EXIT_OK
+
+
+def run_remove(store: Store, arguments: argparse.Namespace) -> int:
+    """Unsubscribe from the source with this id, URL or path."""
+    source_id = store.find_source(arguments.target)
+    if source_id is None or not store.remove_source(source_id):
+        _error(f"{arguments.target}: no such subscription (see `newsreader feeds`)")
+        return EXIT_ERROR
+    print(f"Removed subscription {source_id}")
+    return EXIT_OK
+
+
+# --- feeds -----------------------------------------------------------------------------------
+
+
+def _when(seconds: int | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds)) if seconds else "never"
+
+
+def _feed_columns(feed: FeedListing) -> list[str]:
+    return [
+        str(feed.id),
+        clean_line(feed.title),
+        clean_line(feed.location),
+        str(feed.unread_count),
+        _when(feed.refreshed_at),
+        clean_line(feed.last_error or ""),
+    ]
+
+
+FEED_HEADINGS = ["id", "title", "url", "unread", "last refresh", "last error"]
+
+
+def run_feeds(store: Store, arguments: argparse.Namespace) -> int:
+    """Print the subscriptions as a table (rich on a terminal, plain text otherwise)."""
+    rows = [_feed_columns(feed) for feed in store.feed_listing()]
+    if not sys.stdout.isatty():
+        _print_plain_table(rows)
+    elif rows:
+        _print_rich_table(rows)
+    else:
+        print("No subscriptions yet: `newsreader add URL` or `newsreader import FILE.opml`.")
+    return EXIT_OK
+
+
+def _print_plain_table(rows: list[list[str]]) -> None:
+    """Tab-separated columns with a heading line: easy to read and to cut/awk."""
+    for row in [FEED_HEADINGS, *rows]:
+        print("\t".join(row))
+
+
+def _print_rich_table(rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*FEED_HEADINGS, header_style="bold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # untrusted text, never markup
+    Console().print(table)
+
+
+# --- import / export -------------------------------------------------------------------------
+
+
+def run_import(store: Store, arguments: argparse.Namespace) -> int:
+    """Subscribe to every feed of an OPML file (duplicates and known feeds are skipped)."""
+    try:
+        data = arguments.file.read_bytes()
+    except OSError as error:
+        _error(f"{arguments.file}: {error.strerror or error}")
+        return EXIT_USAGE
+    entries, errors = read_opml(data)
+    for line in errors:
+        _error(f"{arguments.file}: {line}")
+    base = arguments.file.resolve().parent
+    added = sum(_subscribe(store, entry, base) for entry in entries)
+    print(f"Imported {added} new subscriptions ({len(entries) - added} already there).")
+    if added:
+        print("Run `newsreader refresh` to fetch them.")
+    return EXIT_OK if entries or not errors else EXIT_ERROR
+
+
+def _subscribe(store: Store, entry: OpmlEntry, base: Path) -> bool:
+    """Add one OPML entry; a relative local path is taken from the OPML file's folder."""
+    if entry.is_url:
+        key, location, kind = entry.location, entry.location, FEED_KIND
+    else:
+        path = base / Path(entry.location.removeprefix("file://")).expanduser()
+        folder = path if path.is_dir() or not path.suffix else path.parent
+        # The key `newsreader add` and the first-run import give a local source.
+        key, location, kind = f"local:{folder.name}", str(path), LOCAL_KIND
+    _, created = store.add_subscription(
+        key, title=entry.title, location=location, kind=kind, category=entry.category
+    )
+    return created
+
+
+def run_export(store: Store, arguments: argparse.Namespace) -> int:
+    """Print every feed and local source as OPML 2.0."""
+    entries = [
+        OpmlEntry(feed.location, clean_line(feed.title), feed.category)
+        for feed in store.feed_listing()
+        if feed.kind in (FEED_KIND, LOCAL_KIND)
+    ]
+    sys.stdout.write(write_opml(entries))
+    return EXIT_OK
+
+
+# --- refresh ---------------------------------------------------------------------------------
+
+
+def run_refresh(store: Store, arguments: argparse.Namespace) -> int:
+    """Refresh everything; exit 1 only when every source failed."""
+    assert store.path is not None
+    config = _load_config()
+    if sys.stdout.isatty() and not arguments.quiet:
+        summary = _refresh_with_progress_bar(store.path, config)
+    else:
+        summary = refresh_sources(store.path, None, config)
+    _print_summary(summary, quiet=arguments.quiet)
+    return EXIT_ERROR if summary.all_failed else EXIT_OK
+
+
+def _refresh_with_progress_bar(database: Path, config: Config) -> RefreshSummary:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("Refreshing"), BarColumn(), MofNCompleteColumn(), transient=True
+    ) as bar:
+        task = bar.add_task("refresh", total=None)
+
+        def advance(outcome: FeedOutcome, finished: int, total: int) -> None:
+            bar.update(task, completed=finished, total=total)
+
+        return refresh_sources(database, None, config, advance)
+
+
+def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
+    for outcome in summary.outcomes:
+        if outcome.failed or outcome.kind is OutcomeKind.DEFERRED:
+            where = f"{clean_line(outcome.title)} ({clean_line(outcome.location)})"
+            print(f"  {where}: {clean_line(outcome.error or 'failed')}")
+        elif outcome.moved_to and not quiet:
+            print(f"  {clean_line(outcome.title)}: moved to {clean_line(outcome.moved_to)}")
+    if quiet:
+        return
+    updated = sum(outcome.updated for outcome in summary.outcomes)
+    failed = len(summary.failures)
+    print(
+        f"{len(summary.outcomes)} sources: {summary.added} new articles, {updated} updated, "
+        f"{failed} failed."
+    )

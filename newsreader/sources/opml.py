@@ -1,0 +1,171 @@
+"""OPML subscription lists: import (nested folders become categories) and OPML 2.0 export.
+
+Real exports vary: attribute case (`xmlUrl`, `xmlurl`), titles in `text` or `title`, folders
+nested several deep, the same feed under two folders, local paths beside URLs, stray `&` that
+make the file ill-formed. Import takes all of that; entity declarations are refused (via
+`check_entities`) so an OPML file can never expand entities or read other files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from email.utils import formatdate
+from html import unescape
+from xml.etree import ElementTree
+
+from newsreader.sources.feeds import FeedRefused, check_entities
+from newsreader.text import clean_line
+
+__all__ = ["OpmlEntry", "read_opml", "write_opml"]
+
+CATEGORY_SEPARATOR = "/"
+_XML_URL_ATTRIBUTE = re.compile(r"""\bxmlUrl\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+_TEXT_ATTRIBUTE = re.compile(r"""\b(?:text|title)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+_OUTLINE_TAG = re.compile(r"<outline\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class OpmlEntry:
+    """One subscription from an OPML file."""
+
+    location: str
+    """The feed URL, or a local file or folder path."""
+    title: str
+    """The outline's text (or title), else the location."""
+    category: str | None = None
+    """Parent folder names joined with `/`, or None at the top level."""
+
+    @property
+    def is_url(self) -> bool:
+        """Whether the location is an HTTP(S) URL rather than a local path."""
+        return self.location.lower().startswith(("http://", "https://"))
+
+
+def read_opml(data: bytes) -> tuple[list[OpmlEntry], list[str]]:
+    """Read subscriptions from an OPML document.
+
+    Args:
+        data: The file's bytes.
+
+    Returns:
+        The entries in document order without duplicates (first occurrence wins), and error
+        lines; an ill-formed file is scanned for `xmlUrl` attributes instead (no categories).
+    """
+    try:
+        check_entities(data)
+    except FeedRefused as error:
+        return [], [f"refused: {error}"]
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        entries = list(_scan_outlines(data))
+        reason = f"not well-formed XML ({clean_line(str(error))})"
+        if entries:
+            return _unique(entries), [f"{reason}; read {len(entries)} feeds without folders"]
+        return [], [f"{reason}; no feeds found"]
+    body = _child(root, "body")
+    if body is None:
+        return [], ["not an OPML file (no <body>)"]
+    return _unique(_walk(body, ())), []
+
+
+def _local_name(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _child(element: ElementTree.Element, name: str) -> ElementTree.Element | None:
+    return next((child for child in element if _local_name(child.tag) == name), None)
+
+
+def _attribute(element: ElementTree.Element, name: str) -> str:
+    """An attribute's value whatever its case (`xmlUrl`, `xmlurl`, `XMLURL`)."""
+    for key, value in element.attrib.items():
+        if _local_name(key) == name:
+            return value.strip()
+    return ""
+
+
+def _walk(element: ElementTree.Element, folders: tuple[str, ...]) -> Iterator[OpmlEntry]:
+    """Entries under `element`; outlines without a feed URL are folders for their children."""
+    for outline in element:
+        if _local_name(outline.tag) != "outline":
+            continue
+        title = clean_line(_attribute(outline, "text") or _attribute(outline, "title"))
+        location = clean_line(_attribute(outline, "xmlurl"))
+        if location:
+            category = CATEGORY_SEPARATOR.join(folders) or None
+            yield OpmlEntry(location, title or location, category)
+        else:
+            folder = title.replace(CATEGORY_SEPARATOR, "-") if title else ""
+            yield from _walk(outline, (*folders, folder) if folder else folders)
+
+
+def _scan_outlines(data: bytes) -> Iterator[OpmlEntry]:
+    """Feed URLs from an ill-formed file, found by pattern."""
+    text = data.decode("utf-8", errors="replace")
+    for tag in _OUTLINE_TAG.finditer(text):
+        url = _XML_URL_ATTRIBUTE.search(tag.group(0))
+        if url is None:
+            continue
+        location = clean_line(unescape(url.group(2)))
+        title = _TEXT_ATTRIBUTE.search(tag.group(0))
+        yield OpmlEntry(location, clean_line(unescape(title.group(2))) if title else location)
+
+
+def _unique(entries: Iterable[OpmlEntry]) -> list[OpmlEntry]:
+    seen: set[str] = set()
+    unique = []
+    for entry in entries:
+        if entry.location and entry.location not in seen:
+            seen.add(entry.location)
+            unique.append(entry)
+    return unique
+
+
+def write_opml(entries: Iterable[OpmlEntry], title: str = "newsreader subscriptions") -> str:
+    """An OPML 2.0 document with categories as nested folder outlines.
+
+    Args:
+        entries: The subscriptions, in the order to write them.
+        title: The document's head title.
+
+    Returns:
+        The document as text (UTF-8 declared), ending in a newline.
+    """
+    root = ElementTree.Element("opml", version="2.0")
+    head = ElementTree.SubElement(root, "head")
+    ElementTree.SubElement(head, "title").text = title
+    ElementTree.SubElement(head, "dateCreated").text = formatdate(usegmt=True)
+    body = ElementTree.SubElement(root, "body")
+    folders: dict[tuple[str, ...], ElementTree.Element] = {(): body}
+    for entry in entries:
+        parent = _folder(folders, _folder_path(entry.category))
+        attributes = {"text": entry.title, "title": entry.title}
+        if entry.is_url:
+            attributes |= {"type": "rss", "xmlUrl": entry.location}
+        else:
+            attributes |= {"type": "local", "xmlUrl": entry.location}
+        ElementTree.SubElement(parent, "outline", attributes)
+    ElementTree.indent(root, space="  ")
+    document = ElementTree.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'
+
+
+def _folder_path(category: str | None) -> tuple[str, ...]:
+    if not category:
+        return ()
+    return tuple(part for part in category.split(CATEGORY_SEPARATOR) if part)
+
+
+def _folder(
+    folders: dict[tuple[str, ...], ElementTree.Element], path: tuple[str, ...]
+) -> ElementTree.Element:
+    """The outline for a folder path, created (with its parents) on first use."""
+    if path not in folders:
+        parent = _folder(folders, path[:-1])
+        folders[path] = ElementTree.SubElement(
+            parent, "outline", {"text": path[-1], "title": path[-1]}
+        )
+    return folders[path]

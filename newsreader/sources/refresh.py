@@ -1,0 +1,290 @@
+"""Refreshing subscriptions: fetch feeds, rescan local sources, save each in its own transaction.
+
+Used by `newsreader refresh` and by the app (from a worker thread). One call opens its own
+`Store` connection and runs its own event loop, so it is safe from any thread that is not
+already running an asyncio loop; results are reported per feed through `progress` as they
+arrive, from the calling thread.
+
+A feed's articles are committed before its new HTTP validators, so a kill between the two
+costs one re-download, never a missed article. Parsing takes the fast path in
+`newsreader.sources.fastfeed` and falls back to feedparser for anything unusual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+from newsreader.config import Config
+from newsreader.models import SourceDraft
+from newsreader.sources.fastfeed import parse_feed_fast
+from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
+from newsreader.sources.local import load_path
+from newsreader.store import Store
+from newsreader.store.feeds import FEED_KIND, FeedState, FetchRecord
+from newsreader.text import clean_line
+
+__all__ = ["FeedOutcome", "OutcomeKind", "ProgressCallback", "RefreshSummary", "refresh_sources"]
+
+
+class OutcomeKind(StrEnum):
+    """How one source's refresh ended."""
+
+    SAVED = "saved"
+    """Fetched (or rescanned) and saved; `added`/`updated` say what changed."""
+    NOT_MODIFIED = "not-modified"
+    """304: nothing new."""
+    FAILED = "failed"
+    """Nothing saved; `error` says why."""
+    DEFERRED = "deferred"
+    """Skipped: the server asked us to wait (Retry-After) and that time has not come."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What refreshing one source did."""
+
+    source_id: int
+    title: str
+    location: str
+    kind: OutcomeKind
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    """Articles dropped by retention."""
+    error: str | None = None
+    moved_to: str | None = None
+    """The feed's new URL after a permanent redirect."""
+
+    @property
+    def failed(self) -> bool:
+        """Whether nothing could be fetched or read."""
+        return self.kind is OutcomeKind.FAILED
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshSummary:
+    """Every source's outcome, in the order they finished."""
+
+    outcomes: tuple[FeedOutcome, ...]
+
+    @property
+    def added(self) -> int:
+        """New articles across all sources."""
+        return sum(outcome.added for outcome in self.outcomes)
+
+    @property
+    def failures(self) -> tuple[FeedOutcome, ...]:
+        """The sources that failed."""
+        return tuple(outcome for outcome in self.outcomes if outcome.failed)
+
+    @property
+    def all_failed(self) -> bool:
+        """True when there was something to refresh and every source failed."""
+        return bool(self.outcomes) and len(self.failures) == len(self.outcomes)
+
+
+ProgressCallback = Callable[[FeedOutcome, int, int], None]
+"""Called with (outcome, finished so far, total) after each source, on the refreshing thread."""
+
+
+def refresh_sources(
+    database: Path,
+    source_ids: Sequence[int] | None = None,
+    config: Config | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    cancel: threading.Event | None = None,
+) -> RefreshSummary:
+    """Refresh feeds and local sources and save what changed.
+
+    Blocking: call it from a worker thread (never from a thread running an event loop).
+
+    Args:
+        database: The SQLite file; a connection of this call's own is opened and closed.
+        source_ids: Only these sources (None: every feed and local source).
+        config: Concurrency, timeouts, size cap and retention (defaults when None).
+        progress: Called after each source finishes, on this thread.
+        cancel: When set, no more results are saved and the call returns early.
+
+    Returns:
+        One outcome per source handled.
+    """
+    run = _Refresh(database, config or Config(), progress, cancel)
+    return asyncio.run(run.all(source_ids))
+
+
+class _Refresh:
+    """One refresh run: the store connection, the settings and the progress reporting."""
+
+    def __init__(
+        self,
+        database: Path,
+        config: Config,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        self.database = database
+        self.config = config
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.outcomes: list[FeedOutcome] = []
+        self.total = 0
+
+    async def all(self, source_ids: Sequence[int] | None) -> RefreshSummary:
+        store = Store(self.database)
+        try:
+            states = store.feed_states(source_ids)
+            self.total = len(states)
+            feeds = [state for state in states if state.kind == FEED_KIND]
+            await self._feeds(store, feeds)
+            for state in states:
+                if state.kind != FEED_KIND and not self.cancel.is_set():
+                    self._report(_rescan_local(store, state))
+        finally:
+            store.close()
+        return RefreshSummary(tuple(self.outcomes))
+
+    def _report(self, outcome: FeedOutcome) -> None:
+        self.outcomes.append(outcome)
+        if self.progress is not None:
+            self.progress(outcome, len(self.outcomes), self.total)
+
+    async def _feeds(self, store: Store, feeds: list[FeedState]) -> None:
+        now = int(time.time())
+        due: dict[int, FeedState] = {}
+        requests: list[FetchRequest] = []
+        for state in feeds:
+            if state.not_before is not None and state.not_before > now:
+                self._report(_deferred(state))
+                continue
+            request = FetchRequest(state.location, state.etag, state.last_modified)
+            due[id(request)] = state
+            requests.append(request)
+        if not requests:
+            return
+        # aclosing: on cancel, the client closes and unfinished fetches stop right here.
+        async with contextlib.aclosing(fetch_all(requests, self.config)) as results:
+            async for result in results:
+                if self.cancel.is_set():
+                    break
+                self._report(_apply_fetch(store, due[id(result.request)], result, self.config))
+
+
+def _outcome(
+    state: FeedState,
+    kind: OutcomeKind,
+    *,
+    added: int = 0,
+    updated: int = 0,
+    error: str | None = None,
+    moved_to: str | None = None,
+) -> FeedOutcome:
+    return FeedOutcome(
+        state.id, state.title, state.location, kind, added, updated, error=error, moved_to=moved_to
+    )
+
+
+def _deferred(state: FeedState) -> FeedOutcome:
+    until = time.strftime("%H:%M", time.localtime(state.not_before))
+    return _outcome(
+        state, OutcomeKind.DEFERRED, error=f"skipped: the server asked us to wait until {until}"
+    )
+
+
+def _apply_fetch(
+    store: Store, state: FeedState, result: FetchResult, config: Config
+) -> FeedOutcome:
+    """Save a fetch result: parse and store a body, or record the 304 or the error."""
+    now = int(time.time())
+    if result.status is FetchStatus.NOT_MODIFIED:
+        store.record_fetch(
+            state.id, FetchRecord(now, location=result.moved_to, keep_validators=True)
+        )
+        return _outcome(state, OutcomeKind.NOT_MODIFIED, moved_to=result.moved_to)
+    if result.status is FetchStatus.FAILED:
+        return _record_failure(store, state, result.error or "failed", now, result.retry_after)
+    return _save_feed(store, state, result, config, now)
+
+
+def _record_failure(
+    store: Store, state: FeedState, error: str, now: int, retry_after: int | None = None
+) -> FeedOutcome:
+    not_before = now + retry_after if retry_after else None
+    record = FetchRecord(now, error=error, not_before=not_before, keep_validators=True)
+    store.record_fetch(state.id, record)
+    return _outcome(state, OutcomeKind.FAILED, error=error)
+
+
+def _display_title(state: FeedState, parsed_title: str) -> str:
+    """The stored title unless it is still the URL placeholder `add` gave it."""
+    if state.title and state.title not in (state.key, state.location):
+        return state.title
+    return parsed_title or state.title
+
+
+def _save_feed(
+    store: Store, state: FeedState, result: FetchResult, config: Config, now: int
+) -> FeedOutcome:
+    location = result.moved_to or state.location
+    try:
+        title, articles, errors = parse_feed_fast(
+            result.body, location=result.final_url or location, fallback_title=state.title
+        )
+    except (RecursionError, MemoryError, ValueError, TypeError) as error:
+        # The parsers report bad documents as error lines; this is for their own bugs.
+        failure = f"cannot parse: {type(error).__name__}: {clean_line(str(error))[:160]}"
+        return _record_failure(store, state, failure, now)
+    if not articles:
+        return _record_failure(store, state, _without_location(errors, result), now)
+    draft = SourceDraft(state.key, _display_title(state, title), location, tuple(articles))
+    saved = store.save_source(draft, kind=FEED_KIND)
+    record = FetchRecord(now, result.etag, result.last_modified, location=result.moved_to)
+    store.record_fetch(state.id, record)
+    removed = store.drop_old_articles(
+        state.id,
+        keep_days=config.keep_days,
+        keep_per_feed=config.keep_per_feed,
+        current_guids={article.guid for article in articles},
+    )
+    return FeedOutcome(
+        state.id,
+        draft.title,
+        location,
+        OutcomeKind.SAVED,
+        saved.added,
+        saved.updated,
+        removed,
+        moved_to=result.moved_to,
+    )
+
+
+def _without_location(errors: list[str], result: FetchResult) -> str:
+    """The parser's error line without the URL prefix (the feed list shows the URL already)."""
+    line = errors[0] if errors else "no entries"
+    prefix = f"{result.final_url}: "
+    return clean_line(line[len(prefix) :] if line.startswith(prefix) else line)
+
+
+def _rescan_local(store: Store, state: FeedState) -> FeedOutcome:
+    """Reload a local file or folder, keeping its key, title and location."""
+    try:
+        draft = load_path(Path(state.location))
+    except OSError as error:
+        now = int(time.time())
+        return _record_failure(store, state, f"cannot read: {error.strerror or error}", now)
+    draft = replace(draft, key=state.key, title=state.title, location=state.location)
+    saved = store.save_source(draft, kind=state.kind)
+    return _outcome(
+        state,
+        OutcomeKind.SAVED,
+        added=saved.added,
+        updated=saved.updated,
+        error="; ".join(draft.errors) or None,
+    )

@@ -1,0 +1,86 @@
+"""`newsreader search`, `export-quotes` and `config`, run as real processes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLES = {
+    "bridge.txt": "date 2026-10-12 Harbour Gazette\n\nThe bridge will reopen on Friday.\n\n"
+    "“We will reopen the bridge by Friday,” said Mayor Dana Ortiz.\n",
+    "storm.txt": "date 2026-10-11 Valley Courier\n\nThe storm weakened overnight.\n\n"
+    "“The storm is weakening,” said forecaster Lee Chang.\n\n"
+    "“Crews will inspect the bridge at dawn,” Mayor Dana Ortiz said later.\n",
+}
+
+
+def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsreader", *arguments],
+        capture_output=True,
+        text=True,
+        env=env or os.environ.copy(),
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Path:
+    """A folder of two articles, imported into the test's data dir."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    from newsreader import paths
+    from newsreader.importer import import_paths
+
+    import_paths(paths.database_path(), [folder])
+    return folder
+
+
+def test_search_json_lists_best_match_first(stored: Path) -> None:
+    result = run("search", "bridge", "--json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert [item["title"] for item in found] == [
+        "The bridge will reopen on Friday",
+        "The storm weakened overnight",
+    ]
+    assert set(found[0]) >= {"id", "source", "title", "date", "read", "starred", "path_or_url"}
+    assert json.loads(run("search", "Chang", "--json").stdout)[0]["source"] == "Valley Courier"
+    assert json.loads(run("search", "zebra", "--json").stdout) == []
+
+
+def test_export_quotes_by_speaker_in_every_format(stored: Path) -> None:
+    as_json = json.loads(run("export-quotes", "--speaker", "ortiz", "--format", "json").stdout)
+    assert [quote["text"] for quote in as_json] == [
+        "We will reopen the bridge by Friday,",
+        "Crews will inspect the bridge at dawn,",
+    ]
+    assert {quote["speaker"] for quote in as_json} == {"Dana Ortiz"}
+    rows = list(csv.DictReader(io.StringIO(run("export-quotes", "--format", "csv").stdout)))
+    assert {row["speaker"] for row in rows} == {"Dana Ortiz", "Lee Chang"}
+    markdown = run("export-quotes", "--speaker", "LEE").stdout
+    assert "## Lee Chang" in markdown and "“The storm is weakening,”" in markdown
+    assert "Dana Ortiz" not in markdown
+
+
+def test_config_path_and_edit(tmp_path: Path) -> None:
+    from newsreader import paths
+
+    result = run("config", "--path")
+    assert result.stdout.strip() == str(paths.config_path())
+    assert paths.config_path().exists()  # created with commented defaults
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "edited $1" > "$(dirname "$1")/edited.txt"\n')
+    editor.chmod(0o755)
+    env = {**os.environ, "EDITOR": str(editor), "VISUAL": ""}
+    assert run("config", "--edit", env=env).returncode == 0
+    assert (paths.config_path().parent / "edited.txt").read_text().startswith("edited ")
