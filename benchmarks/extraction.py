@@ -16,6 +16,7 @@ from tests.extract_cases.labelled import (
     Case,
     html_converter,
     load_cases,
+    load_heldout2_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -39,6 +40,9 @@ def quality() -> None:
     print()
     heldout = load_heldout_cases("all")
     _quality(f"Quality on {len(heldout)} held-out articles{html_note}", heldout)
+    print()
+    heldout2 = load_heldout2_cases("all")
+    _quality(f"Quality on {len(heldout2)} second-round held-out articles{html_note}", heldout2)
 
 
 def _quality(title: str, cases: list[Case]) -> None:

@@ -7,6 +7,7 @@ beside each quote (`attribution`), then canonical speakers (`speakers`, `names`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +62,7 @@ def extract_strict(paragraphs: Sequence[str]) -> Extraction:
     # Quotes with no word in them (`“…”`, mark soup) are nobody's words.
     raws = [raw for raw in find_quotes(texts, covered) if _has_word(_content(texts, raw))]
     book = _name_book(_outside_quotes(texts, raws), covered, posts)
+    _note_nicknames(texts, raws, book)
     # Real articles hold dozens of quotes; past the budget (hostile input) quotes keep their
     # spans but skip attribution, which keeps the cost bounded.
     framings = [
@@ -83,6 +85,31 @@ def _name_book(texts: list[str], covered: set[int], posts: list[Post]) -> NameBo
     for index, paragraph_runs in runs.items():
         collect_surnames(book, index, paragraph_runs, texts[index])
     return book
+
+
+_NAME_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
+_NAME_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+
+
+def _note_nicknames(texts: list[str], raws: list[RawQuote], book: NameBook) -> None:
+    """`Kofi “Tank” Boateng … Tank said`: a quoted nickname inside a name stands for the name."""
+    for raw in raws[:ATTRIBUTION_BUDGET]:
+        segment = raw.first
+        if len(raw.segments) != 1:
+            continue
+        text = texts[segment.paragraph]
+        nickname = text[segment.content_start : segment.content_end].strip(" ,.")
+        if not nickname[:1].isupper() or len(nickname) > 30 or len(nickname.split()) > 3:
+            continue
+        before = _NAME_BEFORE_RE.search(text, max(0, segment.start - 40), segment.start)
+        after = _NAME_AFTER_RE.match(text, segment.end)
+        if before is None or after is None or not before.group(1)[:1].isupper():
+            continue
+        if not after.group(1)[:1].isupper():
+            continue
+        full = book.canonical(f"{before.group(1)} {after.group(1)}", (segment.paragraph, 0))
+        if " " in full:
+            book.alias(nickname, full)
 
 
 def _outside_quotes(texts: list[str], raws: list[RawQuote]) -> list[str]:
@@ -164,6 +191,9 @@ def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
     woven = not initial and _starts_lowercase(content)
     if attribution is not None and attribution.frame is Frame.BEFORE:
         woven = False  # `“A,” said X, “but B.”`: the second part continues the speech.
+    elif woven and previous is not None and previous.last.paragraph == first.paragraph:
+        # `“A,” said X, “and B,” she added, “because C.”`: the middle part continues too.
+        woven = before_quote(opening, start, first.start) is None
     said = attribution is not None and (attribution.frame is not Frame.BEFORE or not initial)
     context = Context(framed, woven, said, _noun_like(before, tail))
     return _Framing(attribution, context, initial, not opening[: first.start].strip())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from newsreader.extract.lexicon import TITLE_ABBREVIATIONS, word_set
+from newsreader.extract.lexicon import PARTICLES, TITLE_ABBREVIATIONS, word_set
 from newsreader.extract.names import Token, tokenize
 
 WINDOW = 300
@@ -101,10 +101,29 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     at = end - 1
     while at > low:
         char = text[at - 1]
-        if char in ".!?" and text[at].isspace() and not _abbreviation_before(text, at - 1, low):
+        if char in ".!?" and text[at].isspace() and _ends_sentence(text, at - 1, low):
             return at
         at -= 1
     return low
+
+
+def _ends_sentence(text: str, dot: int, low: int) -> bool:
+    """Whether the stop at `dot` ends a sentence (not an abbreviation, unless a quote opens)."""
+    return not _abbreviation_before(text, dot, low) or _quote_follows(text, dot)
+
+
+_OPENERS = frozenset('“„«‘"')
+
+
+def _quote_follows(text: str, dot: int) -> bool:
+    """`at 3:40 a.m. “I have…`: a lowercase abbreviation then an opening mark ends a sentence."""
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    if not text[begin:dot].islower():
+        return False
+    following = text[dot + 1 : dot + 3].lstrip()
+    return following[:1] in _OPENERS
 
 
 def sentence_end(text: str, start: int, ceiling: int) -> int:
@@ -160,7 +179,7 @@ def after_quote(text: str, start: int, end: int) -> Attribution | None:
         return _phrase_after(tokens, cue, Frame.AFTER)
     index = 1
     while index < min(len(tokens), 14):
-        if _cue_length(lower, index):
+        if _cue_length(lower, index) and not tokens[index].is_capitalised:  # `bin Said said`
             return _anchored_subject(tokens, index)
         if lower[index] == "," and index > 0 and tokens[index - 1].is_capitalised:
             # `Gen. Rourke, who led the delegation, told reporters`: step over the aside.
@@ -427,6 +446,9 @@ def _anchored_subject(tokens: list[Token], cue: int) -> Attribution | None:
     """The subject starting a window after a quote: `[Ortiz] told`, `[Smith], the mayor, said`."""
     end = _skip_adverbs(tokens, cue - 1) + 1
     phrase = tokens[:end]
+    aside = _closing_appositive(phrase)
+    if aside:
+        return Attribution(tuple(aside), Frame.AFTER)  # `Bayline’s director, Fergus Hale, said`
     for index, token in enumerate(phrase):
         if token.text == ",":
             phrase = phrase[:index]
@@ -439,6 +461,19 @@ def _anchored_subject(tokens: list[Token], cue: int) -> Attribution | None:
     if not all(t.is_word or t.text in ("’", "'") for t in phrase):
         return None
     return Attribution(tuple(_strip_statement_from(phrase)), Frame.AFTER)
+
+
+def _closing_appositive(phrase: list[Token]) -> list[Token] | None:
+    """The name in `<role>, <Name Name>,` ending a subject: the role describes the named person."""
+    if len(phrase) < 5 or phrase[-1].text != ",":
+        return None
+    for at in range(len(phrase) - 2, max(0, len(phrase) - 8), -1):
+        if phrase[at].text == ",":
+            name = phrase[at + 1 : -1]
+            capitals = [t for t in name if t.is_capitalised]
+            fits = all(t.is_word and (t.is_capitalised or t.lower in PARTICLES) for t in name)
+            return name if fits and len(capitals) >= 2 and at > 0 else None
+    return None
 
 
 def _skip_adverbs(tokens: list[Token], at: int, *, forward: bool = False) -> int:

@@ -48,7 +48,7 @@ ORG_WORDS = word_set(
     airways fund trust nations states kingdom republic east west north south street avenue
     road river island county city region province island mountains sea ocean gulf
     report statement times alliance coalition society council ministry association
-    software systems technologies labs partners holdings airlines
+    software systems technologies labs partners holdings airlines brands foods industries
     """
 )
 """Words that mark a capitalised run as an organisation or a place rather than a person."""

@@ -43,11 +43,11 @@ class Token:
 
     text: str
     start: int
+    lower: str = field(init=False, repr=False, compare=False)
+    """The token in lower case (computed once: the rules read it constantly)."""
 
-    @property
-    def lower(self) -> str:
-        """The token in lower case."""
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def is_word(self) -> bool:
@@ -120,7 +120,11 @@ def person_name(run: list[Token]) -> list[str]:
                 break
             words.append(token.text)
             continue
-        if full == 2 and not _double_forename(token.text, words[-1]):
+        if (
+            full == 2
+            and not _double_forename(token.text, words[-1])
+            and not any(w.lower() in _PATRONYMIC for w in words)
+        ):
             break
         words.append(token.text)
         full += 1
@@ -204,6 +208,10 @@ class NameBook:
     """
 
     _by_surname: dict[str, list[Mention]] = field(default_factory=dict)
+    _aliases: dict[str, str] = field(default_factory=dict)
+    """Nicknames given inside a full name (`Kofi “Tank” Boateng`), lower-cased."""
+    _by_forename: dict[str, set[str]] = field(default_factory=dict)
+    """Full names by forename, for `Emeka said` when two Okafors share the article."""
     _bylines: dict[str, list[Mention]] = field(default_factory=dict)
     _referents: list[Mention] = field(default_factory=list)
     _positions: list[tuple[int, int]] = field(default_factory=list)
@@ -221,11 +229,12 @@ class NameBook:
         table = self._bylines if byline else self._by_surname
         table.setdefault(surname(name).lower(), []).append(Mention(position, name))
         if not byline:
+            self._by_forename.setdefault(forename(name).lower(), set()).add(name)
             self._refer(Mention(position, name, subject))
 
     def add_surname(self, word: str, position: tuple[int, int], *, subject: bool = False) -> None:
         """Record a surname-only mention (`Marsh said …`) of someone named in full."""
-        if word.lower() in self._by_surname or word.lower() in self._bylines:
+        if self.knows_surname(word):
             self._refer(Mention(position, self.canonical(word, position), subject))
 
     def named_in(self, position: tuple[int, int], after: tuple[int, int]) -> list[Mention]:
@@ -241,8 +250,30 @@ class NameBook:
         return found
 
     def knows_surname(self, word: str) -> bool:
-        """Whether some full name in the article ends with this word."""
-        return word.lower() in self._by_surname or word.lower() in self._bylines
+        """Whether some full name in the article ends with this word (or, for one person
+        only, starts with it: `Emeka` for `Emeka Okafor`)."""
+        lower = word.lower()
+        if lower in self._by_surname or lower in self._bylines or lower in self._aliases:
+            return True
+        return self._forename(lower) is not None
+
+    def nickname(self, word: str) -> str | None:
+        """The full name a nickname stands for, if it is one."""
+        return self._aliases.get(word.lower())
+
+    def alias(self, nickname: str, name: str) -> None:
+        """Record a nickname that stands for a full name."""
+        if " " in name and nickname.lower() not in self._by_surname:
+            self._aliases[nickname.lower()] = name
+
+    def _forename(self, lower: str) -> str | None:
+        """The one full name in the body that starts with this forename, if exactly one does."""
+        names = self._by_forename.get(lower)
+        if not names or len(names) != 1 or lower in self._by_surname:
+            return None
+        # Reporters use a forename alone for relatives sharing a surname, for names given
+        # before a patronymic (`Ahmad Faizal bin Ismail`) and in features (`Emeka said`).
+        return next(iter(names))
 
     def _refer(self, mention: Mention) -> None:
         index = bisect.bisect(self._positions, mention.position)
@@ -259,11 +290,15 @@ class NameBook:
         Returns:
             The earliest compatible full name, or the name unchanged.
         """
+        if name.lower() in self._aliases:
+            return self._aliases[name.lower()]
         key = surname(name).lower()
         for table in (self._by_surname, self._bylines):
             found = self._lookup(table.get(key, []), name, position)
             if found is not None:
                 return found
+        if " " not in name:
+            return self._forename(name.lower()) or name
         return name
 
     @staticmethod
@@ -289,10 +324,68 @@ class NameBook:
         found = re.search(r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}" + re.escape(noun), text)
         return found is not None
 
+    def organisation_before(self, noun: str, position: tuple[int, int]) -> str | None:
+        """The organisation a `the agency` means: the last one named earlier in the paragraph.
+
+        Only an acronym (`NOAA`) or a name of the same kind (`National Weather Service` for
+        `the agency`) counts, so `the company` never becomes a regulator named beside it.
+        """
+        kinds = _ORG_KINDS.get(noun)
+        if kinds is None:
+            return None
+        text = self._texts.get(position[0], "")[max(0, position[1] - 400) : position[1]]
+        found = None
+        for run in name_runs(text):
+            words = [t.text for t in run if t.is_word]
+            if words and words[0].lower() in SENTENCE_WORDS:
+                words = words[1:]  # `The ESA`
+            lower = {w.lower().rstrip(".") for w in words}
+            acronym = len(words) == 1 and len(words[0]) > 2 and words[0].isupper()
+            if acronym or (len(words) > 1 and lower & kinds):
+                found = render(words)
+        return found
+
+    def named_by_role(self, noun: str, position: tuple[int, int]) -> str | None:
+        """`“…,” the coach said. … Coach Dana Holt has won`: the name the role is given,
+        in this paragraph or the next."""
+        pattern = re.compile(
+            r"\b(?i:" + re.escape(noun) + r"),?\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?"
+            r"(" + _UPPER + r"[\w’'-]+(?:\s+(?:" + _UPPER + r"[\w’'-]+|de|van|der|bin|von))*)"
+        )
+        for paragraph in (position[0], position[0] + 1):
+            text = self._texts.get(paragraph, "")[:2000]
+            for match in pattern.finditer(text):
+                words = match.group(1).split()
+                if len(words) >= 2 and words[-1][:1].isupper():
+                    return self.canonical(" ".join(words), (paragraph, match.start(1)))
+        return None
+
     def last_before(self, position: tuple[int, int]) -> Mention | None:
         """The last person named (in full or by surname) before a position."""
         index = bisect.bisect_left(self._positions, position)
         return self._referents[index - 1] if index else None
+
+
+_PUBLIC_BODIES = word_set(
+    "agency service administration bureau office authority commission institute department "
+    "organization organisation centre center board ministry"
+)
+_COMPANIES = word_set(
+    "company corporation corp inc ltd llc group holdings systems technologies labs"
+)
+_ORG_KINDS = {
+    "agency": _PUBLIC_BODIES,
+    "organisation": _PUBLIC_BODIES,
+    "organization": _PUBLIC_BODIES,
+    "regulator": _PUBLIC_BODIES,
+    "company": _COMPANIES,
+    "firm": _COMPANIES,
+    "utility": _COMPANIES | frozenset(("power", "energy", "electric", "gas", "water")),
+    "group": _COMPANIES | frozenset(("alliance", "coalition", "network", "union")),
+}
+"""Generic nouns (`the agency said`) and the words that name an organisation of that kind."""
+
+_PATRONYMIC = frozenset(("bin", "binti", "bint", "ibn", "ben"))
 
 
 def _same_forename(first: str, second: str) -> bool:
@@ -347,7 +440,11 @@ _UPPER = _uppercase_class()
 _CAPITALISED_RE = re.compile(
     r"(?<![\w’'-])(?:(?:" + _UPPER + r"\.){2,}|" + _UPPER + r"(?:[\w’'-]*[^\W_])?\.?)"
 )
-_RUN_GAP_RE = re.compile(r"\s+(?:(?:of|the|de|da|del|der|van|von|la|le|bin|al)\s+)?")
+_RUN_GAP_RE = re.compile(
+    r"\s+(?:(?:of|the|de|da|del|der|den|van|von|la|le|bin|binti|al|ter|dos|du)\s+){0,2}"
+)
+_NICKNAME_GAP_RE = re.compile(r"\s+[“‘\"'] {1,20}[”’\"']\s+")
+"""A quoted nickname between forename and surname, its words blanked: `Kofi “    ” Boateng`."""
 
 
 _NOT_PEOPLE = word_set(
@@ -394,10 +491,25 @@ def collect_surnames(
     """
     for run in runs:
         words = [t for t in run if t.is_word]
+        while len(words) > 1 and words[0].lower in PARTICLES:
+            words = words[1:]  # `Van der Berg said`
         if len(words) == 1 and book.knows_surname(words[0].text):
+            if _modifies_name(text, words[0].start + len(words[0].text)):
+                continue  # `Wasps head coach Nicola Brandreth`: a team, not a person
             after = text[words[0].start + len(words[0].text) :][:2]
-            subject = opens_sentence(text, words[0].start) and after not in ("’s", "'s")
+            subject = opens_sentence(text, run[0].start) and after not in ("’s", "'s")
             book.add_surname(words[0].text, (paragraph, words[0].start), subject=subject)
+
+
+def _modifies_name(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by titles and a name (`X head coach Y`)."""
+    words = text[end : end + 60].split()
+    for titles, word in enumerate(words[:4]):
+        if word[:1].isupper():
+            return titles > 0
+        if word.lower() not in TITLE_WORDS:
+            return False
+    return False
 
 
 def name_runs(text: str) -> list[list[Token]]:
@@ -408,11 +520,16 @@ def name_runs(text: str) -> list[list[Token]]:
     for match in _CAPITALISED_RE.finditer(text):
         word = match.group()
         gap = text[end : match.start()] if end >= 0 else ""
-        if run and not (_RUN_GAP_RE.fullmatch(gap) and len(gap) < 12):
+        nickname = bool(run) and _NICKNAME_GAP_RE.fullmatch(gap) is not None
+        if run and not (_RUN_GAP_RE.fullmatch(gap) and len(gap) < 14) and not nickname:
             runs.append(run)
             run = []
-        elif run and gap.strip():
-            run.append(Token(gap.strip(), end + gap.index(gap.strip())))  # the `of` in a run
+        elif run and gap.strip() and not nickname:
+            offset = end
+            for joiner in gap.split():  # the `of` in a run, or `van der`
+                offset = text.index(joiner, offset)
+                run.append(Token(joiner, offset))
+                offset += len(joiner)
         end = match.end()
         if word[-2:] in ("’s", "'s") and len(word) > 2:
             run.append(Token(word[:-2], match.start()))  # `Devin Carter's layup`: a name ends
@@ -433,8 +550,7 @@ def split_at_joiners(run: list[Token]) -> list[list[Token]]:
     """`Senator John Smith of Ohio` → `Senator John Smith`, `Ohio`: people never span `of`."""
     parts: list[list[Token]] = [[]]
     for token in run:
-        joiner = token.lower in ("of", "the", "and", "&", "’", "'")
-        if joiner or (token.lower in PARTICLES and not token.is_capitalised):
+        if token.lower in ("of", "the", "and", "&", "’", "'"):
             parts.append([])
         else:
             parts[-1].append(token)

@@ -81,11 +81,19 @@ class SpeakerResolver:
             words = words[1:]
         if not words:
             return None
+        capitalised = any(t.is_word and t.is_capitalised for t in phrase[1:])
+        person = any(t.lower in PERSON_NOUNS for t in words)
+        if phrase[0].lower in _UNNAMED_OPENERS and person and not capitalised:
+            return None  # `one driver with twenty years’ service`: nobody we can name.
         if len(words) == 1 and words[0].lower in PRONOUNS:
             return self._pronoun(words[0].lower, position)
         if _unnamed_person(phrase, words):
             if phrase[0].lower in _DEFINITE and len(words) == 1:
                 described = self._described(words[0], position)
+                if described is None:
+                    described = self.book.named_by_role(words[0].lower, position)
+                    if described is not None:
+                        self.last_person = _Spoken(described, position)
                 if described is not None:
                     return described
             if words[-1].lower not in _ROLE_NOUNS or phrase[0].lower in _INDEFINITE:
@@ -136,13 +144,19 @@ class SpeakerResolver:
             text, role = (people or named)[-1]
             if role is Role.PERSON:
                 return self.book.canonical(text, position), role
+            nickname = self.book.nickname(text)
+            if nickname is not None:
+                return nickname, Role.PERSON  # `JJ said`, after `Jaden “JJ” Jeffers-Mbeki`
             return self._known_organisation(text), role
         descriptor = " ".join(t.text for t in words)
         last = words[-1].lower
         if last in GROUP_NOUNS:
             return None  # `officials`, `residents`: nobody in particular.
         if last not in _ROLE_NOUNS:
-            return self._known_organisation(descriptor), Role.ORGANISATION
+            known = self._known_organisation(descriptor)
+            if known == descriptor and len(words) == 1:
+                known = self.book.organisation_before(last, position) or known
+            return known, Role.ORGANISATION
         return descriptor, Role.PERSON
 
     def _known_organisation(self, name: str) -> str:
@@ -220,6 +234,7 @@ class SpeakerResolver:
         return speaker
 
 
+_UNNAMED_OPENERS = frozenset(("a", "an", "one", "another", "some"))
 _DEFINITE = frozenset(("the", "der", "die", "le", "la", "el"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "my", "our", "his", "her", "their"))
 

@@ -21,6 +21,8 @@ from newsreader.models import Extraction
 CASES_DIR = Path(__file__).parent
 HELDOUT_DIR = Path(__file__).parents[1] / "extract_heldout"
 """Articles written after the extractor was tuned and never used to tune it: the honest figure."""
+HELDOUT2_DIR = Path(__file__).parents[1] / "extract_heldout2"
+"""A second held-out round, written without reading the extractor's rules."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -112,6 +114,11 @@ def load_cases(kind: str = "all", folder: Path = CASES_DIR) -> list[Case]:
 def load_heldout_cases(kind: str = "all") -> list[Case]:
     """The held-out articles (`tests/extract_heldout/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT_DIR)
+
+
+def load_heldout2_cases(kind: str = "all") -> list[Case]:
+    """The second held-out round (`tests/extract_heldout2/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT2_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:
