@@ -112,6 +112,7 @@ def run_reader(arguments: argparse.Namespace) -> int:
         import_paths=requested or ensure_samples(store),
         show_only_imported=bool(requested),
         startup_warnings=warnings,
+        ui_state_path=paths.data_dir() / "state.toml",
     )
     try:
         app.run()
@@ -132,7 +133,9 @@ def run_list(arguments: argparse.Namespace) -> int:
         import_paths(store.path, samples)
     listed = store.listed(ListFilter(unread_only=arguments.unread))
     if arguments.json:
-        print(json.dumps([_listed_json(item) for item in listed], ensure_ascii=False, indent=1))
+        from newsreader.commands import listed_json
+
+        print(json.dumps([listed_json(item) for item in listed], ensure_ascii=False, indent=1))
         return EXIT_OK
     for item in listed:
         row = item.row
@@ -140,19 +143,6 @@ def run_list(arguments: argparse.Namespace) -> int:
         date = row.published.strftime("%Y-%m-%d") if row.published else " " * 10
         print(f"{marker} {date}  {clean_line(row.source_name)[:20]:<20}  {clean_line(row.title)}")
     return EXIT_OK
-
-
-def _listed_json(item: Any) -> dict[str, Any]:
-    row = item.row
-    return {
-        "id": row.id,
-        "source": clean_line(row.source_name),
-        "title": clean_line(row.title),
-        "date": row.published.isoformat() if row.published else None,
-        "read": row.read,
-        "starred": row.starred,
-        "path_or_url": clean_line(item.location),
-    }
 
 
 def run_extract(arguments: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from newsreader.sources.opml import OpmlEntry, read_opml, write_opml
 from newsreader.sources.refresh import FeedOutcome, OutcomeKind, RefreshSummary, refresh_sources
 from newsreader.store import Store, StoreError
 from newsreader.store.feeds import FEED_KIND, LOCAL_KIND, FeedListing
+from newsreader.subscriptions import SubscriptionError, parse_target
 from newsreader.text import clean_line
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -97,22 +98,16 @@ def run(command: str, arguments: list[str]) -> int:
 # --- add / remove ----------------------------------------------------------------------------
 
 
-def _is_url(target: str) -> bool:
-    return target.lower().startswith(("http://", "https://"))
-
-
 def run_add(store: Store, arguments: argparse.Namespace) -> int:
     """Subscribe to a URL (fetching it once) or a local path (importing it now)."""
-    target: str = arguments.target
-    if target.lower().startswith("feed://"):
-        target = "http://" + target[len("feed://") :]
-    if _is_url(target):
-        return _add_feed(store, target, arguments.title)
-    path = Path(target).expanduser()
-    if path.exists():
-        return _add_local(store, path, arguments.title)
-    _error(f"{target}: not an http(s) URL and no such file or folder")
-    return EXIT_USAGE
+    try:
+        subscription = parse_target(arguments.target, arguments.title)
+    except SubscriptionError as error:
+        _error(str(error))
+        return EXIT_USAGE
+    if subscription.kind == FEED_KIND:
+        return _add_feed(store, subscription.location, arguments.title)
+    return _add_local(store, Path(subscription.location), arguments.title)
 
 
 def _add_feed(store: Store, url: str, title: str | None) -> int:
