@@ -80,3 +80,65 @@ def test_two_writers_and_an_import_at_once_lose_nothing(tmp_path: Path) -> None:
     for _, rest in acked[2]:
         key, added = rest.rsplit(" ", 1)
         assert counts[key] == int(added) == 120
+
+
+@pytest.mark.slow
+def test_two_writers_and_a_cli_refresh_at_once_lose_nothing(tmp_path: Path) -> None:
+    """The shape of two open apps plus `newsreader refresh` in a terminal beside them."""
+    import os
+
+    from newsreader.store import Store
+    from tests.feedserver import rss, serving, static
+
+    database = tmp_path / "data" / "newsreader.sqlite3"
+    database.parent.mkdir()
+    assert import_paths(database, [write_folder(tmp_path / "old", 200, "Old")]).added == 200
+    feeds = {
+        f"/feed-{n}.xml": static(
+            rss(f"Feed {n}", [(f"f{n}-{i}", f"Item {i}", "<p>Body.</p>") for i in range(30)])
+        )
+        for n in range(20)
+    }
+    for server in serving(feeds):
+        store = Store(database)
+        for path in feeds:
+            url = server.url(path)
+            store.add_subscription(url, title=path, location=url, kind="feed")
+        store.close()
+        start_at = time.time() + 1.5
+        environment = {**os.environ, "NEWSREADER_DATA_DIR": str(database.parent)}
+        processes = [
+            subprocess.Popen(
+                [*DRIVER, kind, str(database), str(start_at)],
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for kind in ("read", "star")
+        ]
+        refresh = subprocess.Popen(
+            [sys.executable, "-m", "newsreader", "refresh", "--quiet"],
+            cwd=REPO,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        outputs = [process.communicate(timeout=120) for process in processes]
+        _, refresh_errors = refresh.communicate(timeout=120)
+    assert refresh.returncode == 0, refresh_errors.decode()
+    assert "locked" not in refresh_errors.decode()
+    for process, (_, errors) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0 and "locked" not in errors.decode(), errors.decode()
+    connection = sqlite3.connect(database)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    states = dict(connection.execute("SELECT id, read FROM articles").fetchall())
+    stars = dict(connection.execute("SELECT id, starred FROM articles").fetchall())
+    feed_articles = connection.execute(
+        "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.kind = 'feed'"
+    ).fetchone()[0]
+    connection.close()
+    assert feed_articles == 20 * 30
+    for _, article_id in acknowledgements(outputs[0][0].decode()):
+        assert states[int(article_id)] == 1, "a read mark was lost"
+    for _, article_id in acknowledgements(outputs[1][0].decode()):
+        assert stars[int(article_id)] == 1, "a star was lost"
