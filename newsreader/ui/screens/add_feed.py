@@ -28,7 +28,10 @@ class AddFeedScreen(ModalScreen[Subscription | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-body"):
-            yield Label("Subscribe to a feed URL, or a local file or folder (escape cancels)")
+            yield Label(
+                "Subscribe to a feed URL, or a local file or folder. Enter subscribes, tab "
+                "reaches the optional title, escape cancels."
+            )
             yield Input(placeholder="https://example.com/feed.xml  or  ~/articles", id="target")
             yield Input(placeholder="title (optional)", id="title")
             yield Label("", id="add-error", markup=False)
@@ -36,9 +39,6 @@ class AddFeedScreen(ModalScreen[Subscription | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         target = self.query_one("#target", Input).value
         title = self.query_one("#title", Input).value.strip() or None
-        if event.input.id == "target" and not title and target.strip():
-            self.query_one("#title", Input).focus()
-            return
         try:
             self.dismiss(parse_target(target, title))
         except SubscriptionError as error:

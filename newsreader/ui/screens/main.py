@@ -309,7 +309,8 @@ class MainScreen(Screen[None]):
         summary = cast("RefreshSummary", event.worker.result)
         failures = summary.failures
         status.finish(
-            f"Refreshed {len(summary.outcomes)} sources: {summary.added} new articles"
+            f"Refreshed {plural(len(summary.outcomes), 'source')}: "
+            f"{plural(summary.added, 'new article')}"
             + (f", {len(failures)} failed" if failures else "")
         )
         for outcome in failures[:5]:
@@ -618,6 +619,11 @@ class MainScreen(Screen[None]):
     def show_quote(self, event: QuotePane.QuoteChosen) -> None:
         """Scroll the article to the chosen quote and highlight it."""
         self.article_view.choose(event.item)
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 source`, `2 sources`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def empty_message(mode: ListMode) -> str:
