@@ -94,6 +94,7 @@ class MainScreen(Screen[None]):
         self.listing = ListSource(store, self.mode, clock())
         self._mode_before_search = self.mode
         self._show_sources_pane = show_sources_pane
+        self._quote_pane_lent = False
         self._pending_imports = pending_imports
         self._show_only_imported = show_only_imported
         self._show_quote_pane = show_quote_pane
@@ -388,13 +389,20 @@ class MainScreen(Screen[None]):
         self.set_mode(self.mode.next_date_range())
 
     def action_toggle_sources(self) -> None:
-        """Show or hide the sources pane."""
+        """Show or hide the sources pane (on terminals under 140 columns it borrows the
+        quote pane's room, and gives it back when closed)."""
         pane = self.sources_pane
         pane.display = not pane.display
         if pane.display:
             pane.show_sources(self.store.sources(), self._chosen_source())
             pane.focus()
+            self._quote_pane_lent = self.size.width < 140 and self.quote_pane.display
+            if self._quote_pane_lent:
+                self.quote_pane.display = False
         else:
+            if self._quote_pane_lent:
+                self.quote_pane.display = True
+                self._quote_pane_lent = False
             self.article_list.focus()
 
     @on(SourcesPane.SourceChosen)

@@ -30,9 +30,11 @@ class SourcesPane(OptionList):
     DEFAULT_CSS = """
     SourcesPane {
         width: 32;
+        height: 1fr;
         border: none;
         border-right: solid $panel;
         background: $surface;
+        &:focus { border: none; border-right: solid $accent; }
     }
     """
 
