@@ -138,14 +138,3 @@ def test_import_then_export_round_trips(server: FeedServer, tmp_path: Path) -> N
     assert {(e.location, e.title, e.category) for e in before} == {
         (e.location, e.title, e.category) for e in after
     }
-
-
-def test_shell_commands_do_not_import_textual() -> None:
-    probe = (
-        "import sys; from newsreader import cli_feeds; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"

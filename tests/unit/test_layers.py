@@ -18,6 +18,14 @@ CORE_MODULES = [
     "newsreader.extract",
     "newsreader.sources.local",
     "newsreader.sources.feeds",
+    "newsreader.sources.fetch",
+    "newsreader.sources.refresh",
+    "newsreader.sources.opml",
+    "newsreader.store.search",
+    "newsreader.subscriptions",
+    # Shell commands load rich only when they draw a progress bar or a table.
+    "newsreader.cli_feeds",
+    "newsreader.commands",
 ]
 
 
