@@ -1,0 +1,132 @@
+"""What every part of the main screen shares: its state, its widgets and the article list.
+
+The main screen is assembled from parts, one job each (`main_feeds`, `main_finding`,
+`main_extras`, and `main` itself for reading); they all build on this base.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+from textual.widgets import Input
+
+from newsreader.config import Config
+from newsreader.models import ArticleRow, Extraction
+from newsreader.store import Store
+from newsreader.store.search import search_terms
+from newsreader.ui.list_source import ListMode, ListSource
+from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
+from newsreader.ui.widgets.article_view import ArticleView
+from newsreader.ui.widgets.quote_pane import QuotePane
+from newsreader.ui.widgets.sources_pane import SourcesPane
+from newsreader.ui.wording import empty_message
+
+
+class MainScreenBase(Screen[None]):
+    """State and widgets of the three-pane screen, and the list they show."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        pending_imports: list[Path],
+        show_only_imported: bool = False,
+        show_quote_pane: bool = True,
+        show_sources_pane: bool = False,
+        mark_read_on_open: bool = True,
+        clock: Clock = utc_now,
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config or Config()
+        self.clock = clock
+        self.store = store
+        self.mode = ListMode()
+        self.listing = ListSource(store, self.mode, clock())
+        self._mode_before_search = self.mode
+        self._show_sources_pane = show_sources_pane
+        self._quote_pane_lent = False
+        self._pending_imports = pending_imports
+        self._show_only_imported = show_only_imported
+        self._show_quote_pane = show_quote_pane
+        self._mark_read_on_open = mark_read_on_open
+        self._extractions: OrderedDict[int, Extraction] = OrderedDict()
+        self.open_article_id: int | None = None
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The list pane."""
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one(ArticleView)
+
+    @property
+    def quote_pane(self) -> QuotePane:
+        """The quote pane."""
+        return self.query_one(QuotePane)
+
+    @property
+    def sources_pane(self) -> SourcesPane:
+        """The sources pane (hidden until asked for)."""
+        return self.query_one(SourcesPane)
+
+    @property
+    def search_input(self) -> Input:
+        """The search box above the list."""
+        return self.query_one("#search", Input)
+
+    # --- the list ----------------------------------------------------------------------------
+
+    def _fetch_rows(self, offset: int, limit: int) -> list[ArticleRow]:
+        return self.listing.fetch(offset, limit)
+
+    def set_mode(self, mode: ListMode, result_ids: list[int] | None = None) -> None:
+        """Show the list in another mode (filter, source or search results)."""
+        self.mode = mode
+        self.listing = ListSource(self.store, mode, self.clock())
+        self.listing.result_ids = result_ids or []
+        self.article_list.highlight_terms = search_terms(mode.query)
+        self.article_list.empty_message = empty_message(mode)
+        self.reload_list(keep_cursor=not mode.query)
+
+    def reload_list(self, *, keep_cursor: bool = True) -> None:
+        """Re-read the list from the store, keeping the cursor on the same article if it can."""
+        article_list = self.article_list
+        current = article_list.current
+        article_list.reset(self.listing.count())
+        if keep_cursor and current is not None:
+            position = self.listing.position(current.id)
+            if position is not None:
+                article_list.move_to(position)
+        else:
+            article_list.move_to(0)
+        self.update_counts()
+        if self.sources_pane.display:
+            self.sources_pane.show_sources(self.store.sources(), self._chosen_source())
+
+    def _chosen_source(self) -> int | None:
+        return self.mode.source_ids[0] if len(self.mode.source_ids) == 1 else None
+
+    def update_counts(self) -> None:
+        """Show what is listed and how many are unread in the header."""
+        total = self.article_list.row_count
+        unread = self.listing.unread_count()
+        noun = ("result" if self.listing.searching else "article") + ("" if total == 1 else "s")
+        described = self.mode.describe()
+        self.app.sub_title = (f"{described} — " if described else "") + (
+            f"{unread} unread · {total} {noun}"
+        )
+
+    if TYPE_CHECKING:
+
+        async def open_article(self, article_id: int, *, quote_position: int | None = None) -> None:
+            """Defined by MainScreen; the parts call it."""
+
+        def run_indexing(self) -> object:
+            """Defined by the feeds part; others start it after changes."""

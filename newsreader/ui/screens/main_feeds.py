@@ -1,0 +1,152 @@
+"""The main screen's feeds part: importing files, indexing, subscribing and refreshing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.worker import Worker, WorkerState
+
+from newsreader.store import Store
+from newsreader.subscriptions import Subscription
+from newsreader.text import clean_line
+from newsreader.ui.screens.add_feed import AddFeedScreen
+from newsreader.ui.screens.main_base import MainScreenBase
+from newsreader.ui.widgets.refresh_status import RefreshStatus
+from newsreader.ui.wording import plural
+
+if TYPE_CHECKING:
+    from newsreader.importer import ImportSummary
+    from newsreader.sources.refresh import FeedOutcome, RefreshSummary
+
+
+class FeedsPart(MainScreenBase):
+    """Workers that bring articles in: imports, refreshes, and the search/quote indexer."""
+
+    # --- importing ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def run_import(self, paths: list[Path]) -> ImportSummary:
+        """Load and save `paths` off the UI thread."""
+        # Imported here, not at the top: the loaders pull in feedparser, which the first paint
+        # does not need.
+        from newsreader.importer import import_paths
+
+        if self.store.path is None:
+            raise RuntimeError("imports need a database file, not :memory:")
+        return import_paths(self.store.path, paths)
+
+    @on(Worker.StateChanged)
+    def import_finished(self, event: Worker.StateChanged) -> None:
+        """Refresh the list after an import and report what could not be read."""
+        if event.worker.group != "import":
+            return
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Import failed: {event.worker.error}", severity="error", markup=False)
+        if event.state != WorkerState.SUCCESS:
+            return
+        summary = cast("ImportSummary", event.worker.result)
+        self.article_list.empty_message = "No articles found."
+        if self._show_only_imported:
+            ids = self.store.source_ids_for_keys(summary.source_keys)
+            self.set_mode(replace(self.mode, source_ids=ids))
+        else:
+            self.reload_list()
+        self.run_indexing()
+        for line in summary.errors[:5]:
+            self.notify(line, title="Skipped", severity="warning", markup=False, timeout=8)
+        if len(summary.errors) > 5:
+            self.notify(f"… and {len(summary.errors) - 5} more", severity="warning", markup=False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def run_indexing(self) -> int:
+        """Extract and index new articles for search and the speakers view, off the UI thread."""
+        if self.store.path is None:
+            return self.store.index_all()
+        store = Store(self.store.path)
+        try:
+            return store.index_all()
+        finally:
+            store.close()
+
+    # --- subscribing and refreshing ------------------------------------------------------------
+
+    def action_add_feed(self) -> None:
+        """Ask for a feed URL or a local path, subscribe, and fetch it."""
+
+        def subscribe(subscription: Subscription | None) -> None:
+            if subscription is None:
+                return
+            source_id, created = self.store.add_subscription(
+                subscription.key,
+                title=subscription.title,
+                location=subscription.location,
+                kind=subscription.kind,
+            )
+            if not created:
+                self.notify("Already subscribed; refreshing it.", timeout=3)
+            self.run_refresh([source_id])
+
+        self.app.push_screen(AddFeedScreen(), subscribe)
+
+    def action_refresh_source(self) -> None:
+        """Refresh the chosen source, or the source of the article under the cursor."""
+        source_id = self._chosen_source()
+        row = self.article_list.current
+        if source_id is None and row is not None:
+            source_id = self.store.source_of(row.id)
+        if source_id is None:
+            self.action_refresh_all()
+        else:
+            self.run_refresh([source_id])
+
+    def action_refresh_all(self) -> None:
+        """Refresh every feed and rescan every local source."""
+        self.run_refresh(None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def run_refresh(self, source_ids: list[int] | None) -> RefreshSummary:
+        """Fetch and save off the UI thread; progress arrives as calls on the UI thread."""
+        from newsreader.sources.refresh import refresh_sources
+
+        if self.store.path is None:
+            raise RuntimeError("refreshing needs a database file, not :memory:")
+        status = self.query_one(RefreshStatus)
+        self.app.call_from_thread(status.start)
+
+        def progress(outcome: FeedOutcome, finished: int, total: int) -> None:
+            self.app.call_from_thread(status.advance, outcome, finished, total)
+
+        return refresh_sources(self.store.path, source_ids, self.config, progress)
+
+    @on(Worker.StateChanged)
+    def refresh_finished(self, event: Worker.StateChanged) -> None:
+        """Show what the refresh brought and which feeds failed, one line each."""
+        if event.worker.group != "refresh" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        status = self.query_one(RefreshStatus)
+        if event.state == WorkerState.ERROR:
+            status.finish(f"Refresh failed: {event.worker.error}")
+            return
+        summary = cast("RefreshSummary", event.worker.result)
+        failures = summary.failures
+        status.finish(
+            f"Refreshed {plural(len(summary.outcomes), 'source')}: "
+            f"{plural(summary.added, 'new article')}"
+            + (f", {len(failures)} failed" if failures else "")
+        )
+        for outcome in failures[:5]:
+            self.notify(
+                f"{clean_line(outcome.title)}: {clean_line(outcome.error or 'failed')}",
+                title="Refresh",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        self.reload_list()
+        self.run_indexing()

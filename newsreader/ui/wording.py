@@ -1,0 +1,33 @@
+"""Short texts the main screen shows: plurals, empty-list messages, quote citations."""
+
+from __future__ import annotations
+
+from newsreader.models import Article, Post, Quote
+from newsreader.text import clean_line
+from newsreader.ui.list_source import ListMode
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 source`, `2 sources`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def empty_message(mode: ListMode) -> str:
+    """What the list says when it has nothing to show in `mode`."""
+    if mode.query:
+        return f"No matches for “{clean_line(mode.query)}” (esc leaves search)."
+    if mode.view != "all" or mode.days is not None or mode.source_ids:
+        return "Nothing matches this filter (f, d and S change it)."
+    return "No articles yet: run newsreader PATH to open files or folders."
+
+
+def quote_citation(item: Quote | Post, article: Article) -> str:
+    """`“Text” — Speaker, Source, 2026-10-12` for the clipboard."""
+    when = article.published.strftime("%Y-%m-%d") if article.published else ""
+    if isinstance(item, Post):
+        who = f"{item.author} (@{item.handle})"
+        when = item.date or when
+    else:
+        who = item.speaker or "unattributed"
+    parts = [part for part in (who, clean_line(article.source_name), when) if part]
+    return f"“{item.text.strip()}” — {', '.join(parts)}"
