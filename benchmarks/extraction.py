@@ -17,6 +17,7 @@ from tests.extract_cases.labelled import (
     html_converter,
     load_cases,
     load_heldout2_cases,
+    load_heldout3_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -43,6 +44,9 @@ def quality() -> None:
     print()
     heldout2 = load_heldout2_cases("all")
     _quality(f"Quality on {len(heldout2)} second-round held-out articles{html_note}", heldout2)
+    print()
+    heldout3 = load_heldout3_cases("all")
+    _quality(f"Quality on {len(heldout3)} third-round held-out articles{html_note}", heldout3)
 
 
 def _quality(title: str, cases: list[Case]) -> None:

@@ -248,6 +248,8 @@ def _attribute(
             speaker = _inherit(raw, framing, last_speaker, covered)
             if speaker is None and framing.sentence_initial:
                 speaker = resolver.named_before(position)
+        if speaker is not None:
+            speaker = resolver.book.full_form(speaker)
         if speaker is not None and kind is not QuoteKind.SCARE:
             last_speaker = (speaker, raw.last.paragraph)
         spans = tuple(Span(s.paragraph, s.start, s.end) for s in raw.segments)

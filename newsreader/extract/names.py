@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newsreader.extract.lexicon import (
@@ -216,6 +217,7 @@ class NameBook:
     _referents: list[Mention] = field(default_factory=list)
     _positions: list[tuple[int, int]] = field(default_factory=list)
     _texts: dict[int, str] = field(default_factory=dict)
+    _genders: dict[str, str | None] = field(default_factory=dict)
 
     def add(
         self,
@@ -256,6 +258,41 @@ class NameBook:
         if lower in self._by_surname or lower in self._bylines or lower in self._aliases:
             return True
         return self._forename(lower) is not None
+
+    def gender(self, name: str) -> str | None:
+        """`f`, `m` or None: from the forename lists, else from the article itself (`Mr. Vance`,
+        `Marit Solheim … her spreadsheets`). Cached per name; only asked for unknown forenames."""
+        found = gender_of(name)
+        if found is not None or " " not in name:
+            return found
+        if name in self._genders:
+            return self._genders[name]
+        self._genders[name] = found = self._gender_in_text(name)
+        return found
+
+    def _gender_in_text(self, name: str) -> str | None:
+        family = surname(name)
+        honorific = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+" + re.escape(family) + r"\b")
+        votes = {"m": 0, "f": 0}
+        for text in self._texts.values():
+            for match in honorific.finditer(text):
+                votes["m" if match.group(1) == "Mr" else "f"] += 1
+        if votes["m"] != votes["f"]:
+            return "m" if votes["m"] > votes["f"] else "f"
+        for mention in self._by_surname.get(family.lower(), []):
+            if mention.name != name:
+                continue
+            paragraph, start = mention.position
+            window = self._texts.get(paragraph, "")[start : start + _GENDER_WINDOW]
+            window = window.split(". ", 1)[0]
+            pronoun = _GENDER_PRONOUN_RE.search(window)
+            if pronoun is not None:
+                return "f" if pronoun.group().lower() in ("she", "her", "hers", "herself") else "m"
+        return None
+
+    def full_form(self, name: str) -> str:
+        """The longest form of a name recorded for it (`Ruiz Calderón` → `María … Calderón`)."""
+        return self._aliases.get(name.lower(), name)
 
     def nickname(self, word: str) -> str | None:
         """The full name a nickname stands for, if it is one."""
@@ -352,13 +389,19 @@ class NameBook:
             r"\b(?i:" + re.escape(noun) + r"),?\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?"
             r"(" + _UPPER + r"[\w’'-]+(?:\s+(?:" + _UPPER + r"[\w’'-]+|de|van|der|bin|von))*)"
         )
-        for paragraph in (position[0], position[0] + 1):
+        here = position[0]
+        for paragraph in (here, here + 1, *range(here - 1, max(-1, here - _ROLE_REACH), -1)):
             text = self._texts.get(paragraph, "")[:2000]
             for match in pattern.finditer(text):
                 words = match.group(1).split()
                 if len(words) >= 2 and words[-1][:1].isupper():
                     return self.canonical(" ".join(words), (paragraph, match.start(1)))
         return None
+
+    def recent_before(self, position: tuple[int, int], limit: int) -> list[Mention]:
+        """Up to `limit` people named before a position, latest first."""
+        index = bisect.bisect_left(self._positions, position)
+        return self._referents[max(0, index - limit) : index][::-1]
 
     def last_before(self, position: tuple[int, int]) -> Mention | None:
         """The last person named (in full or by surname) before a position."""
@@ -384,6 +427,15 @@ _ORG_KINDS = {
     "group": _COMPANIES | frozenset(("alliance", "coalition", "network", "union")),
 }
 """Generic nouns (`the agency said`) and the words that name an organisation of that kind."""
+
+_GENDER_WINDOW = 160
+"""How far after a full name its sentence may give a `his`/`her` that tells the gender."""
+_GENDER_PRONOUN_RE = re.compile(
+    r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b"
+)
+
+_ROLE_REACH = 8
+"""How many paragraphs back `the commissioner said` may find `Commissioner Annika Lindqvist`."""
 
 _PATRONYMIC = frozenset(("bin", "binti", "bint", "ibn", "ben"))
 
@@ -574,7 +626,64 @@ def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byl
         return
     start = next(t.start for t in run if t.text == words[0])
     subject = opens_sentence(text, run[0].start)
+    longer = _long_name(run, words, text)
+    if longer is not None:
+        book.alias(" ".join(words), " ".join(longer))
+        words = longer
+        start = next(t.start for t in run if t.text == words[0])
     book.add(" ".join(words), (paragraph, start), byline=byline, subject=subject)
+
+
+_LONG_NAME_AFTER = (["said"], ["says"], ["was"], ["is"], ["named"])
+
+
+def _is_title(token: Token) -> bool:
+    """Whether a word is a title or office (`Minister`, `Vice-President`)."""
+    return any(part.rstrip(".") in TITLE_WORDS for part in token.lower.split("-"))
+
+
+def _plain(word: str) -> str:
+    """A word without accents (`maría` → `maria`), for the forename lists."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | None:
+    """A name longer than two words that the whole tail of a run spells out: Spanish double
+    surnames (`José Antonio Márquez Villalobos`), three-part names (`Tran Thi Hoa`).
+
+    The tail counts when it starts after a title (`Minister Jorge …`), after a comma or `said`
+    (`, Tran Thi Hoa,`), or with a known forename, so `Councilmember Darnell Hughes` stays short.
+    """
+    if len(run) <= len(words) or len(run) > 8:
+        return None
+    known = FEMALE_NAMES | MALE_NAMES
+    first = 0
+    for index, token in enumerate(run):
+        if _is_title(token):
+            first = index + 1
+    for index, token in enumerate(run[first:], first):
+        tail = run[index:]
+        if len(tail) <= len(words):
+            return None
+        lower = token.lower.rstrip(".")
+        if lower in TITLE_WORDS or lower in TITLE_ABBREVIATIONS or lower in SENTENCE_WORDS:
+            continue
+        if any(t.lower in ORG_WORDS or _is_title(t) for t in tail):
+            return None
+        if index > 0:
+            after_title = run[index - 1].lower.rstrip(".") in TITLE_WORDS
+        else:
+            before = text[max(0, token.start - 8) : token.start].rstrip()
+            after_title = before.endswith(",") or before.split()[-1:] in _LONG_NAME_AFTER
+        full = [t for t in tail if t.lower not in PARTICLES]
+        if not (after_title or _plain(lower) in known) or len(full) > 4 or not token.is_capitalised:
+            return None
+        if tail[-1].lower in PARTICLES:
+            return None
+        return [t.text for t in tail]
+    return None
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -19,13 +19,13 @@ from newsreader.extract.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     SENTENCE_WORDS,
+    TITLE_WORDS,
     word_set,
 )
 from newsreader.extract.names import (
     NameBook,
     Token,
     capitalised_runs,
-    gender_of,
     heads_organisation,
     is_organisation,
     person_name,
@@ -47,6 +47,7 @@ _ROLE_NOUNS = word_set(
     chief director official officer manager coach judge lawyer attorney witness resident
     chairman chairwoman leader executive founder analyst expert economist engineer doctor
     teacher student worker captain commander general sheriff ambassador owner agent
+    clerk inspector commissioner
     """
 )
 
@@ -98,12 +99,31 @@ class SpeakerResolver:
                     return described
             if words[-1].lower not in _ROLE_NOUNS or phrase[0].lower in _INDEFINITE:
                 return None  # `one fan`, `someone`, `my husband`: nobody we can name.
+        titled = self._titled(phrase, words, position)
+        if titled is not None:
+            return titled
         named = self._name(phrase, words, position)
         if named is None:
             return None
         speaker, role = named
         self.remember(speaker, role, position)
         return speaker
+
+    def _titled(
+        self, phrase: tuple[Token, ...], words: list[Token], position: tuple[int, int]
+    ) -> str | None:
+        """`the commissioner said`, `the chief inspector said`: the person given that title
+        in this paragraph, the next or one of the paragraphs before."""
+        if phrase[0].lower not in _DEFINITE or len(words) > 3:
+            return None
+        if words[-1].lower not in _ROLE_NOUNS | TITLE_WORDS and words[0].lower not in TITLE_WORDS:
+            return None
+        if any(t.lower in ORG_WORDS for t in words):
+            return None
+        named = self.book.named_by_role(" ".join(t.lower for t in words), position)
+        if named is not None:
+            self.last_person = _Spoken(named, position)
+        return named
 
     def named_before(self, position: tuple[int, int]) -> str | None:
         """The person named earlier in the same paragraph (`Marsh was blunt. “Not yet.”`)."""
@@ -184,7 +204,7 @@ class SpeakerResolver:
         if pronoun not in MALE_PRONOUNS | FEMALE_PRONOUNS or person is None:
             return None
         wanted = "m" if pronoun in MALE_PRONOUNS else "f"
-        if gender_of(person.name) not in (None, wanted):
+        if self.book.gender(person.name) not in (None, wanted):
             other = self._other_person(person, wanted, position)
             if other is None:
                 return None
@@ -206,11 +226,15 @@ class SpeakerResolver:
         if mention is not None:
             options.append(_Spoken(mention.name, mention.position))
         for option in options:
-            if option and option.name != rejected.name and gender_of(option.name) == wanted:
+            if option and option.name != rejected.name and self.book.gender(option.name) == wanted:
                 return option
         for option in here:
-            if option.name != rejected.name and gender_of(option.name) is None:
+            if option.name != rejected.name and self.book.gender(option.name) is None:
                 return option
+        # Further back: the last person named whose gender the article shows (`Mr. Vance`).
+        for earlier in self.book.recent_before(position, _PRONOUN_REACH):
+            if earlier.name != rejected.name and self.book.gender(earlier.name) == wanted:
+                return _Spoken(earlier.name, earlier.position)
         return None
 
     def _person_for_pronoun(self, position: tuple[int, int]) -> _Spoken | None:
@@ -233,6 +257,9 @@ class SpeakerResolver:
             return _Spoken(mention.name, mention.position)
         return speaker
 
+
+_PRONOUN_REACH = 12
+"""How many earlier name mentions a he/she looks through for a person of the right gender."""
 
 _UNNAMED_OPENERS = frozenset(("a", "an", "one", "another", "some"))
 _DEFINITE = frozenset(("the", "der", "die", "le", "la", "el"))

@@ -23,6 +23,8 @@ HELDOUT_DIR = Path(__file__).parents[1] / "extract_heldout"
 """Articles written after the extractor was tuned and never used to tune it: the honest figure."""
 HELDOUT2_DIR = Path(__file__).parents[1] / "extract_heldout2"
 """A second held-out round, written without reading the extractor's rules."""
+HELDOUT3_DIR = Path(__file__).parents[1] / "extract_heldout3"
+"""A third held-out round: international wire, profiles, debates, live blogs, Q&A and embeds."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -119,6 +121,11 @@ def load_heldout_cases(kind: str = "all") -> list[Case]:
 def load_heldout2_cases(kind: str = "all") -> list[Case]:
     """The second held-out round (`tests/extract_heldout2/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT2_DIR)
+
+
+def load_heldout3_cases(kind: str = "all") -> list[Case]:
+    """The third held-out round (`tests/extract_heldout3/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT3_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:
