@@ -87,14 +87,20 @@ async def test_next_and_previous_unread_skip_read_articles(
         screen = await loaded(app, pilot)
         article_list = screen.query_one(ArticleList)
         await pilot.press("j", "m", "k")  # the middle article is read
-        await pilot.press("n")  # opens the top (unread) article? no: next below the cursor
-        await pilot.pause()
-        assert article_list.cursor == 2
-        await pilot.press("p")
+        view = screen.query_one(ArticleView)
+        await pilot.press("n")  # the cursor's own article is unread and unopened: it comes first
         await pilot.pause()
         assert article_list.cursor == 0
-        view = screen.query_one(ArticleView)
         assert view.article is not None and view.article.source_name == "Harbour Gazette"
+        await pilot.press("n")  # then the next unread below, skipping the read one
+        await pilot.pause()
+        assert article_list.cursor == 2
+        await pilot.press("p")  # the top one is read now (opened): nothing unread above
+        await pilot.pause()
+        assert article_list.cursor == 2
+        await pilot.press("k", "k", "m", "p")  # mark the top one unread again
+        await pilot.pause()
+        assert article_list.cursor == 0
 
 
 async def test_state_survives_restart_and_folder_move(

@@ -171,6 +171,10 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
 
     async def _jump_to_unread(self, *, backwards: bool) -> None:
         current = self.article_list.current
+        if current is not None and not current.read and current.id != self.open_article_id:
+            # The cursor sits on an unread article nobody opened yet: that one is next.
+            await self.open_article(current.id)
+            return
         after = current.id if current is not None else None
         target = self.listing.next_unread(after, backwards=backwards)
         if target is None:
