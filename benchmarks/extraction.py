@@ -18,6 +18,7 @@ from tests.extract_cases.labelled import (
     load_cases,
     load_heldout2_cases,
     load_heldout3_cases,
+    load_heldout4_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -47,6 +48,9 @@ def quality() -> None:
     print()
     heldout3 = load_heldout3_cases("all")
     _quality(f"Quality on {len(heldout3)} third-round held-out articles{html_note}", heldout3)
+    print()
+    heldout4 = load_heldout4_cases("all")
+    _quality(f"Quality on {len(heldout4)} fourth-round held-out articles{html_note}", heldout4)
 
 
 def _quality(title: str, cases: list[Case]) -> None:

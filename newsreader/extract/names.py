@@ -18,6 +18,7 @@ from newsreader.extract.lexicon import (
     NAME_SUFFIXES,
     ORG_WORDS,
     PARTICLES,
+    PERSON_NOUNS,
     SENTENCE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -251,6 +252,16 @@ class NameBook:
             found.append(mention)
         return found
 
+    def ending_with(self, words: list[str]) -> str | None:
+        """The one full name that ends with these words (`El Amrani`, `Ben Slimane`)."""
+        tail = " " + " ".join(words).lower()
+        found = {
+            m.name
+            for m in self._by_surname.get(words[-1].lower(), ())
+            if m.name.lower().endswith(tail)
+        }
+        return found.pop() if len(found) == 1 else None
+
     def knows_surname(self, word: str) -> bool:
         """Whether some full name in the article ends with this word (or, for one person
         only, starts with it: `Emeka` for `Emeka Okafor`)."""
@@ -285,10 +296,38 @@ class NameBook:
             paragraph, start = mention.position
             window = self._texts.get(paragraph, "")[start : start + _GENDER_WINDOW]
             window = window.split(". ", 1)[0]
-            pronoun = _GENDER_PRONOUN_RE.search(window)
-            if pronoun is not None:
+            for pronoun in _GENDER_PRONOUN_RE.finditer(window):
+                if window[: pronoun.start()].split()[-1:] in _OBJECT_AFTER:
+                    continue  # `has been with her`: someone else, not the person named
                 return "f" if pronoun.group().lower() in ("she", "her", "hers", "herself") else "m"
         return None
+
+    def unnamed_subject(self, position: tuple[int, int]) -> bool:
+        """Whether the paragraph, before `position`, brings in an unnamed person (`A woman who
+        runs the shop said …`, `One passenger, who …`) and names nobody after them."""
+        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]]
+        last = None
+        for match in _UNNAMED_RE.finditer(text):
+            before = text[: match.start() + 1].rstrip(", ").rsplit(" ", 1)[-1]
+            if match.group().startswith(",") and before[:1].isupper():
+                continue  # `Isla Brook, a volunteer who …`: describes the named person
+            last = match
+        if last is None:
+            return False
+        start = (position[0], max(0, position[1] - 600) + last.start())
+        return not self.named_in(position, start)
+
+    def role_subject(self, position: tuple[int, int]) -> str | None:
+        """`Later, the judge wrote …`: the person a definite role opening a clause in this
+        paragraph stands for, when nobody is named after it."""
+        base = max(0, position[1] - 600)
+        text = self._texts.get(position[0], "")[base : position[1]]
+        last = None
+        for match in _ROLE_SUBJECT_RE.finditer(text):
+            last = match
+        if last is None or self.named_in(position, (position[0], base + last.start())):
+            return None
+        return self.named_by_role(last.group(1).lower(), position)
 
     def full_form(self, name: str) -> str:
         """The longest form of a name recorded for it (`Ruiz Calderón` → `María … Calderón`)."""
@@ -382,6 +421,24 @@ class NameBook:
                 found = render(words)
         return found
 
+    def organisation_named(self, noun: str, position: tuple[int, int]) -> str | None:
+        """The organisation a bare `the district` or `the force` means, named in full earlier.
+
+        Looks back up to `_ORG_REACH` paragraphs for the nearest `the <noun>, Name Name` (an
+        appositive naming it) or a capitalised name holding the noun or a word of its kind
+        (`Riverside Water District`, `Police Foo` for `the force`).
+        """
+        heads = _ORG_HEADS.get(noun, frozenset()) | {noun}
+        here = position[0]
+        for paragraph in range(here, max(-1, here - _ORG_REACH), -1):
+            text = self._texts.get(paragraph, "")
+            text = text[: position[1]] if paragraph == here else text
+            text = text[-_ORG_TEXT:]
+            found = _org_in_text(text, noun, heads)
+            if found is not None:
+                return found
+        return None
+
     def named_by_role(self, noun: str, position: tuple[int, int]) -> str | None:
         """`“…,” the coach said. … Coach Dana Holt has won`: the name the role is given,
         in this paragraph or the next."""
@@ -427,6 +484,109 @@ _ORG_KINDS = {
     "group": _COMPANIES | frozenset(("alliance", "coalition", "network", "union")),
 }
 """Generic nouns (`the agency said`) and the words that name an organisation of that kind."""
+
+_ORG_REACH = 12
+"""How many paragraphs back a bare `the district said` looks for the district's full name."""
+_ORG_TEXT = 2000
+_ORG_HEADS = {
+    **_ORG_KINDS,
+    "force": frozenset(("police", "constabulary")),
+    "label": frozenset(("records", "recordings", "music")),
+    "cooperative": frozenset(("co-operative", "co-op", "coop")),
+    "co-operative": frozenset(("cooperative", "co-op")),
+}
+"""Bare nouns and the words that may head the full name they stand for, besides the noun."""
+_ORG_JOIN = frozenset(("of", "for", "de", "du", "and", "&", "the"))
+_DETERMINERS = r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
+_ORG_WORD_RE = re.compile(r"[\w’'&.–-]+")
+
+
+def _appositive_re(noun: str) -> re.Pattern[str]:
+    cached = _APPOSITIVE_CACHE.get(noun)
+    if cached is None:
+        cached = re.compile(
+            r"\b"
+            + _DETERMINERS
+            + r"\s+(?:[a-z][\w-]*\s+){0,2}"
+            + re.escape(noun)
+            + r"(?:\s+(?:representing|based|that|which|in|for)\b[^,.;“”\"]{0,60})?,\s+"
+            + r"(?:the\s+)?(?="
+            + _UPPER
+            + r")"
+        )
+        if len(_APPOSITIVE_CACHE) < 256:
+            _APPOSITIVE_CACHE[noun] = cached
+    return cached
+
+
+_APPOSITIVE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _org_run(text: str, start: int) -> tuple[int, list[str]]:
+    """The capitalised name starting at `start` (joiners and possessives allowed inside)."""
+    words: list[str] = []
+    at = start
+    while len(words) < 8:
+        match = _ORG_WORD_RE.match(text, at)
+        if match is None:
+            break
+        word = match.group().rstrip(".")
+        inside = bool(words) and (word[:1].isdigit() or word in _ORG_JOIN)
+        if not (word[:1].isupper() or inside):
+            break
+        words.append(word)
+        at = match.end()
+        if match.group().endswith(".") or text[at : at + 1] != " ":
+            break
+        at += 1
+    while words and words[-1] in _ORG_JOIN:
+        words.pop()
+    return at, words
+
+
+def _org_in_text(text: str, noun: str, heads: frozenset[str]) -> str | None:
+    """The last organisation in `text` that a bare `the <noun>` can mean."""
+    best: tuple[int, str] | None = None
+    for match in _appositive_re(noun).finditer(text):
+        _, words = _org_run(text, match.end())
+        if words and gender_of(" ".join(words)) is None:
+            best = (match.start(), render(words))
+    lower = text.lower()
+    for head in heads:
+        at = lower.find(head)
+        while at >= 0:
+            end = at + len(head)
+            whole = (at == 0 or not lower[at - 1].isalnum()) and not lower[end : end + 1].isalnum()
+            if whole and text[at].isupper() and (best is None or at > best[0]):
+                name = _org_around(text, at)
+                if name is not None:
+                    best = (at, name)
+            at = lower.find(head, end)
+    return best[1] if best else None
+
+
+def _org_around(text: str, at: int) -> str | None:
+    """The whole capitalised name holding the word at `at` (`Suez Canal Authority`)."""
+    starts: list[tuple[int, str]] = []
+    begin = at
+    while len(starts) < 6 and begin > 1 and text[begin - 1] == " ":
+        space = text.rfind(" ", 0, begin - 1)
+        word = text[space + 1 : begin - 1]
+        bare = word.rstrip("’'")
+        if not _ORG_WORD_RE.fullmatch(word) or word.endswith(".") or not bare:
+            break
+        if not (bare[0].isupper() or bare in _ORG_JOIN):
+            break
+        begin = space + 1
+        starts.append((begin, word))
+    start = at
+    for offset, word in reversed(starts):
+        if word not in _ORG_JOIN and word.lower() not in SENTENCE_WORDS:
+            start = offset
+            break
+    _, words = _org_run(text, start)
+    return render(words) if len(words) >= 2 else None
+
 
 _GENDER_WINDOW = 160
 """How far after a full name its sentence may give a `his`/`her` that tells the gender."""
@@ -497,6 +657,30 @@ _RUN_GAP_RE = re.compile(
 )
 _NICKNAME_GAP_RE = re.compile(r"\s+[“‘\"'] {1,20}[”’\"']\s+")
 """A quoted nickname between forename and surname, its words blanked: `Kofi “    ” Boateng`."""
+
+_OBJECT_AFTER = [[w] for w in ("with", "to", "for", "from", "by", "beside", "behind", "than")]
+"""Words before a `her`/`him` that make it someone other than the person just named."""
+_UNNAMED_NOUNS = PERSON_NOUNS | word_set(
+    """
+    captain curator executive spectator traveller traveler shopper pilot commuter motorist
+    employee mourner onlooker protester volunteer bystander vendor shopkeeper tourist visitor
+    pensioner holder official nurse worker staffer engineer guard soldier officer agent
+    """
+)
+_UNNAMED_RE = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_UNNAMED_NOUNS))
+    + r")\b(?!\s*,\s*"
+    + _UPPER
+    + r")"
+)
+"""An unnamed person opening a clause (`A woman who …`, `, one passenger, who …`), unless a
+name follows as an appositive (`A regional agronomist, Dr. …`)."""
+_ROLE_SUBJECT_RE = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)[Tt]he\s+(judge|mayor|minister|senator|governor|chairman|"
+    r"chairwoman|president|director|coach|commissioner|prosecutor|secretary|sheriff)\b(?!\s*,)"
+)
+"""A definite role opening a clause (`, the judge acknowledged`)."""
 
 
 _NOT_PEOPLE = word_set(

@@ -78,6 +78,10 @@ class SpeakerResolver:
             position: (paragraph, offset) of the quote.
         """
         words = [t for t in phrase if t.is_word or t.text in ("’", "'")]
+        prefixed = self._prefixed_name(words)
+        if prefixed is not None:
+            self.last_person = _Spoken(prefixed, position)
+            return prefixed
         while words and words[0].lower in ARTICLES and len(words) > 1:
             words = words[1:]
         if not words:
@@ -108,6 +112,13 @@ class SpeakerResolver:
         speaker, role = named
         self.remember(speaker, role, position)
         return speaker
+
+    def _prefixed_name(self, words: list[Token]) -> str | None:
+        """A surname whose first word is also an article or a name on its own (`El Ouardi
+        said`, `Ben Achour told`): the one full name it ends."""
+        if not 2 <= len(words) <= 3 or not all(t.is_word and t.is_capitalised for t in words):
+            return None
+        return self.book.ending_with([t.text for t in words])
 
     def _titled(
         self, phrase: tuple[Token, ...], words: list[Token], position: tuple[int, int]
@@ -176,6 +187,9 @@ class SpeakerResolver:
             known = self._known_organisation(descriptor)
             if known == descriptor and len(words) == 1:
                 known = self.book.organisation_before(last, position) or known
+            bare = phrase[0].lower in _DEFINITE | _POSSESSIVES
+            if known == descriptor and bare and len(words) <= 3:
+                known = self.book.organisation_named(last, position) or known
             return known, Role.ORGANISATION
         return descriptor, Role.PERSON
 
@@ -203,7 +217,12 @@ class SpeakerResolver:
             return group.name if group else None
         if pronoun not in MALE_PRONOUNS | FEMALE_PRONOUNS or person is None:
             return None
+        if self.book.unnamed_subject(position):
+            return None  # `A woman who runs the shop said …. “…,” she said.`
         wanted = "m" if pronoun in MALE_PRONOUNS else "f"
+        role = self.book.role_subject(position)
+        if role is not None and self.book.gender(role) in (None, wanted):
+            person = _Spoken(role, position)
         if self.book.gender(person.name) not in (None, wanted):
             other = self._other_person(person, wanted, position)
             if other is None:
@@ -263,6 +282,7 @@ _PRONOUN_REACH = 12
 
 _UNNAMED_OPENERS = frozenset(("a", "an", "one", "another", "some"))
 _DEFINITE = frozenset(("the", "der", "die", "le", "la", "el"))
+_POSSESSIVES = frozenset(("its", "his", "her", "their", "our"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "my", "our", "his", "her", "their"))
 
 

@@ -25,6 +25,8 @@ HELDOUT2_DIR = Path(__file__).parents[1] / "extract_heldout2"
 """A second held-out round, written without reading the extractor's rules."""
 HELDOUT3_DIR = Path(__file__).parents[1] / "extract_heldout3"
 """A third held-out round: international wire, profiles, debates, live blogs, Q&A and embeds."""
+HELDOUT4_DIR = Path(__file__).parents[1] / "extract_heldout4"
+"""A fourth held-out round: bare organisation nouns, unnamed people, mixed genders, title shapes."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -126,6 +128,11 @@ def load_heldout2_cases(kind: str = "all") -> list[Case]:
 def load_heldout3_cases(kind: str = "all") -> list[Case]:
     """The third held-out round (`tests/extract_heldout3/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT3_DIR)
+
+
+def load_heldout4_cases(kind: str = "all") -> list[Case]:
+    """The fourth held-out round (`tests/extract_heldout4/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT4_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:

@@ -12,6 +12,7 @@ from tests.extract_cases.labelled import (
     load_cases,
     load_heldout2_cases,
     load_heldout3_cases,
+    load_heldout4_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -105,11 +106,21 @@ HELDOUT_MIN_SPEAKER_ACCURACY = 0.92
 # or known forename; `the commissioner said` looked up in earlier paragraphs; gender read from
 # the article's Mr./Ms. and his/her): precision 0.995, recall 1.000, speaker accuracy 0.810.
 # Its speaker bar is what it honestly reaches, not the 0.92 target (HELDOUT3_MIN_SPEAKER_ACCURACY).
-HELDOUT3_MIN_SPEAKER_ACCURACY = 0.80
+# Round four work (bare organisation nouns, unnamed people, `the judge … she wrote`, name
+# prefixes, object pronouns in the gender evidence) raised it to speaker accuracy 0.873.
+HELDOUT3_MIN_SPEAKER_ACCURACY = 0.86
+#
+# The fourth round (tests/extract_heldout4/): 12 articles, 160 statements — wire copy with bare
+# organisation nouns (`the district`, `the force`, `the label`), unnamed people introduced with
+# `A woman who …` / `One passenger, who …`, mixed genders, a judge who writes paragraphs later,
+# `Name (Mayor of X)`, Arabic and Chinese name prefixes, a first-person Q&A. Measured before any
+# change: precision 1.000, recall 1.000, speaker accuracy 0.644, no posts. After general rules:
+# precision 1.000, recall 1.000, speaker accuracy 0.944. Now tuned on: write a fifth round.
 HELDOUT_SETS = {
     "heldout": (load_heldout_cases, 20, 120),
     "heldout2": (load_heldout2_cases, 20, 200),
     "heldout3": (load_heldout3_cases, 20, 200),
+    "heldout4": (load_heldout4_cases, 12, 150),
 }
 HELDOUT_SPEAKER_BARS = {"heldout3": HELDOUT3_MIN_SPEAKER_ACCURACY}
 
