@@ -19,6 +19,7 @@ from tests.extract_cases.labelled import (
     load_heldout2_cases,
     load_heldout3_cases,
     load_heldout4_cases,
+    load_heldout5_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -51,6 +52,9 @@ def quality() -> None:
     print()
     heldout4 = load_heldout4_cases("all")
     _quality(f"Quality on {len(heldout4)} fourth-round held-out articles{html_note}", heldout4)
+    print()
+    heldout5 = load_heldout5_cases("all")
+    _quality(f"Quality on {len(heldout5)} fifth-round held-out articles{html_note}", heldout5)
 
 
 def _quality(title: str, cases: list[Case]) -> None:

@@ -49,6 +49,7 @@ ORG_WORDS = word_set(
     road river island county city region province island mountains sea ocean gulf
     report statement times alliance coalition society council ministry association
     software systems technologies labs partners holdings airlines brands foods industries
+    telescope observatory space stadium arena prize award
     """
 )
 """Words that mark a capitalised run as an organisation or a place rather than a person."""

@@ -290,9 +290,14 @@ class NameBook:
                 votes["m" if match.group(1) == "Mr" else "f"] += 1
         if votes["m"] != votes["f"]:
             return "m" if votes["m"] > votes["f"] else "f"
-        for mention in self._by_surname.get(family.lower(), []):
-            if mention.name != name:
-                continue
+        mentions = [m for m in self._by_surname.get(family.lower(), []) if m.name == name]
+        for mention in mentions:
+            paragraph, start = mention.position
+            before = self._texts.get(paragraph, "")[max(0, start - 24) : start]
+            noun = _GENDERED_NOUN_RE.search(before)
+            if noun is not None:  # `her son, Tom Vale`, `the chairwoman, Ann Lee`
+                return "m" if noun.group(1).lower() in _MALE_NOUNS else "f"
+        for mention in mentions:
             paragraph, start = mention.position
             window = self._texts.get(paragraph, "")[start : start + _GENDER_WINDOW]
             window = window.split(". ", 1)[0]
@@ -328,6 +333,13 @@ class NameBook:
         if last is None or self.named_in(position, (position[0], base + last.start())):
             return None
         return self.named_by_role(last.group(1).lower(), position)
+
+    def after_preposition(self, mention: Mention) -> bool:
+        """Whether a mention follows a preposition (`asked about Reyes`): an object, not the
+        subject of its clause."""
+        paragraph, start = mention.position
+        before = self._texts.get(paragraph, "")[max(0, start - 16) : start].split()[-1:]
+        return bool(before) and before[0].lower() in _PREPOSITIONS
 
     def full_form(self, name: str) -> str:
         """The longest form of a name recorded for it (`Ruiz Calderón` → `María … Calderón`)."""
@@ -396,7 +408,9 @@ class NameBook:
 
     def introduced(self, noun: str, position: tuple[int, int]) -> bool:
         """Whether `a …noun` appears earlier in the paragraph (an unnamed person brought in)."""
-        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]].lower()
+        text = self._texts.get(position[0], "")
+        end = min(position[1], len(text))
+        text = text[max(0, end - 600) : end].lower()
         found = re.search(r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}" + re.escape(noun), text)
         return found is not None
 
@@ -471,7 +485,8 @@ _PUBLIC_BODIES = word_set(
     "organization organisation centre center board ministry"
 )
 _COMPANIES = word_set(
-    "company corporation corp inc ltd llc group holdings systems technologies labs"
+    "company corporation corp inc ltd llc group holdings systems technologies labs "
+    "water power energy airlines airways bank motors foods brands industries retail stores"
 )
 _ORG_KINDS = {
     "agency": _PUBLIC_BODIES,
@@ -481,7 +496,11 @@ _ORG_KINDS = {
     "company": _COMPANIES,
     "firm": _COMPANIES,
     "utility": _COMPANIES | frozenset(("power", "energy", "electric", "gas", "water")),
-    "group": _COMPANIES | frozenset(("alliance", "coalition", "network", "union")),
+    "group": _COMPANIES
+    | word_set(
+        "alliance coalition network union partnership association federation society "
+        "confederation council forum campaign"
+    ),
 }
 """Generic nouns (`the agency said`) and the words that name an organisation of that kind."""
 
@@ -658,6 +677,22 @@ _RUN_GAP_RE = re.compile(
 _NICKNAME_GAP_RE = re.compile(r"\s+[“‘\"'] {1,20}[”’\"']\s+")
 """A quoted nickname between forename and surname, its words blanked: `Kofi “    ” Boateng`."""
 
+_MALE_NOUNS = word_set(
+    "son brother father husband widower nephew uncle grandson grandfather boyfriend "
+    "chairman spokesman businessman sportsman actor king prince"
+)
+_FEMALE_NOUNS = word_set(
+    "daughter sister mother wife widow niece aunt granddaughter grandmother girlfriend "
+    "chairwoman spokeswoman businesswoman sportswoman actress queen princess"
+)
+_GENDERED_NOUN_RE = re.compile(
+    r"\b(" + "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS)) + r"),?\s+(?:(?:Dr|Prof)\.?\s+)?$",
+    re.IGNORECASE,
+)
+"""A gendered noun just before a name (`her son, Tom Vale`), which tells the name's gender."""
+_PREPOSITIONS = word_set(
+    "about to with for of on at by from against over than beside behind like toward towards"
+)
 _OBJECT_AFTER = [[w] for w in ("with", "to", "for", "from", "by", "beside", "behind", "than")]
 """Words before a `her`/`him` that make it someone other than the person just named."""
 _UNNAMED_NOUNS = PERSON_NOUNS | word_set(

@@ -145,12 +145,20 @@ class SpeakerResolver:
         return mention.name
 
     def _described(self, noun: Token, position: tuple[int, int]) -> str | None:
-        """`said the teenager`: the person named last in this paragraph, if any."""
+        """`said the teenager`: the person named last in this paragraph or, when this one
+        names nobody, in the paragraph before."""
         mention = self.book.last_before(position)
-        if mention is None or mention.position[0] != position[0]:
+        if mention is None or mention.position[0] < position[0] - 1:
             return None
         if self.book.introduced(noun.lower, position):
             return None  # `a senior diplomat … the diplomat said`: an unnamed person.
+        if mention.position[0] != position[0]:
+            # Only an age reaches back (`Jo Bell, 19, … “…,” the 19-year-old said`), and
+            # not past `a 19-year-old` brought in without a name.
+            if not noun.lower.endswith("-year-old"):
+                return None
+            if self.book.introduced(noun.lower, (mention.position[0], 1 << 30)):
+                return None
         self.last_person = _Spoken(mention.name, position)
         return mention.name
 
@@ -208,18 +216,18 @@ class SpeakerResolver:
 
     def _pronoun(self, pronoun: str, position: tuple[int, int]) -> str | None:
         """Resolve he/she to the last person, they/it to the last organisation."""
-        person = self._person_for_pronoun(position)
+        wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        person = self._person_for_pronoun(position, wanted)
         if pronoun in GROUP_PRONOUNS:
             group = self.last_group
             # Singular they: a person named in this paragraph after any organisation.
             if pronoun == "they" and _singular_they(person, group, position):
                 return person.name if person else None
             return group.name if group else None
-        if pronoun not in MALE_PRONOUNS | FEMALE_PRONOUNS or person is None:
+        if wanted is None or person is None:
             return None
         if self.book.unnamed_subject(position):
             return None  # `A woman who runs the shop said …. “…,” she said.`
-        wanted = "m" if pronoun in MALE_PRONOUNS else "f"
         role = self.book.role_subject(position)
         if role is not None and self.book.gender(role) in (None, wanted):
             person = _Spoken(role, position)
@@ -256,9 +264,12 @@ class SpeakerResolver:
                 return _Spoken(earlier.name, earlier.position)
         return None
 
-    def _person_for_pronoun(self, position: tuple[int, int]) -> _Spoken | None:
+    def _person_for_pronoun(
+        self, position: tuple[int, int], wanted: str | None = None
+    ) -> _Spoken | None:
         """The person a he/she/they most likely means: the last speaker, unless someone was
-        named since in a later paragraph or earlier in this one."""
+        named since in a later paragraph or earlier in this one (as a sentence subject, or as
+        an object when the last speaker's known gender does not fit the pronoun)."""
         mention = self.book.last_before(position)
         speaker = self.last_person
         if mention is None:
@@ -270,7 +281,19 @@ class SpeakerResolver:
         if here:
             # The sentence subject (`Carver, responding to Ostrowski, offered …`) over objects.
             named = self.book.named_in(position, speaker.position)
-            subject = next((m for m in named if m.subject), named[0] if named else mention)
+            subject = next((m for m in named if m.subject), None)
+            if subject is None:
+                # `Asked about Reyes, she said`: a person named since only after a preposition
+                # does not displace a last speaker whom the pronoun fits and they do not.
+                objects = named or [mention]
+                if (
+                    wanted is not None
+                    and self.book.gender(speaker.name) == wanted
+                    and all(self.book.after_preposition(m) for m in objects)
+                    and all(self.book.gender(m.name) != wanted for m in objects)
+                ):
+                    return speaker
+                subject = named[0] if named else mention
             return _Spoken(subject.name, subject.position)
         if later_paragraph:
             return _Spoken(mention.name, mention.position)
@@ -289,6 +312,8 @@ _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "my", "our", "his"
 def _unnamed_person(phrase: tuple[Token, ...], words: list[Token]) -> bool:
     """Whether a phrase describes one person without naming them (`the teenager`, `one fan`)."""
     head = words[-1].lower.rsplit("-", 1)[-1]
+    if words[-1].lower.endswith("-year-old"):
+        head = "man"  # `the 19-year-old`: an age stands for a person.
     openers = _DEFINITE | _INDEFINITE
     if any(t.is_capitalised and t.lower not in PERSON_NOUNS | openers for t in words[:-1]):
         return False  # `Harlow chief executive`: a name is in there.

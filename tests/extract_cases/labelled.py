@@ -27,6 +27,8 @@ HELDOUT3_DIR = Path(__file__).parents[1] / "extract_heldout3"
 """A third held-out round: international wire, profiles, debates, live blogs, Q&A and embeds."""
 HELDOUT4_DIR = Path(__file__).parents[1] / "extract_heldout4"
 """A fourth held-out round: bare organisation nouns, unnamed people, mixed genders, title shapes."""
+HELDOUT5_DIR = Path(__file__).parents[1] / "extract_heldout5"
+"""A fifth held-out round: typical mainstream daily and wire-service copy across fifteen beats."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -133,6 +135,11 @@ def load_heldout3_cases(kind: str = "all") -> list[Case]:
 def load_heldout4_cases(kind: str = "all") -> list[Case]:
     """The fourth held-out round (`tests/extract_heldout4/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT4_DIR)
+
+
+def load_heldout5_cases(kind: str = "all") -> list[Case]:
+    """The fifth held-out round (`tests/extract_heldout5/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT5_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:

@@ -13,6 +13,7 @@ from tests.extract_cases.labelled import (
     load_heldout2_cases,
     load_heldout3_cases,
     load_heldout4_cases,
+    load_heldout5_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -116,11 +117,21 @@ HELDOUT3_MIN_SPEAKER_ACCURACY = 0.86
 # `Name (Mayor of X)`, Arabic and Chinese name prefixes, a first-person Q&A. Measured before any
 # change: precision 1.000, recall 1.000, speaker accuracy 0.644, no posts. After general rules:
 # precision 1.000, recall 1.000, speaker accuracy 0.944. Now tuned on: write a fifth round.
+#
+# The fifth round (tests/extract_heldout5/): 15 articles, 99 statements, 2 flattened posts —
+# typical daily and wire-service copy across fifteen beats (politics, results, a verdict, a
+# planning row, a strike, health, sport, science, weather, a launch, an obituary, crime,
+# education, environment, foreign affairs). Measured before any change: precision 1.000,
+# recall 1.000, speaker accuracy 0.859, posts 2/2. After general rules (`the 19-year-old`
+# reaching the paragraph before, an object after a preposition not taking he/she, `her son,
+# Name` giving gender, named instruments not people, company and group kinds widened):
+# precision 1.000, recall 1.000, speaker accuracy 0.970. Now tuned on: write a sixth round.
 HELDOUT_SETS = {
     "heldout": (load_heldout_cases, 20, 120),
     "heldout2": (load_heldout2_cases, 20, 200),
     "heldout3": (load_heldout3_cases, 20, 200),
     "heldout4": (load_heldout4_cases, 12, 150),
+    "heldout5": (load_heldout5_cases, 15, 95),
 }
 HELDOUT_SPEAKER_BARS = {"heldout3": HELDOUT3_MIN_SPEAKER_ACCURACY}
 
