@@ -20,6 +20,7 @@ from tests.extract_cases.labelled import (
     load_heldout3_cases,
     load_heldout4_cases,
     load_heldout5_cases,
+    load_heldout6_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -55,6 +56,9 @@ def quality() -> None:
     print()
     heldout5 = load_heldout5_cases("all")
     _quality(f"Quality on {len(heldout5)} fifth-round held-out articles{html_note}", heldout5)
+    print()
+    heldout6 = load_heldout6_cases("all")
+    _quality(f"Quality on {len(heldout6)} sixth-round held-out articles{html_note}", heldout6)
 
 
 def _quality(title: str, cases: list[Case]) -> None:

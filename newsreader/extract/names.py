@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from newsreader.extract.lexicon import (
     FEMALE_NAMES,
+    KNOWN_FORENAMES,
     MALE_NAMES,
     NAME_SUFFIXES,
     ORG_WORDS,
@@ -31,10 +32,10 @@ TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w’'-]*[^\W_])?\.?|[^\w\s
 
 def gender_of(name: str) -> str | None:
     """`f`, `m` or None (unknown) from a full name's forename."""
-    first = forename(name).lower()
-    if first in FEMALE_NAMES and first not in MALE_NAMES:
+    first = _plain(forename(name).lower())
+    if first in FEMALE_NAMES:
         return "f"
-    if first in MALE_NAMES and first not in FEMALE_NAMES:
+    if first in MALE_NAMES:
         return "m"
     return None
 
@@ -137,8 +138,7 @@ def person_name(run: list[Token]) -> list[str]:
 
 def _double_forename(first: str, second: str) -> bool:
     """Whether two words are both forenames (`Mary Ellen Cho`), so a name has three words."""
-    known = FEMALE_NAMES | MALE_NAMES
-    return first.lower() in known and second.lower() in known
+    return first.lower() in KNOWN_FORENAMES and second.lower() in KNOWN_FORENAMES
 
 
 def _is_initial(word: str) -> bool:
@@ -850,6 +850,8 @@ def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byl
         book.alias(" ".join(words), " ".join(longer))
         words = longer
         start = next(t.start for t in run if t.text == words[0])
+    end = next(t.start + len(t.text) for t in reversed(run) if t.text == words[-1])
+    subject = subject or speaks_next(text, start, end)
     book.add(" ".join(words), (paragraph, start), byline=byline, subject=subject)
 
 
@@ -877,7 +879,7 @@ def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | Non
     """
     if len(run) <= len(words) or len(run) > 8:
         return None
-    known = FEMALE_NAMES | MALE_NAMES
+    known = KNOWN_FORENAMES
     first = 0
     for index, token in enumerate(run):
         if _is_title(token):
@@ -903,6 +905,29 @@ def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | Non
             return None
         return [t.text for t in tail]
     return None
+
+
+_SPEAKS_NEXT_RE = re.compile(
+    r",\s+(?:said|says|told|tells|added|adds|argued|argues|warned|warns|insisted|insists)\b"
+)
+"""What follows a name set off by commas as the subject of a speech verb: `, said`."""
+
+
+def speaks_next(text: str, start: int, end: int) -> bool:
+    """Whether the name from `start` to `end` is set off after a role that opens the sentence
+    and is the subject of the speech verb after it, so a later he/she in the paragraph means
+    them (`The prosecutor, Tariq Mahfouz, said Deverill had lied. “…,” he said.`)."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(", "):
+        return False
+    opening = before[:-2].rsplit(". ", 1)[-1]
+    words = opening.split()
+    return (
+        1 < len(words) <= 4
+        and words[0] in ("The", "Its", "His", "Her", "Their")
+        and opens_sentence(text, start - len(before) + before.rfind(words[0]))
+        and _SPEAKS_NEXT_RE.match(text, end) is not None
+    )
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -29,6 +29,8 @@ HELDOUT4_DIR = Path(__file__).parents[1] / "extract_heldout4"
 """A fourth held-out round: bare organisation nouns, unnamed people, mixed genders, title shapes."""
 HELDOUT5_DIR = Path(__file__).parents[1] / "extract_heldout5"
 """A fifth held-out round: typical mainstream daily and wire-service copy across fifteen beats."""
+HELDOUT6_DIR = Path(__file__).parents[1] / "extract_heldout6"
+"""A sixth held-out round: mainstream copy with several people of both genders per article."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -140,6 +142,11 @@ def load_heldout4_cases(kind: str = "all") -> list[Case]:
 def load_heldout5_cases(kind: str = "all") -> list[Case]:
     """The fifth held-out round (`tests/extract_heldout5/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT5_DIR)
+
+
+def load_heldout6_cases(kind: str = "all") -> list[Case]:
+    """The sixth held-out round (`tests/extract_heldout6/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT6_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:

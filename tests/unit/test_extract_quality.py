@@ -14,6 +14,7 @@ from tests.extract_cases.labelled import (
     load_heldout3_cases,
     load_heldout4_cases,
     load_heldout5_cases,
+    load_heldout6_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -126,12 +127,21 @@ HELDOUT3_MIN_SPEAKER_ACCURACY = 0.86
 # reaching the paragraph before, an object after a preposition not taking he/she, `her son,
 # Name` giving gender, named instruments not people, company and group kinds widened):
 # precision 1.000, recall 1.000, speaker accuracy 0.970. Now tuned on: write a sixth round.
+#
+# The sixth round (tests/extract_heldout6/): 10 articles, 79 statements — mainstream copy (health,
+# council budget, transfer, sentencing, outage, wildfire, strike, space, drought, debate) with
+# several people of both genders per article. Measured before any change: precision 1.000,
+# recall 1.000, speaker accuracy 0.975 (77/79), no posts; with only the broad forename lists
+# (several hundred per gender across naming traditions, not drawn from this set): 0.975. After a
+# general rule (`The prosecutor, Name, said …` makes Name the paragraph's subject for a later
+# he/she): precision 1.000, recall 1.000, speaker accuracy 1.000. Now tuned on: write a seventh.
 HELDOUT_SETS = {
     "heldout": (load_heldout_cases, 20, 120),
     "heldout2": (load_heldout2_cases, 20, 200),
     "heldout3": (load_heldout3_cases, 20, 200),
     "heldout4": (load_heldout4_cases, 12, 150),
     "heldout5": (load_heldout5_cases, 15, 95),
+    "heldout6": (load_heldout6_cases, 10, 75),
 }
 HELDOUT_SPEAKER_BARS = {"heldout3": HELDOUT3_MIN_SPEAKER_ACCURACY}
 
