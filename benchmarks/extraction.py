@@ -36,29 +36,25 @@ def _row(label: str, value: str, target: str) -> None:
     print(f"  {label:<34} {value:>12}   target {target}")
 
 
+HELDOUT_ROUNDS = (
+    ("held-out", load_heldout_cases),
+    ("second-round held-out", load_heldout2_cases),
+    ("third-round held-out", load_heldout3_cases),
+    ("fourth-round held-out", load_heldout4_cases),
+    ("fifth-round held-out", load_heldout5_cases),
+    ("sixth-round held-out", load_heldout6_cases),
+)
+
+
 def quality() -> None:
-    """Quality figures on the tuned set (plus the seed) and, separately, the held-out set."""
+    """Quality figures on the tuned set (plus the seed) and, separately, each held-out round."""
     html_note = "" if html_converter() else " (HTML cases skipped: no newsreader.text)"
     tuned = load_cases("all") + load_seed_cases()
     _quality(f"Quality on {len(tuned)} tuned labelled articles{html_note}", tuned)
-    print()
-    heldout = load_heldout_cases("all")
-    _quality(f"Quality on {len(heldout)} held-out articles{html_note}", heldout)
-    print()
-    heldout2 = load_heldout2_cases("all")
-    _quality(f"Quality on {len(heldout2)} second-round held-out articles{html_note}", heldout2)
-    print()
-    heldout3 = load_heldout3_cases("all")
-    _quality(f"Quality on {len(heldout3)} third-round held-out articles{html_note}", heldout3)
-    print()
-    heldout4 = load_heldout4_cases("all")
-    _quality(f"Quality on {len(heldout4)} fourth-round held-out articles{html_note}", heldout4)
-    print()
-    heldout5 = load_heldout5_cases("all")
-    _quality(f"Quality on {len(heldout5)} fifth-round held-out articles{html_note}", heldout5)
-    print()
-    heldout6 = load_heldout6_cases("all")
-    _quality(f"Quality on {len(heldout6)} sixth-round held-out articles{html_note}", heldout6)
+    for name, load in HELDOUT_ROUNDS:
+        cases = load("all")
+        print()
+        _quality(f"Quality on {len(cases)} {name} articles{html_note}", cases)
 
 
 def _quality(title: str, cases: list[Case]) -> None:

@@ -53,7 +53,9 @@ class LinksScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-body"):
-            yield Label(f"Links ({len(self.links)}) — enter or 1-9 opens, escape closes")
+            yield Label(
+                f"Links ({len(self.links)}) — enter or 1-9 opens, escape closes", markup=False
+            )
             yield OptionList(
                 *[
                     Option(Text(f"{number:>2}. {clean_line(url)}"), id=str(number - 1))
