@@ -444,6 +444,13 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                     "DELETE FROM reading_offsets WHERE article_id = ?", (article_id,)
                 )
 
+    def source_title(self, source_id: int) -> str | None:
+        """The name of a source, or None if it is gone."""
+        row = self._connection.execute(
+            "SELECT title FROM sources WHERE id = ?", (source_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def source_of(self, article_id: int) -> int | None:
         """The id of the source an article belongs to."""
         row = self._connection.execute(

@@ -150,3 +150,13 @@ def test_pages_read_from_the_far_end_match_pages_read_from_the_start(store: Stor
     for offset in (0, 5, 13, 14, 20, 25, 27):
         forward = store.rows(offset=offset, limit=4)
         assert store.rows(offset=offset, limit=4, total=total) == forward
+
+
+def test_source_title_and_mark_all_read_for_one_source(store: Store) -> None:
+    store.save_source(source(draft("a", 1), draft("b", 2)))
+    store.save_source(source(draft("c", 3), key="local:other"))
+    news = store.source_ids_for_keys(["local:news"])[0]
+    assert store.source_title(news) == "news"
+    assert store.source_title(9999) is None
+    assert store.mark_all_read(ListFilter(source_ids=(news,))) == 2
+    assert store.unread_count() == 1

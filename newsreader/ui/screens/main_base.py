@@ -113,6 +113,15 @@ class MainScreenBase(Screen[None]):
     def _chosen_source(self) -> int | None:
         return self.mode.source_ids[0] if len(self.mode.source_ids) == 1 else None
 
+    def current_source_id(self) -> int | None:
+        """The source the user means: the one chosen in the sources pane, else the source of
+        the article under the cursor."""
+        source_id = self._chosen_source()
+        row = self.article_list.current
+        if source_id is None and row is not None:
+            source_id = self.store.source_of(row.id)
+        return source_id
+
     def update_counts(self) -> None:
         """Show what is listed and how many are unread in the header."""
         total = self.article_list.row_count

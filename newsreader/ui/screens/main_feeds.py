@@ -93,10 +93,7 @@ class FeedsPart(MainScreenBase):
 
     def action_refresh_source(self) -> None:
         """Refresh the chosen source, or the source of the article under the cursor."""
-        source_id = self._chosen_source()
-        row = self.article_list.current
-        if source_id is None and row is not None:
-            source_id = self.store.source_of(row.id)
+        source_id = self.current_source_id()
         if source_id is None:
             self.action_refresh_all()
         else:

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from newsreader.store import Store
+from newsreader.store import ListFilter, Store
 from newsreader.text import clean_line
 from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.main_base import MainScreenBase
@@ -104,26 +104,22 @@ class FindingPart(MainScreenBase):
     @on(SourcesPane.SourceChosen)
     def filter_to_source(self, event: SourcesPane.SourceChosen) -> None:
         """List only the chosen source (or all)."""
-        title = ""
-        if event.source_id is not None:
-            title = next((s.title for s in self.store.sources() if s.id == event.source_id), "")
+        title = "" if event.source_id is None else self.store.source_title(event.source_id) or ""
         ids = () if event.source_id is None else (event.source_id,)
         self.set_mode(replace(self.mode, source_ids=ids, source_title=clean_line(title)))
 
     def action_mark_source_read(self) -> None:
         """Mark every article of the current source read (asks first when it is many)."""
-        source_id = self._chosen_source()
-        row = self.article_list.current
-        if source_id is None and row is not None:
-            source_id = self.store.source_of(row.id)
+        source_id = self.current_source_id()
         if source_id is None:
             return
-        source_filter = replace(self.listing.list_filter, source_ids=(source_id,), since=None)
+        # The whole source, whatever the list's view or date filter shows of it.
+        source_filter = ListFilter(source_ids=(source_id,))
         unread = self.store.unread_count(source_filter)
         if unread == 0:
             self.notify("Nothing unread in this source.", timeout=2)
             return
-        title = next((s.title for s in self.store.sources() if s.id == source_id), "this source")
+        title = self.store.source_title(source_id) or "this source"
 
         def mark(confirmed: bool | None) -> None:
             if confirmed:
