@@ -21,6 +21,7 @@ from tests.extract_cases.labelled import (
     load_heldout4_cases,
     load_heldout5_cases,
     load_heldout6_cases,
+    load_heldout7_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -43,6 +44,7 @@ HELDOUT_ROUNDS = (
     ("fourth-round held-out", load_heldout4_cases),
     ("fifth-round held-out", load_heldout5_cases),
     ("sixth-round held-out", load_heldout6_cases),
+    ("seventh-round held-out", load_heldout7_cases),
 )
 
 

@@ -49,7 +49,8 @@ ORG_WORDS = word_set(
     road river island county city region province island mountains sea ocean gulf
     report statement times alliance coalition society council ministry association
     software systems technologies labs partners holdings airlines brands foods industries
-    telescope observatory space stadium arena prize award
+    telescope observatory space stadium arena prize award academy clinic library charity
+    theatre theater orchestra gallery prison cathedral motors
     """
 )
 """Words that mark a capitalised run as an organisation or a place rather than a person."""

@@ -435,6 +435,33 @@ class NameBook:
                 found = render(words)
         return found
 
+    def organisation_subject(self, position: tuple[int, int]) -> str | None:
+        """`Acme Foods said the site had lost money. “…,” it said.`: the last organisation in
+        this paragraph, before `position`, that is the subject of a speech verb."""
+        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]]
+        found = None
+        for match in _ORG_SUBJECT_RE.finditer(text):
+            words = match.group(1).split()
+            if words and words[0].lower() in SENTENCE_WORDS:
+                words = words[1:]
+            if words and (heads_organisation(words) or is_organisation(words[-1:])):
+                found = render(words)
+        return found
+
+    def voice_for(self, position: tuple[int, int]) -> str | None:
+        """`A spokesperson for the board said … “…,” the spokesperson said.`: the organisation
+        (`the board`, `Acme`) a spokesperson was introduced for, earlier in this paragraph."""
+        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]]
+        found: tuple[int, str] | None = None
+        for pattern in (_VOICE_FOR_RE, _VOICE_OF_RE):
+            for match in pattern.finditer(text):
+                words = match.group(1).split()
+                while words and words[0].lower() in SENTENCE_WORDS and words[0][:1].isupper():
+                    words = words[1:]
+                if words and (found is None or match.start() > found[0]):
+                    found = (match.start(), " ".join(words))
+        return found[1] if found else None
+
     def organisation_named(self, noun: str, position: tuple[int, int]) -> str | None:
         """The organisation a bare `the district` or `the force` means, named in full earlier.
 
@@ -711,6 +738,31 @@ _UNNAMED_RE = re.compile(
 )
 """An unnamed person opening a clause (`A woman who …`, `, one passenger, who …`), unless a
 name follows as an appositive (`A regional agronomist, Dr. …`)."""
+_SPEECH_VERBS = r"(?:said|says|told|announced|confirmed|added|stated|warned|insisted|wrote)"
+_ORG_SUBJECT_RE = re.compile(
+    r"(?<![\w’'-])((?:"
+    + _UPPER
+    + r"[\w’'&.-]*\s+(?:(?:of|and|for|&)\s+)?){0,6}"
+    + _UPPER
+    + r"[\w’'&.-]*)\s+"
+    + _SPEECH_VERBS
+    + r"\b"
+)
+_VOICES_RE = r"(?:spokesperson|spokesman|spokeswoman|representative)"
+_VOICE_FOR_RE = re.compile(
+    r"\b"
+    + _VOICES_RE
+    + r"\s+(?:for|from)\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?|"
+    + _UPPER
+    + r"[\w’'-]*(?:\s+"
+    + _UPPER
+    + r"[\w’'-]*)*)(?=\s+"
+    + _SPEECH_VERBS
+    + r"\b)"
+)
+_VOICE_OF_RE = re.compile(
+    r"(?<![\w’'-])(" + _UPPER + r"[\w’'-]*(?:\s+" + _UPPER + r"[\w’'-]*)*)\s+" + _VOICES_RE + r"\b"
+)
 _ROLE_SUBJECT_RE = re.compile(
     r"(?:^|[.!?]\s+|,\s+)[Tt]he\s+(judge|mayor|minister|senator|governor|chairman|"
     r"chairwoman|president|director|coach|commissioner|prosecutor|secretary|sheriff)\b(?!\s*,)"

@@ -31,6 +31,7 @@ from newsreader.extract.names import (
     person_name,
     render,
     split_at_joiners,
+    tokenize,
 )
 
 
@@ -103,6 +104,10 @@ class SpeakerResolver:
                     return described
             if words[-1].lower not in _ROLE_NOUNS or phrase[0].lower in _INDEFINITE:
                 return None  # `one fan`, `someone`, `my husband`: nobody we can name.
+        if phrase[0].lower in _DEFINITE and len(words) == 1 and words[0].lower in _VOICE_NOUNS:
+            voice = self._voice(position)
+            if voice is not None:
+                return voice
         titled = self._titled(phrase, words, position)
         if titled is not None:
             return titled
@@ -112,6 +117,17 @@ class SpeakerResolver:
         speaker, role = named
         self.remember(speaker, role, position)
         return speaker
+
+    def _voice(self, position: tuple[int, int]) -> str | None:
+        """`A spokesperson for the board said …. “…,” the spokesperson said.`: the organisation
+        the spokesperson was introduced for in this paragraph."""
+        found = self.book.voice_for(position)
+        if found is None:
+            return None
+        tokens = tuple(tokenize(found))
+        if not tokens or any(t.lower in _VOICE_NOUNS for t in tokens):
+            return None
+        return self.resolve(tokens, position)
 
     def _prefixed_name(self, words: list[Token]) -> str | None:
         """A surname whose first word is also an article or a name on its own (`El Ouardi
@@ -220,6 +236,14 @@ class SpeakerResolver:
         person = self._person_for_pronoun(position, wanted)
         if pronoun in GROUP_PRONOUNS:
             group = self.last_group
+            if pronoun == "it" and (group is None or group.position[0] < position[0]):
+                # `Acme said the plant lost money. “…,” it said.`: the organisation this
+                # paragraph made the subject of a speech verb, though it has not spoken yet.
+                subject = self.book.organisation_subject(position)
+                if subject is not None:
+                    known = self._known_organisation(subject)
+                    self.remember(known, Role.ORGANISATION, position)
+                    return known
             # Singular they: a person named in this paragraph after any organisation.
             if pronoun == "they" and _singular_they(person, group, position):
                 return person.name if person else None
@@ -303,6 +327,7 @@ class SpeakerResolver:
 _PRONOUN_REACH = 12
 """How many earlier name mentions a he/she looks through for a person of the right gender."""
 
+_VOICE_NOUNS = frozenset(("spokesperson", "spokesman", "spokeswoman", "representative"))
 _UNNAMED_OPENERS = frozenset(("a", "an", "one", "another", "some"))
 _DEFINITE = frozenset(("the", "der", "die", "le", "la", "el"))
 _POSSESSIVES = frozenset(("its", "his", "her", "their", "our"))

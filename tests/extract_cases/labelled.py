@@ -31,6 +31,8 @@ HELDOUT5_DIR = Path(__file__).parents[1] / "extract_heldout5"
 """A fifth held-out round: typical mainstream daily and wire-service copy across fifteen beats."""
 HELDOUT6_DIR = Path(__file__).parents[1] / "extract_heldout6"
 """A sixth held-out round: mainstream copy with several people of both genders per article."""
+HELDOUT7_DIR = Path(__file__).parents[1] / "extract_heldout7"
+"""A seventh held-out round: mainstream copy, mixed genders, word-like surnames and an interview."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -147,6 +149,11 @@ def load_heldout5_cases(kind: str = "all") -> list[Case]:
 def load_heldout6_cases(kind: str = "all") -> list[Case]:
     """The sixth held-out round (`tests/extract_heldout6/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT6_DIR)
+
+
+def load_heldout7_cases(kind: str = "all") -> list[Case]:
+    """The seventh held-out round (`tests/extract_heldout7/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT7_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:

@@ -15,6 +15,7 @@ from tests.extract_cases.labelled import (
     load_heldout4_cases,
     load_heldout5_cases,
     load_heldout6_cases,
+    load_heldout7_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -135,6 +136,17 @@ HELDOUT3_MIN_SPEAKER_ACCURACY = 0.86
 # (several hundred per gender across naming traditions, not drawn from this set): 0.975. After a
 # general rule (`The prosecutor, Name, said …` makes Name the paragraph's subject for a later
 # he/she): precision 1.000, recall 1.000, speaker accuracy 1.000. Now tuned on: write a seventh.
+#
+# The seventh round (tests/extract_heldout7/): 8 articles, 64 statements — mainstream copy (a
+# factory closure, A&E waits, a cup final, a sea wall, a fraud sentencing, a first-person baker
+# interview, a school phone ban, a council recount) with mixed genders and surname-only later
+# references. Measured before any change: precision 1.000, recall 1.000, speaker accuracy 0.875
+# (56/64), no posts. After general rules (`academy`, `clinic`, `library` … mark institutions, so
+# `Name, headteacher at X Academy, said` stays with Name; `it said` goes to the organisation this
+# paragraph made the subject of a speech verb; `the spokesperson said` goes to the organisation
+# the spokesperson was introduced for): precision 1.000, recall 1.000, speaker accuracy 0.984
+# (63/64; the miss is `Judge Name said he had …` reading `he` as the judge's gender). Now tuned
+# on: write an eighth round.
 HELDOUT_SETS = {
     "heldout": (load_heldout_cases, 20, 120),
     "heldout2": (load_heldout2_cases, 20, 200),
@@ -142,6 +154,7 @@ HELDOUT_SETS = {
     "heldout4": (load_heldout4_cases, 12, 150),
     "heldout5": (load_heldout5_cases, 15, 95),
     "heldout6": (load_heldout6_cases, 10, 75),
+    "heldout7": (load_heldout7_cases, 8, 60),
 }
 HELDOUT_SPEAKER_BARS = {"heldout3": HELDOUT3_MIN_SPEAKER_ACCURACY}
 
