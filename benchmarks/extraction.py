@@ -22,6 +22,7 @@ from tests.extract_cases.labelled import (
     load_heldout5_cases,
     load_heldout6_cases,
     load_heldout7_cases,
+    load_heldout8_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -45,6 +46,7 @@ HELDOUT_ROUNDS = (
     ("fifth-round held-out", load_heldout5_cases),
     ("sixth-round held-out", load_heldout6_cases),
     ("seventh-round held-out", load_heldout7_cases),
+    ("eighth-round held-out", load_heldout8_cases),
 )
 
 

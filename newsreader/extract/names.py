@@ -451,16 +451,30 @@ class NameBook:
     def voice_for(self, position: tuple[int, int]) -> str | None:
         """`A spokesperson for the board said … “…,” the spokesperson said.`: the organisation
         (`the board`, `Acme`) a spokesperson was introduced for, earlier in this paragraph."""
-        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]]
-        found: tuple[int, str] | None = None
+        found = self.voice_in(position)
+        return found[0] if found is not None and not found[1] else None
+
+    def voice_in(self, position: tuple[int, int]) -> tuple[str, bool] | None:
+        """The last spokesperson introduced in a paragraph before `position`: the person
+        named as one (`a spokesperson for the council, Ann Lee, said` gives `Ann Lee`, True)
+        or else the organisation one speaks for (`the board`, False)."""
+        text = self._texts.get(position[0], "")
+        end = min(position[1], len(text))
+        text = text[max(0, end - 600) : end]
+        found: tuple[int, str, bool] | None = None
         for pattern in (_VOICE_FOR_RE, _VOICE_OF_RE):
             for match in pattern.finditer(text):
                 words = match.group(1).split()
                 while words and words[0].lower() in SENTENCE_WORDS and words[0][:1].isupper():
                     words = words[1:]
                 if words and (found is None or match.start() > found[0]):
-                    found = (match.start(), " ".join(words))
-        return found[1] if found else None
+                    found = (match.start(), " ".join(words), False)
+        for match in _VOICE_NAMED_RE.finditer(text):
+            if found is None or match.start() >= found[0]:
+                start = max(0, end - 600) + match.start(1)
+                name = self.canonical(match.group(1), (position[0], start))
+                found = (match.start(), name, True)
+        return (found[1], found[2]) if found else None
 
     def organisation_named(self, noun: str, position: tuple[int, int]) -> str | None:
         """The organisation a bare `the district` or `the force` means, named in full earlier.
@@ -752,7 +766,7 @@ _VOICES_RE = r"(?:spokesperson|spokesman|spokeswoman|representative)"
 _VOICE_FOR_RE = re.compile(
     r"\b"
     + _VOICES_RE
-    + r"\s+(?:for|from)\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?|"
+    + r"\s+(?:for|from)\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?|(?:the\s+)?"
     + _UPPER
     + r"[\w’'-]*(?:\s+"
     + _UPPER
@@ -760,6 +774,16 @@ _VOICE_FOR_RE = re.compile(
     + _SPEECH_VERBS
     + r"\b)"
 )
+_VOICE_NAMED_RE = re.compile(
+    r"\b"
+    + _VOICES_RE
+    + r"\s+(?:for|from|of|at)\s+[^,.;:“”\"]{1,60}?,\s+("
+    + _UPPER
+    + r"[\w’'-]+(?:\s+"
+    + _UPPER
+    + r"[\w’'-]+)+),"
+)
+"""`a spokesperson for the council, Ann Lee, said`: the person who is the spokesperson."""
 _VOICE_OF_RE = re.compile(
     r"(?<![\w’'-])(" + _UPPER + r"[\w’'-]*(?:\s+" + _UPPER + r"[\w’'-]*)*)\s+" + _VOICES_RE + r"\b"
 )

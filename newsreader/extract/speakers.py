@@ -105,7 +105,7 @@ class SpeakerResolver:
             if words[-1].lower not in _ROLE_NOUNS or phrase[0].lower in _INDEFINITE:
                 return None  # `one fan`, `someone`, `my husband`: nobody we can name.
         if phrase[0].lower in _DEFINITE and len(words) == 1 and words[0].lower in _VOICE_NOUNS:
-            voice = self._voice(position)
+            voice = self._voice(words[0].lower, position)
             if voice is not None:
                 return voice
         titled = self._titled(phrase, words, position)
@@ -118,13 +118,27 @@ class SpeakerResolver:
         self.remember(speaker, role, position)
         return speaker
 
-    def _voice(self, position: tuple[int, int]) -> str | None:
-        """`A spokesperson for the board said …. “…,” the spokesperson said.`: the organisation
-        the spokesperson was introduced for in this paragraph."""
-        found = self.book.voice_for(position)
+    def _voice(self, noun: str, position: tuple[int, int]) -> str | None:
+        """`A spokesperson for the board said …. “…,” the spokesperson said.`: the person named
+        as the spokesperson or else the organisation one was introduced for, in this paragraph;
+        then `the spokesperson, Name` anywhere near; then an introduction paragraphs before."""
+        found = self.book.voice_in(position)
+        if found is None:
+            named = self.book.named_by_role(noun, position)
+            if named is not None:
+                self.last_person = _Spoken(named, position)
+                return named
+            for paragraph in range(position[0] - 1, max(-1, position[0] - _VOICE_REACH), -1):
+                found = self.book.voice_in((paragraph, 1 << 30))
+                if found is not None:
+                    break
         if found is None:
             return None
-        tokens = tuple(tokenize(found))
+        speaker, is_person = found
+        if is_person:
+            self.last_person = _Spoken(speaker, position)
+            return speaker
+        tokens = tuple(tokenize(speaker))
         if not tokens or any(t.lower in _VOICE_NOUNS for t in tokens):
             return None
         return self.resolve(tokens, position)
@@ -327,6 +341,8 @@ class SpeakerResolver:
 _PRONOUN_REACH = 12
 """How many earlier name mentions a he/she looks through for a person of the right gender."""
 
+_VOICE_REACH = 8
+"""How many paragraphs back `the spokesperson said` looks for where a spokesperson came in."""
 _VOICE_NOUNS = frozenset(("spokesperson", "spokesman", "spokeswoman", "representative"))
 _UNNAMED_OPENERS = frozenset(("a", "an", "one", "another", "some"))
 _DEFINITE = frozenset(("the", "der", "die", "le", "la", "el"))

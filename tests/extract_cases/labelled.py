@@ -33,6 +33,8 @@ HELDOUT6_DIR = Path(__file__).parents[1] / "extract_heldout6"
 """A sixth held-out round: mainstream copy with several people of both genders per article."""
 HELDOUT7_DIR = Path(__file__).parents[1] / "extract_heldout7"
 """A seventh held-out round: mainstream copy, mixed genders, word-like surnames and an interview."""
+HELDOUT8_DIR = Path(__file__).parents[1] / "extract_heldout8"
+"""An eighth held-out round: mainstream copy, named and unnamed spokespeople, word-like surnames."""
 SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
 """The workspace's shared folder (absent in a clone elsewhere)."""
 
@@ -154,6 +156,11 @@ def load_heldout6_cases(kind: str = "all") -> list[Case]:
 def load_heldout7_cases(kind: str = "all") -> list[Case]:
     """The seventh held-out round (`tests/extract_heldout7/`), same format as the tuned set."""
     return load_cases(kind, HELDOUT7_DIR)
+
+
+def load_heldout8_cases(kind: str = "all") -> list[Case]:
+    """The eighth held-out round (`tests/extract_heldout8/`), same format as the tuned set."""
+    return load_cases(kind, HELDOUT8_DIR)
 
 
 def html_case_names(folder: Path = CASES_DIR) -> list[str]:

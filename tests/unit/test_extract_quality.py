@@ -16,6 +16,7 @@ from tests.extract_cases.labelled import (
     load_heldout5_cases,
     load_heldout6_cases,
     load_heldout7_cases,
+    load_heldout8_cases,
     load_heldout_cases,
     load_seed_cases,
     score,
@@ -147,6 +148,16 @@ HELDOUT3_MIN_SPEAKER_ACCURACY = 0.86
 # the spokesperson was introduced for): precision 1.000, recall 1.000, speaker accuracy 0.984
 # (63/64; the miss is `Judge Name said he had …` reading `he` as the judge's gender). Now tuned
 # on: write an eighth round.
+#
+# The eighth round (tests/extract_heldout8/): 6 articles, 42 statements — mainstream copy (a bus
+# route cut, a dangerous-dog case, a women's cup tie, a drug trial, store closures, a river
+# flood) with named and unnamed spokespeople, mixed genders and surname-only later references.
+# Measured before any change: precision 1.000, recall 1.000, speaker accuracy 0.857 (36/42), no
+# posts. After a general rule (`a spokesperson for X, Name Name, said` makes Name the one `the
+# spokesperson said` means; an introduction paragraphs before reaches a later `the spokesperson
+# said`): precision 1.000, recall 1.000, speaker accuracy 0.929 (39/42; left: `Name, the X
+# manager, said` crediting the club, and `a spokeswoman for the company` not finding a company
+# named `X Pharma`). Now tuned on: write a ninth round.
 HELDOUT_SETS = {
     "heldout": (load_heldout_cases, 20, 120),
     "heldout2": (load_heldout2_cases, 20, 200),
@@ -155,6 +166,7 @@ HELDOUT_SETS = {
     "heldout5": (load_heldout5_cases, 15, 95),
     "heldout6": (load_heldout6_cases, 10, 75),
     "heldout7": (load_heldout7_cases, 8, 60),
+    "heldout8": (load_heldout8_cases, 6, 40),
 }
 HELDOUT_SPEAKER_BARS = {"heldout3": HELDOUT3_MIN_SPEAKER_ACCURACY}
 
