@@ -21,7 +21,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scale_parts import corpus, newsboat
 from scale_parts.pty_session import TerminalSession
+from scale_parts.timing import median_milliseconds
 
 from newsreader.store import Store
 
@@ -185,16 +185,6 @@ def measure_open(report: Report, database: Path) -> None:
 # Search
 
 
-def timed_median(operation: Callable[[], object], repeats: int = 7) -> float:
-    """Median milliseconds of `operation`."""
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        operation()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def measure_search(report: Report, database: Path) -> dict[str, float]:
     """FTS search through `Store.search` when the store has it."""
     search = getattr(Store, "search", None)
@@ -204,8 +194,8 @@ def measure_search(report: Report, database: Path) -> dict[str, float]:
     store = Store(database)
     try:
         figures = {
-            "typical": timed_median(lambda: search(store, "tag4242", limit=50)),
-            "worst": timed_median(lambda: search(store, "harbour", limit=50)),
+            "typical": median_milliseconds(lambda: search(store, "tag4242", limit=50)),
+            "worst": median_milliseconds(lambda: search(store, "harbour", limit=50)),
         }
         hits = len(search(store, "tag4242", limit=50)), len(search(store, "harbour", limit=50))
     finally:
