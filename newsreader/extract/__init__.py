@@ -23,9 +23,11 @@ from newsreader.extract.attribution import (
 )
 from newsreader.extract.kinds import Context, classify, ends_dialogue
 from newsreader.extract.marks import RawQuote, find_quotes
-from newsreader.extract.names import NameBook, collect_names, collect_surnames, name_runs
+from newsreader.extract.mentions import NameBook
+from newsreader.extract.person_names import collect_names, collect_surnames
 from newsreader.extract.posts import find_posts
 from newsreader.extract.speakers import SpeakerResolver
+from newsreader.extract.tokens import name_runs
 from newsreader.models import Extraction, Post, Quote, QuoteKind, Span
 
 __all__ = ["extract", "extract_strict"]

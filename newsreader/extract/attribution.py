@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from newsreader.extract.lexicon import PARTICLES, TITLE_ABBREVIATIONS, word_set
-from newsreader.extract.names import Token, tokenize
+from newsreader.extract.tokens import Token, tokenize
 
 WINDOW = 300
 """Most characters read on either side of a quote when looking for its attribution."""

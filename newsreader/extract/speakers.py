@@ -22,17 +22,17 @@ from newsreader.extract.lexicon import (
     TITLE_WORDS,
     word_set,
 )
-from newsreader.extract.names import (
-    NameBook,
-    Token,
-    capitalised_runs,
+from newsreader.extract.mentions import NameBook
+from newsreader.extract.organisations import (
     heads_organisation,
     is_organisation,
-    person_name,
-    render,
-    split_at_joiners,
-    tokenize,
+    organisation_before,
+    organisation_named,
+    organisation_subject,
+    voice_in,
 )
+from newsreader.extract.person_names import person_name
+from newsreader.extract.tokens import Token, capitalised_runs, render, split_at_joiners, tokenize
 
 
 class Role(Enum):
@@ -122,14 +122,14 @@ class SpeakerResolver:
         """`A spokesperson for the board said …. “…,” the spokesperson said.`: the person named
         as the spokesperson or else the organisation one was introduced for, in this paragraph;
         then `the spokesperson, Name` anywhere near; then an introduction paragraphs before."""
-        found = self.book.voice_in(position)
+        found = voice_in(self.book, position)
         if found is None:
             named = self.book.named_by_role(noun, position)
             if named is not None:
                 self.last_person = _Spoken(named, position)
                 return named
             for paragraph in range(position[0] - 1, max(-1, position[0] - _VOICE_REACH), -1):
-                found = self.book.voice_in((paragraph, 1 << 30))
+                found = voice_in(self.book, (paragraph, 1 << 30))
                 if found is not None:
                     break
         if found is None:
@@ -224,10 +224,10 @@ class SpeakerResolver:
         if last not in _ROLE_NOUNS:
             known = self._known_organisation(descriptor)
             if known == descriptor and len(words) == 1:
-                known = self.book.organisation_before(last, position) or known
+                known = organisation_before(self.book, last, position) or known
             bare = phrase[0].lower in _DEFINITE | _POSSESSIVES
             if known == descriptor and bare and len(words) <= 3:
-                known = self.book.organisation_named(last, position) or known
+                known = organisation_named(self.book, last, position) or known
             return known, Role.ORGANISATION
         return descriptor, Role.PERSON
 
@@ -253,7 +253,7 @@ class SpeakerResolver:
             if pronoun == "it" and (group is None or group.position[0] < position[0]):
                 # `Acme said the plant lost money. “…,” it said.`: the organisation this
                 # paragraph made the subject of a speech verb, though it has not spoken yet.
-                subject = self.book.organisation_subject(position)
+                subject = organisation_subject(self.book, position)
                 if subject is not None:
                     known = self._known_organisation(subject)
                     self.remember(known, Role.ORGANISATION, position)

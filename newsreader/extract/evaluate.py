@@ -1,42 +1,23 @@
-"""Load the labelled extraction set and score the extractor against it.
+"""Score the extractor against labelled articles: shared by the tests and the benchmark.
 
-Each article is a body file (`NAME.txt`: paragraphs separated by blank lines, or `NAME.html`)
-next to `NAME.json` with the expected `quotes` (`text`, `speaker`, `kind`) and `posts`
-(`handle`, `date`, optionally `author`, `platform`, `url`, `text`). The seed article's labels
-(`seed_*.json`) name a file under the shared seeds folder instead of a body next to them.
+A labelled set is a folder of articles. Each article is a body file (`NAME.txt`: paragraphs
+separated by blank lines, or `NAME.html`) next to `NAME.json` holding the expected `quotes`
+(`text`, `speaker`, `kind`) and `posts` (`handle`, `date`, optionally `author`, `platform`,
+`url`, `text`). A label file with a `source` key names its body relative to a shared folder
+instead (the seed article). `manifest.toml` beside the sets lists them.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsreader.models import Extraction
-
-CASES_DIR = Path(__file__).parent
-HELDOUT_DIR = Path(__file__).parents[1] / "extract_heldout"
-"""Articles written after the extractor was tuned and never used to tune it: the honest figure."""
-HELDOUT2_DIR = Path(__file__).parents[1] / "extract_heldout2"
-"""A second held-out round, written without reading the extractor's rules."""
-HELDOUT3_DIR = Path(__file__).parents[1] / "extract_heldout3"
-"""A third held-out round: international wire, profiles, debates, live blogs, Q&A and embeds."""
-HELDOUT4_DIR = Path(__file__).parents[1] / "extract_heldout4"
-"""A fourth held-out round: bare organisation nouns, unnamed people, mixed genders, title shapes."""
-HELDOUT5_DIR = Path(__file__).parents[1] / "extract_heldout5"
-"""A fifth held-out round: typical mainstream daily and wire-service copy across fifteen beats."""
-HELDOUT6_DIR = Path(__file__).parents[1] / "extract_heldout6"
-"""A sixth held-out round: mainstream copy with several people of both genders per article."""
-HELDOUT7_DIR = Path(__file__).parents[1] / "extract_heldout7"
-"""A seventh held-out round: mainstream copy, mixed genders, word-like surnames and an interview."""
-HELDOUT8_DIR = Path(__file__).parents[1] / "extract_heldout8"
-"""An eighth held-out round: mainstream copy, named and unnamed spokespeople, word-like surnames."""
-SHARED_DIR = Path(__file__).parents[2] / ".." / "shared"
-"""The workspace's shared folder (absent in a clone elsewhere)."""
 
 _SPACE_RE = re.compile(r"\s+")
 _TRAILING = ".,;:!?… "
@@ -50,6 +31,23 @@ class Case:
     paragraphs: tuple[str, ...]
     quotes: tuple[dict, ...]
     posts: tuple[dict, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSet:
+    """One entry of the manifest: a folder of labelled articles and what is known about it."""
+
+    name: str
+    folder: Path
+    description: str
+    tuned: bool
+    """Whether rules were changed after looking at its errors (its figures flatter us)."""
+    bars: dict[str, float]
+    """The least precision, recall and speaker accuracy the tests accept."""
+    minimum_articles: int = 0
+    minimum_statements: int = 0
+    first: dict[str, float] = field(default_factory=dict)
+    """The figures measured before any rule was changed for it."""
 
 
 @dataclass(slots=True)
@@ -83,6 +81,35 @@ class Score:
         """Share of matched statements credited to the right speaker."""
         return self.speakers_right / self.matched_statements if self.matched_statements else 1.0
 
+    def summary(self) -> str:
+        """The figures on one line."""
+        return (
+            f"precision {self.precision:.3f}, recall {self.recall:.3f}, "
+            f"speaker accuracy {self.speaker_accuracy:.3f} "
+            f"({self.speakers_right}/{self.matched_statements}), "
+            f"posts {self.posts_right}/{self.gold_posts}"
+        )
+
+
+def load_manifest(path: Path) -> list[LabelledSet]:
+    """The labelled sets a `manifest.toml` lists, folders relative to the manifest."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    sets = []
+    for entry in data.get("set", []):
+        sets.append(
+            LabelledSet(
+                name=entry["name"],
+                folder=path.parent / entry.get("folder", entry["name"]),
+                description=" ".join(entry.get("description", "").split()),
+                tuned=bool(entry.get("tuned", True)),
+                bars=dict(entry.get("bars", {})),
+                minimum_articles=int(entry.get("minimum_articles", 0)),
+                minimum_statements=int(entry.get("minimum_statements", 0)),
+                first=dict(entry.get("first", {})),
+            )
+        )
+    return sets
+
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """Plain text to paragraphs: blank lines separate them, lines inside are joined."""
@@ -90,94 +117,52 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(" ".join(b.split("\n")).strip() for b in blocks if b.strip())
 
 
-def html_converter() -> Callable[[str], list[str]] | None:
-    """`newsreader.text.html_to_paragraphs` when that module exists, else None."""
-    try:
-        module = importlib.import_module("newsreader.text")
-    except ImportError:
-        return None
-    return getattr(module, "html_to_paragraphs", None)
+def html_blocks(html: str) -> list[str]:
+    """The block texts of an HTML article, as the reader hands them to the extractor.
+
+    The one place the labelled sets meet the HTML converter, so swapping it is one line.
+    """
+    from newsreader.text import html_to_paragraphs  # only the HTML cases need it
+
+    return list(html_to_paragraphs(html))
 
 
-def load_cases(kind: str = "all", folder: Path = CASES_DIR) -> list[Case]:
-    """The labelled articles next to this module (or in `folder`).
+def load_cases(folder: Path, kind: str = "all", shared: Path | None = None) -> list[Case]:
+    """The labelled articles in a folder.
 
     Args:
-        kind: `text`, `html` or `all`. HTML cases are left out when there is no converter.
-        folder: Where the articles are; the held-out set is `HELDOUT_DIR`.
+        folder: Where the `NAME.json` label files are.
+        kind: `text`, `html` or `all`.
+        shared: The workspace's shared folder, for label files that name a `source` there;
+            such cases are left out when it is None or the file is absent.
     """
     cases = []
-    convert = html_converter()
     for label_path in sorted(folder.glob("*.json")):
-        if label_path.name.startswith("seed_"):
-            continue
         labels = json.loads(label_path.read_text(encoding="utf-8"))
-        text_path, html_path = label_path.with_suffix(".txt"), label_path.with_suffix(".html")
-        if text_path.exists() and kind in ("text", "all"):
-            paragraphs = split_paragraphs(text_path.read_text(encoding="utf-8"))
-        elif html_path.exists() and kind in ("html", "all") and convert is not None:
-            paragraphs = tuple(convert(html_path.read_text(encoding="utf-8")))
-        else:
-            continue
-        cases.append(_case(label_path.stem, paragraphs, labels))
-    return cases
-
-
-def load_heldout_cases(kind: str = "all") -> list[Case]:
-    """The held-out articles (`tests/extract_heldout/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT_DIR)
-
-
-def load_heldout2_cases(kind: str = "all") -> list[Case]:
-    """The second held-out round (`tests/extract_heldout2/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT2_DIR)
-
-
-def load_heldout3_cases(kind: str = "all") -> list[Case]:
-    """The third held-out round (`tests/extract_heldout3/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT3_DIR)
-
-
-def load_heldout4_cases(kind: str = "all") -> list[Case]:
-    """The fourth held-out round (`tests/extract_heldout4/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT4_DIR)
-
-
-def load_heldout5_cases(kind: str = "all") -> list[Case]:
-    """The fifth held-out round (`tests/extract_heldout5/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT5_DIR)
-
-
-def load_heldout6_cases(kind: str = "all") -> list[Case]:
-    """The sixth held-out round (`tests/extract_heldout6/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT6_DIR)
-
-
-def load_heldout7_cases(kind: str = "all") -> list[Case]:
-    """The seventh held-out round (`tests/extract_heldout7/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT7_DIR)
-
-
-def load_heldout8_cases(kind: str = "all") -> list[Case]:
-    """The eighth held-out round (`tests/extract_heldout8/`), same format as the tuned set."""
-    return load_cases(kind, HELDOUT8_DIR)
-
-
-def html_case_names(folder: Path = CASES_DIR) -> list[str]:
-    """Names of the HTML cases, whether or not they can be converted yet."""
-    return sorted(p.stem for p in folder.glob("*.html"))
-
-
-def load_seed_cases() -> list[Case]:
-    """The seed articles (read from the shared folder), or none when it is absent."""
-    cases = []
-    for label_path in sorted(CASES_DIR.glob("seed_*.json")):
-        labels = json.loads(label_path.read_text(encoding="utf-8"))
-        source = SHARED_DIR / labels["source"]
-        if source.exists():
-            paragraphs = seed_body(source.read_text(encoding="utf-8"))
+        paragraphs = _body(label_path, labels, kind, shared)
+        if paragraphs is not None:
             cases.append(_case(label_path.stem, paragraphs, labels))
     return cases
+
+
+def _body(label_path: Path, labels: dict, kind: str, shared: Path | None) -> tuple[str, ...] | None:
+    """The paragraphs of one labelled article, or None when it is not of the kind asked."""
+    if "source" in labels:
+        source = shared / labels["source"] if shared is not None else None
+        if source is None or not source.exists() or kind == "html":
+            return None
+        return seed_body(source.read_text(encoding="utf-8"))
+    text_path, html_path = label_path.with_suffix(".txt"), label_path.with_suffix(".html")
+    if text_path.exists() and kind in ("text", "all"):
+        return split_paragraphs(text_path.read_text(encoding="utf-8"))
+    if html_path.exists() and kind in ("html", "all"):
+        return tuple(html_blocks(html_path.read_text(encoding="utf-8")))
+    return None
+
+
+def html_case_names(folder: Path) -> list[str]:
+    """Names of the HTML cases in a folder."""
+    return sorted(p.stem for p in folder.glob("*.html"))
 
 
 def seed_body(text: str) -> tuple[str, ...]:
@@ -223,8 +208,8 @@ def _score_case(case: Case, found: Extraction, result: Score) -> None:
     result.predicted_statements += len(predicted)
     unmatched = Counter(normalise(q.text) for q in predicted)
     speakers: dict[str, list[str | None]] = {}
-    for quote in predicted:
-        speakers.setdefault(normalise(quote.text), []).append(quote.speaker)
+    for found_quote in predicted:
+        speakers.setdefault(normalise(found_quote.text), []).append(found_quote.speaker)
     for quote in gold:
         key = normalise(quote["text"])
         if unmatched[key] <= 0:

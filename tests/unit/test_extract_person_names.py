@@ -1,4 +1,4 @@
-"""Speaker rules added after the second held-out round (each case invented, not from the set)."""
+"""Person names: surnames, particles, patronymics, nicknames, long names."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from newsreader.models import QuoteKind
 
 def speakers(*paragraphs: str) -> list[str | None]:
     return [q.speaker for q in extract(list(paragraphs)).quotes if q.kind is QuoteKind.STATEMENT]
+
+
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker for q in extract(paragraphs).quotes]
 
 
 def test_forenames_tell_relatives_apart() -> None:
@@ -45,12 +49,6 @@ def test_patronymic_names_keep_the_given_name() -> None:
     ) == ["Aziz Rahman bin Osman", "Aziz Rahman bin Osman"]
 
 
-def test_possessive_role_before_an_appositive_name() -> None:
-    assert speakers(
-        "“Prices will rise,” Marlow Rail’s finance director, Agnes Whitby, said on Monday."
-    ) == ["Agnes Whitby"]
-
-
 def test_nickname_inside_a_name() -> None:
     assert speakers(
         "Winger Samuel “Sammy Boy” Addo scored twice.",
@@ -60,47 +58,30 @@ def test_nickname_inside_a_name() -> None:
     ) == ["Samuel Addo", "Samuel Addo", "Lewis Crane", "Samuel Addo"]
 
 
-def test_team_name_before_a_role_is_not_the_subject() -> None:
+def test_double_surname_after_a_comma_keeps_every_word() -> None:
     assert speakers(
-        "Dockside Rangers won again on Sunday.",
-        "Rangers head coach Maria Lund praised the defence. “They were brilliant,” she said.",
-    ) == ["Maria Lund"]
+        "The club’s president, Ana Lucía Beltrán Ochoa, spoke first. "
+        "“We had no choice,” Beltrán Ochoa said.",
+    ) == ["Ana Lucía Beltrán Ochoa"]
 
 
-def test_generic_agency_is_the_acronym_named_before() -> None:
+def test_three_part_name_after_said_keeps_every_word() -> None:
     assert speakers(
-        "The ESA confirmed the probe was healthy. “All systems are nominal,” the agency said.",
-    ) == ["ESA"]
+        "“Water first,” said Do Minh Chau, who runs the shelter. “Then roofs.”",
+    ) == ["Do Minh Chau", "Do Minh Chau"]
 
 
-def test_generic_company_is_not_a_regulator_named_beside_it() -> None:
+def test_name_prefix_that_is_also_an_article() -> None:
+    paragraphs = [
+        "Samir El Ouardi, a fisherman, said the catch had halved.",
+        "“There are no sardines left,” El Ouardi said.",
+    ]
+    assert _speakers(paragraphs) == ["Samir El Ouardi"]
+
+
+def test_a_named_instrument_is_not_a_person() -> None:
     assert speakers(
-        "The firm told the Securities Commission it would restate its accounts. "
-        "“We regret the error,” the company said.",
-    ) == ["company"]
-
-
-def test_role_named_later_in_the_paragraph() -> None:
-    assert speakers(
-        "“We defended well,” the manager said. Manager Colette Brun has not lost since May.",
-    ) == ["Colette Brun"]
-
-
-def test_indefinite_unnamed_person_is_nobody() -> None:
-    assert speakers("“It is cold,” one nurse with ten years’ experience told me.") == [None]
-
-
-def test_three_part_split_quote_keeps_the_middle_part() -> None:
-    found = extract(
-        [
-            "“We started late,” said Councillor Ada Brook, “and we finished early,” she added, "
-            "“which nobody expected.”"
-        ]
-    ).quotes
-    assert [(q.kind, q.speaker) for q in found] == [(QuoteKind.STATEMENT, "Ada Brook")] * 3
-
-
-def test_lowercase_abbreviation_before_a_quote_ends_the_sentence() -> None:
-    assert speakers(
-        "“It was quiet,” said guard Rita Moss, who started at 6 a.m. “Then it wasn’t.”"
-    ) == ["Rita Moss", "Rita Moss"]
+        "“The signal is clear,” said Professor Annelise Quarmby, who led the work.",
+        "Quarmby and her team used the Edwin Hubble Space Telescope for the measurements.",
+        "“We checked it twice,” she said.",
+    ) == ["Annelise Quarmby", "Annelise Quarmby"]

@@ -1,0 +1,86 @@
+"""Gender of a person: from the given name, else from the article (`Mr.`, `her son`, `his`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsreader.extract.lexicon import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    word_set,
+)
+from newsreader.extract.tokens import plain
+
+if TYPE_CHECKING:
+    from newsreader.extract.mentions import NameBook
+
+
+def gender_of(name: str) -> str | None:
+    """`f`, `m` or None (unknown) from a full name's forename."""
+    first = plain((name.split() or [""])[0].lower())
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
+
+
+_GENDER_WINDOW = 160
+"""How far after a full name its sentence may give a `his`/`her` that tells the gender."""
+
+
+_GENDER_PRONOUN_RE = re.compile(
+    r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b"
+)
+
+
+_MALE_NOUNS = word_set(
+    "son brother father husband widower nephew uncle grandson grandfather boyfriend "
+    "chairman spokesman businessman sportsman actor king prince"
+)
+
+
+_FEMALE_NOUNS = word_set(
+    "daughter sister mother wife widow niece aunt granddaughter grandmother girlfriend "
+    "chairwoman spokeswoman businesswoman sportswoman actress queen princess"
+)
+
+
+_GENDERED_NOUN_RE = re.compile(
+    r"\b(" + "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS)) + r"),?\s+(?:(?:Dr|Prof)\.?\s+)?$",
+    re.IGNORECASE,
+)
+"""A gendered noun just before a name (`her son, Tom Vale`), which tells the name's gender."""
+
+
+_OBJECT_AFTER = [[w] for w in ("with", "to", "for", "from", "by", "beside", "behind", "than")]
+"""Words before a `her`/`him` that make it someone other than the person just named."""
+
+
+def gender_in_text(book: NameBook, name: str, family: str) -> str | None:
+    """`f`, `m` or None from the article itself: `Mr. Vance`, `her son, Tom Vale`, or a
+    `his`/`her` in the sentence that names the person."""
+    honorific = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+" + re.escape(family) + r"\b")
+    votes = {"m": 0, "f": 0}
+    for text in book.texts():
+        for match in honorific.finditer(text):
+            votes["m" if match.group(1) == "Mr" else "f"] += 1
+    if votes["m"] != votes["f"]:
+        return "m" if votes["m"] > votes["f"] else "f"
+    mentions = book.mentions_of(name)
+    for mention in mentions:
+        paragraph, start = mention.position
+        before = book.text(paragraph)[max(0, start - 24) : start]
+        noun = _GENDERED_NOUN_RE.search(before)
+        if noun is not None:  # `her son, Tom Vale`, `the chairwoman, Ann Lee`
+            return "m" if noun.group(1).lower() in _MALE_NOUNS else "f"
+    for mention in mentions:
+        paragraph, start = mention.position
+        window = book.text(paragraph)[start : start + _GENDER_WINDOW]
+        window = window.split(". ", 1)[0]
+        for pronoun in _GENDER_PRONOUN_RE.finditer(window):
+            if window[: pronoun.start()].split()[-1:] in _OBJECT_AFTER:
+                continue  # `has been with her`: someone else, not the person named
+            return "f" if pronoun.group().lower() in ("she", "her", "hers", "herself") else "m"
+    return None

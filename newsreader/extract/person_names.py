@@ -1,0 +1,253 @@
+"""People's names: the name inside a capitalised run, surnames, long names, and the pass
+that records every person an article names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsreader.extract.lexicon import (
+    KNOWN_FORENAMES,
+    NAME_SUFFIXES,
+    ORG_WORDS,
+    PARTICLES,
+    SENTENCE_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+    word_set,
+)
+from newsreader.extract.organisations import is_organisation
+from newsreader.extract.tokens import Token, name_runs, opens_sentence, plain, split_at_joiners
+
+if TYPE_CHECKING:
+    from newsreader.extract.mentions import NameBook
+
+
+def person_name(run: list[Token]) -> list[str]:
+    """The person's own name at the end of a capitalised run, titles and offices stripped.
+
+    Keeps at most two full name words plus initials, particles and suffixes, so
+    `Secretary of Defense Dr. Mark T. Esper` gives `Mark T. Esper`.
+    """
+    words: list[str] = []
+    full = 0
+    for token in reversed(run):
+        lower = token.lower
+        if lower in NAME_SUFFIXES and not words:
+            words.append(token.text)
+            continue
+        bare = lower.rstrip(".")
+        if bare in TITLE_WORDS or bare in TITLE_ABBREVIATIONS or lower in SENTENCE_WORDS:
+            break
+        if lower in PARTICLES and words:
+            words.append(token.text)
+            continue
+        if not token.is_capitalised:
+            break
+        if _is_initial(token.text):
+            if full == 0:
+                break
+            words.append(token.text)
+            continue
+        if (
+            full == 2
+            and not _double_forename(token.text, words[-1])
+            and not any(w.lower() in _PATRONYMIC for w in words)
+        ):
+            break
+        words.append(token.text)
+        full += 1
+    while words and words[-1].lower() in PARTICLES:
+        words.pop()
+    return list(reversed(words))
+
+
+def _double_forename(first: str, second: str) -> bool:
+    """Whether two words are both forenames (`Mary Ellen Cho`), so a name has three words."""
+    return first.lower() in KNOWN_FORENAMES and second.lower() in KNOWN_FORENAMES
+
+
+def _is_initial(word: str) -> bool:
+    """Whether a word is an initial such as `B.`."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def surname(name: str) -> str:
+    """The family name of a full name (suffixes such as `III` skipped)."""
+    words = [w for w in name.split() if w.lower() not in NAME_SUFFIXES]
+    return words[-1] if words else name
+
+
+def forename(name: str) -> str:
+    """The first word of a full name."""
+    return name.split()[0] if name else ""
+
+
+_PATRONYMIC = frozenset(("bin", "binti", "bint", "ibn", "ben"))
+
+
+def same_forename(first: str, second: str) -> bool:
+    """Whether two full names could be the same person (same first word or initial)."""
+    a, b = forename(first).rstrip(".").lower(), forename(second).rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+_NOT_PEOPLE = word_set(
+    "band group company firm club team album film movie song book show brand series "
+    "restaurant shop store bar ship vessel hotel app game novel play label"
+)
+"""Nouns that introduce a capitalised name that is not a person (`the band Copper Lanterns`)."""
+
+
+def collect_names(
+    book: NameBook,
+    paragraph: int,
+    text: str,
+    *,
+    byline: bool = False,
+    runs: list[list[Token]] | None = None,
+) -> None:
+    """Add every personal full name in a paragraph to the book.
+
+    Only capitalised words are looked at, so text without letters (a run of quote marks)
+    costs one regex scan.
+
+    Args:
+        book: Where to record the names.
+        paragraph: The paragraph's index.
+        text: The paragraph's text.
+        byline: The text is a post's display name.
+        runs: The text's `name_runs`, when already computed.
+    """
+    for run in name_runs(text) if runs is None else runs:
+        _add_run(book, paragraph, run, text, byline)
+
+
+def collect_surnames(
+    book: NameBook, paragraph: int, runs: list[list[Token]], text: str = ""
+) -> None:
+    """Add every surname-only mention of a person the book knows (second pass).
+
+    Args:
+        book: The book, already holding the article's full names.
+        paragraph: The paragraph's index.
+        runs: The paragraph's `name_runs`.
+        text: The paragraph's text (to tell sentence subjects).
+    """
+    for run in runs:
+        words = [t for t in run if t.is_word]
+        while len(words) > 1 and words[0].lower in PARTICLES:
+            words = words[1:]  # `Van der Berg said`
+        if len(words) == 1 and book.knows_surname(words[0].text):
+            if _modifies_name(text, words[0].start + len(words[0].text)):
+                continue  # `Wasps head coach Nicola Brandreth`: a team, not a person
+            after = text[words[0].start + len(words[0].text) :][:2]
+            subject = opens_sentence(text, run[0].start) and after not in ("’s", "'s")
+            book.add_surname(words[0].text, (paragraph, words[0].start), subject=subject)
+
+
+def _modifies_name(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by titles and a name (`X head coach Y`)."""
+    words = text[end : end + 60].split()
+    for titles, word in enumerate(words[:4]):
+        if word[:1].isupper():
+            return titles > 0
+        if word.lower() not in TITLE_WORDS:
+            return False
+    return False
+
+
+def _add_run(book: NameBook, paragraph: int, run: list[Token], text: str, byline: bool) -> None:
+    """Record the people named in a capitalised run."""
+    for part in split_at_joiners([t for t in run if t.is_word]):
+        _add_person(book, paragraph, part, text, byline)
+
+
+def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byline: bool) -> None:
+    """Record the person's name at the end of a run without joiners, if it is one."""
+    words = person_name(run)
+    full = [w for w in words if not _is_initial(w) and w.lower() not in NAME_SUFFIXES]
+    if len(full) < 2 or is_organisation(words):
+        return
+    previous = text[max(0, run[0].start - 20) : run[0].start].split()[-1:]
+    if previous and previous[0].lower() in _NOT_PEOPLE:
+        return
+    start = next(t.start for t in run if t.text == words[0])
+    subject = opens_sentence(text, run[0].start)
+    longer = _long_name(run, words, text)
+    if longer is not None:
+        book.alias(" ".join(words), " ".join(longer))
+        words = longer
+        start = next(t.start for t in run if t.text == words[0])
+    end = next(t.start + len(t.text) for t in reversed(run) if t.text == words[-1])
+    subject = subject or speaks_next(text, start, end)
+    book.add(" ".join(words), (paragraph, start), byline=byline, subject=subject)
+
+
+_LONG_NAME_AFTER = (["said"], ["says"], ["was"], ["is"], ["named"])
+
+
+def _is_title(token: Token) -> bool:
+    """Whether a word is a title or office (`Minister`, `Vice-President`)."""
+    return any(part.rstrip(".") in TITLE_WORDS for part in token.lower.split("-"))
+
+
+def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | None:
+    """A name longer than two words that the whole tail of a run spells out: Spanish double
+    surnames (`José Antonio Márquez Villalobos`), three-part names (`Tran Thi Hoa`).
+
+    The tail counts when it starts after a title (`Minister Jorge …`), after a comma or `said`
+    (`, Tran Thi Hoa,`), or with a known forename, so `Councilmember Darnell Hughes` stays short.
+    """
+    if len(run) <= len(words) or len(run) > 8:
+        return None
+    known = KNOWN_FORENAMES
+    first = 0
+    for index, token in enumerate(run):
+        if _is_title(token):
+            first = index + 1
+    for index, token in enumerate(run[first:], first):
+        tail = run[index:]
+        if len(tail) <= len(words):
+            return None
+        lower = token.lower.rstrip(".")
+        if lower in TITLE_WORDS or lower in TITLE_ABBREVIATIONS or lower in SENTENCE_WORDS:
+            continue
+        if any(t.lower in ORG_WORDS or _is_title(t) for t in tail):
+            return None
+        if index > 0:
+            after_title = run[index - 1].lower.rstrip(".") in TITLE_WORDS
+        else:
+            before = text[max(0, token.start - 8) : token.start].rstrip()
+            after_title = before.endswith(",") or before.split()[-1:] in _LONG_NAME_AFTER
+        full = [t for t in tail if t.lower not in PARTICLES]
+        if not (after_title or plain(lower) in known) or len(full) > 4 or not token.is_capitalised:
+            return None
+        if tail[-1].lower in PARTICLES:
+            return None
+        return [t.text for t in tail]
+    return None
+
+
+_SPEAKS_NEXT_RE = re.compile(
+    r",\s+(?:said|says|told|tells|added|adds|argued|argues|warned|warns|insisted|insists)\b"
+)
+"""What follows a name set off by commas as the subject of a speech verb: `, said`."""
+
+
+def speaks_next(text: str, start: int, end: int) -> bool:
+    """Whether the name from `start` to `end` is set off after a role that opens the sentence
+    and is the subject of the speech verb after it, so a later he/she in the paragraph means
+    them (`The prosecutor, Tariq Mahfouz, said Deverill had lied. “…,” he said.`)."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(", "):
+        return False
+    opening = before[:-2].rsplit(". ", 1)[-1]
+    words = opening.split()
+    return (
+        1 < len(words) <= 4
+        and words[0] in ("The", "Its", "His", "Her", "Their")
+        and opens_sentence(text, start - len(before) + before.rfind(words[0]))
+        and _SPEAKS_NEXT_RE.match(text, end) is not None
+    )
