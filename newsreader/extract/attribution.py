@@ -11,35 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from newsreader.extract.lexicon import PARTICLES, TITLE_ABBREVIATIONS, word_set
+from newsreader.extract.lexicon import PARTICLES, SPEECH_VERBS, TITLE_ABBREVIATIONS, word_set
 from newsreader.extract.tokens import Token, tokenize
 
 WINDOW = 300
 """Most characters read on either side of a quote when looking for its attribution."""
 
-CUE_VERBS = word_set(
-    """
-    say says said saying tell tells told add adds added adding state states stated write
-    writes wrote tweet tweets tweeted post posts posted note notes noted explain explains
-    explained insist insists insisted claim claims claimed argue argues argued warn warns
-    warned ask asks asked reply replies replied respond responds responded announce announces
-    announced declare declares declared acknowledge acknowledges acknowledged admit admits
-    admitted confirm confirms confirmed deny denies denied recall recalls recalled stress
-    stresses stressed urge urges urged vow vows vowed joke jokes joked quip quips quipped
-    shout shouts shouted exclaim exclaims exclaimed testify testifies testified reiterate
-    reiterates reiterated read reads continue continues continued conclude concludes
-    concluded emphasize emphasizes emphasized emphasise emphasises emphasised observe observes
-    observed remark remarks remarked comment comments commented mention mentions mentioned
-    suggest suggests suggested predict predicts predicted promise promises promised pledge
-    pledges pledged counter counters countered complain complains complained whisper
-    whispers whispered yell yells yelled wonder wonders wondered recount recounts recounted
-    describe describes described report reports reported cautioned caution cautions boast
-    boasts boasted concede
-    concedes conceded agree agrees agreed answer answers answered begin begins began
-    sagte sagt erklärte erklärt betonte betont meinte meint fügte sagten
-    dijo afirmó señaló explicó agregó añadió aseguró
-    """
-)
+CUE_VERBS = SPEECH_VERBS
 """Word forms that introduce speech."""
 
 _FRENCH_CUES = word_set("déclaré dit ajouté affirmé expliqué estimé souligné indiqué")

@@ -2,10 +2,76 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string (easier to read in long lists)."""
     return frozenset(words.split())
+
+
+def data_lines(name: str) -> list[list[str]]:
+    """The words of each line of a list in `extract/data/`, comments and blank lines skipped."""
+    text = resources.files("newsreader.extract").joinpath("data", name).read_text("utf-8")
+    lines = (line.split("#", 1)[0].split() for line in text.splitlines())
+    return [words for words in lines if words]
+
+
+_SIBILANT_ENDS = ("s", "sh", "ch", "x", "z", "o")
+_VOWELS = "aeiou"
+
+
+def _doubles(lemma: str) -> bool:
+    """Whether the last consonant doubles before -ed/-ing (`chat` → `chatted`, `admit`)."""
+    if len(lemma) < 3 or lemma[-1] in "wxy" + _VOWELS:
+        return False
+    cvc = lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
+    one_syllable = sum(c in _VOWELS for c in lemma.replace("qu", "q")) == 1
+    stressed_end = lemma.endswith(("mit", "fer", "pel", "cur", "bet", "but")) and lemma != "offer"
+    return cvc and (one_syllable or stressed_end)
+
+
+def inflections(lemma: str) -> set[str]:
+    """A regular English verb's forms: `urge`, `urges`, `urged`, `urging`."""
+    stem = lemma + lemma[-1] if _doubles(lemma) else lemma
+    if lemma.endswith("e"):
+        past, ing = (
+            lemma + "d",
+            (lemma[:-2] + "ying" if lemma.endswith("ie") else lemma[:-1] + "ing"),
+        )
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    if lemma.endswith(_SIBILANT_ENDS):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return {lemma, third, past, ing}
+
+
+def speech_forms(lines: list[list[str]]) -> frozenset[str]:
+    """Every form of the speech verbs listed: lemmas inflected, `=` lines taken as written,
+    `-` lines taken out (forms that are more often nouns next to a quote)."""
+    forms: set[str] = set()
+    removed: set[str] = set()
+    for words in lines:
+        if words[0] == "-":
+            removed.update(words[1:])
+        elif words[0] == "=":
+            forms.update(words[1:])
+        elif len(words) > 1:  # irregular: the past forms are given
+            forms.update(f for f in inflections(words[0]) if not f.endswith("ed"))
+            forms.update(words)
+        else:
+            forms.update(inflections(words[0]))
+    return frozenset(forms - removed)
+
+
+SPEECH_VERBS = speech_forms(data_lines("speech_verbs.txt"))
+"""Word forms that introduce speech (`extract/data/speech_verbs.txt`)."""
 
 
 TITLE_ABBREVIATIONS = word_set(
