@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsreader.extract.attribution import (
     Attribution,
     Frame,
     after_quote,
+    attribution_sentence,
     before_quote,
     in_clause,
     next_sentence,
@@ -63,16 +64,55 @@ def extract_strict(paragraphs: Sequence[str]) -> Extraction:
     posts, covered = find_posts(texts)
     # Quotes with no word in them (`“…”`, mark soup) are nobody's words.
     raws = [raw for raw in find_quotes(texts, covered) if _has_word(_content(texts, raw))]
-    book = _name_book(_outside_quotes(texts, raws), covered, posts)
+    untagged = [_blank_tags(text) for text in texts]
+    book = _name_book(_outside_quotes(untagged, raws), covered, posts)
     _note_nicknames(texts, raws, book)
     # Real articles hold dozens of quotes; past the budget (hostile input) quotes keep their
     # spans but skip attribution, which keeps the cost bounded.
     framings = [
-        _frame(texts, raws, index) if index < ATTRIBUTION_BUDGET else _UNFRAMED
+        _frame(untagged, raws, index) if index < ATTRIBUTION_BUDGET else _UNFRAMED
         for index in range(len(raws))
     ]
     quotes = _attribute(texts, raws, framings, SpeakerResolver(book), covered)
-    return Extraction(tuple(quotes), tuple(posts))
+    return Extraction(tuple(_opening_speaker(untagged, quotes, book)), tuple(posts))
+
+
+_PARTY_TAG_RE = re.compile(
+    r"\s*\(\s*(?:D|R|I|Ind|Dem|Rep|GOP)\s*[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\)"
+    r"|,\s*(?:D|R|I)[-–—][A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,"
+)
+"""A party and state tag after a lawmaker's name: `(D-Ore.)`, `, R-Ohio,`."""
+
+
+def _blank_tags(text: str) -> str:
+    """The text with party and state tags blanked (same offsets), so `Rep. Sam Ode (D-Ore.)
+    said` reads as `Rep. Sam Ode said`."""
+    if "-" not in text and "–" not in text and "—" not in text:
+        return text
+    return _PARTY_TAG_RE.sub(lambda match: " " * len(match.group()), text)
+
+
+def _opening_speaker(texts: list[str], quotes: list[Quote], book: NameBook) -> list[Quote]:
+    """An article that opens with an unattributed quote names its speaker next: `“We will
+    rebuild.” That was the promise from Mayor Ana Cruz.` The first person named in the
+    sentence after the opening quotes (in that paragraph or the next) said them."""
+    opening = [q for q in quotes if q.spans and q.spans[0].paragraph == 0]
+    if not opening or opening[0].spans[0].start > 0 or any(q.speaker for q in opening):
+        return quotes
+    if any(q.kind is not QuoteKind.STATEMENT for q in opening):
+        return quotes
+    end = opening[-1].spans[-1]
+    paragraph, start = end.paragraph, end.end
+    if not texts[paragraph][start:].strip():
+        if paragraph + 1 >= len(texts):
+            return quotes
+        paragraph, start = paragraph + 1, 0
+    stop = sentence_end(texts[paragraph], start, len(texts[paragraph]))
+    mention = book.first_between((paragraph, start), (paragraph, stop))
+    if mention is None:
+        return quotes
+    named = [replace(q, speaker=mention.name) for q in opening]
+    return named + quotes[len(opening) :]
 
 
 def _name_book(texts: list[str], covered: set[int], posts: list[Post]) -> NameBook:
@@ -178,7 +218,7 @@ def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
     end = sentence_end(closing, last.end, ceiling)
     content = _content(texts, raw)
     attribution = None
-    if raw.closed and not content.endswith("."):
+    if raw.closed and (not content.endswith(".") or attribution_sentence(closing, last.end, end)):
         attribution = after_quote(closing, last.end, end)
     if attribution is None:
         attribution = before_quote(opening, start, first.start)
@@ -223,7 +263,8 @@ def _framed(attribution: Attribution | None, content: str, tail: str, initial: b
     if attribution is not None and attribution.frame is Frame.BEFORE:
         return True
     if attribution is not None and attribution.frame is Frame.AFTER:
-        return ends_dialogue(content) or tail.startswith(",")
+        whole = initial and content[-1:] in (".", "!", "?")  # `“I'm done.” said Rita Lowe.`
+        return ends_dialogue(content) or tail.startswith(",") or whole
     # A whole sentence of its own: `“We are ready.”` after the previous quote.
     return initial and content[:1].isupper() and content[-1:] in (".", "!", "?", "…")
 

@@ -172,6 +172,50 @@ def after_quote(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
+_SHORT_TAILS = word_set(
+    "to at in on during before after while as with from outside inside amid over later again"
+)
+_ADDRESSING = word_set("told tells asked asks")
+
+
+def attribution_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence after a quote that ends in a full stop only says who said it:
+    `“I'm done.” said Rita Lowe.`, `“We have crowds.” Dalton said to cheers.`
+
+    Args:
+        text: The paragraph.
+        start: Offset after the closing mark.
+        end: Where that sentence ends.
+    """
+    tokens = [t for t in tokenize(text[start:end], start) if t.text not in (".", "!", "?")]
+    if not tokens:
+        return False
+    lower = [t.lower for t in tokens]
+    if lower[0] in CUE_VERBS:
+        return len(tokens) <= 12
+    for index in range(1, min(len(tokens), 7)):
+        if lower[index] in CUE_VERBS:
+            subject = tokens[:index]
+            named = all(t.is_capitalised or t.lower in PARTICLES for t in subject if t.is_word)
+            if not (named or (index == 1 and lower[0] in ("he", "she", "they"))):
+                return False
+            return _short_tail(lower[index], lower[index + 1 :])
+        if not tokens[index].is_word and tokens[index].text not in ("’", "'"):
+            return False
+    return False
+
+
+def _short_tail(cue: str, tail: list[str]) -> bool:
+    """Whether the words after the cue add no speech of their own (`to cheers`, `that day`)."""
+    if not tail:
+        return True
+    if tail[0] in ("that", "this", "so"):
+        return len(tail) == 1 or tail[1] in _SHORT_TAILS or len(tail) <= 3
+    if tail[0] in _SHORT_TAILS or tail[0] == ",":
+        return True
+    return cue in _ADDRESSING and len(tail) <= 4
+
+
 _FRENCH_INVERSION = frozenset(("il", "elle", "ils", "elles", "on"))
 
 
@@ -234,20 +278,77 @@ def before_quote(text: str, start: int, end: int) -> Attribution | None:
         # not at the start of a long clause of narrative.
         if not cue or (index > 0 and len(tokens) - index > 6):
             continue
-        found = _subject_of(tokens, index, Frame.BEFORE) or _phrase_after(
-            tokens, index + cue, Frame.BEFORE
+        found = (
+            _participle_subject(tokens, index, Frame.BEFORE)
+            or _subject_of(tokens, index, Frame.BEFORE)
+            or _phrase_after(tokens, index + cue, Frame.BEFORE)
         )
         if found is not None:
             return found
         break
-    if window[-1] == ":" and len(tokens) <= 6 and all(t.is_capitalised for t in tokens):
-        return Attribution(tuple(tokens), Frame.BEFORE)
-    if window[-1] == ":":
-        # `Asked about it, Quinn was dismissive: “…”`: the named subject speaks.
-        names = [t for t in tokens[1:] if t.is_word and t.is_capitalised]
-        if names:
-            return Attribution((names[-1],), Frame.BEFORE)
+    return _colon_subject(tokens) if window[-1] == ":" else None
+
+
+def _colon_subject(tokens: list[Token]) -> Attribution | None:
+    """Who speaks after a colon with no cue: `Lena Park, The Daily Ledger: “…”` (the person
+    before the outlet), `He sighed: “…”` (the pronoun), `Asked about it, Quinn was
+    dismissive: “…”` (the named subject)."""
+    if len(tokens) <= 6 and all(t.is_capitalised or t.text == "," for t in tokens):
+        if "," in [t.text for t in tokens]:
+            first = tokens[: [t.text for t in tokens].index(",")]
+            if len(first) >= 2:
+                return Attribution(tuple(first), Frame.BEFORE)
+        return Attribution(tuple(t for t in tokens if t.is_word), Frame.BEFORE)
+    if tokens[0].lower in _SUBJECT_PRONOUNS and len(tokens) <= 4:
+        return Attribution((tokens[0],), Frame.BEFORE)  # `He sighed: “…”`
+    names = [t for t in tokens[1:] if t.is_word and t.is_capitalised]
+    if names:
+        return Attribution((names[-1],), Frame.BEFORE)
     return None
+
+
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
+_QUOTING_VERBS = word_set("quoted quotes quoting cited cites citing")
+
+
+def _participle_subject(tokens: list[Token], cue: int, frame: Frame) -> Attribution | None:
+    """The speaker of a participle cue: `the site quoted Ms. Vo as saying,` gives Ms. Vo;
+    `Hale scolded Ruiz, telling an aide:` gives the sentence's subject, Hale."""
+    lower = [t.lower for t in tokens]
+    if not lower[cue].endswith("ing") or cue == 0:
+        return None
+    if lower[cue - 1] == "as":
+        for at in range(cue - 2, max(-1, cue - 10), -1):
+            if lower[at] in _QUOTING_VERBS:
+                phrase = _strip_appositive(tokens[at + 1 : cue - 1])
+                return Attribution(tuple(phrase), frame) if phrase else None
+        return None
+    if lower[cue - 1] != ",":
+        return None
+    subject = _leading_subject(tokens[: cue - 1])
+    return Attribution(tuple(subject), frame) if subject else None
+
+
+def _strip_appositive(phrase: list[Token]) -> list[Token]:
+    """`the mayor, Dee Park,` → `Dee Park`: the name set off by commas, when there is one."""
+    texts = [t.text for t in phrase]
+    if "," not in texts:
+        return phrase
+    first = texts.index(",")
+    rest = [t for t in phrase[first + 1 :] if t.text != ","]
+    return rest if rest and all(t.is_capitalised for t in rest) else phrase
+
+
+def _leading_subject(tokens: list[Token]) -> list[Token]:
+    """The name or pronoun opening a clause (`Mara Hale scolded …` → `Mara Hale`)."""
+    if tokens and tokens[0].lower in _SUBJECT_PRONOUNS:
+        return tokens[:1]
+    subject: list[Token] = []
+    for token in tokens:
+        if not (token.is_word and (token.is_capitalised or token.lower in PARTICLES)):
+            break
+        subject.append(token)
+    return subject if subject and subject[-1].is_capitalised else []
 
 
 def in_clause(text: str, start: int, end: int) -> Attribution | None:

@@ -252,6 +252,13 @@ class NameBook:
         index = bisect.bisect_left(self._positions, position)
         return self._referents[max(0, index - limit) : index][::-1]
 
+    def first_between(self, start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
+        """The first person named from `start` up to (not including) `end`."""
+        index = bisect.bisect_left(self._positions, start)
+        if index < len(self._positions) and self._positions[index] < end:
+            return self._referents[index]
+        return None
+
     def last_before(self, position: tuple[int, int]) -> Mention | None:
         """The last person named (in full or by surname) before a position."""
         index = bisect.bisect_left(self._positions, position)
