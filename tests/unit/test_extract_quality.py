@@ -41,7 +41,7 @@ def _check(result: Score, labelled: LabelledSet) -> None:
 
 def test_every_set_folder_is_in_the_manifest() -> None:
     folders = {p.name for p in EXTRACTION_DIR.iterdir() if p.is_dir() and any(p.glob("*.json"))}
-    assert folders <= {s.folder.name for s in SETS.values()} | {"realworld9"}
+    assert folders <= {s.folder.name for s in SETS.values()}
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
