@@ -1,9 +1,17 @@
-"""The link list (`u`): every link of the open article, numbered; choosing one opens it."""
+"""The link list (`u`): every link of the open article, numbered; choosing one opens it.
+
+The numbers are the ones the article view prints after each link (`[3]`): the document's
+links first, then its enclosures, then the article's own link when the body does not already
+point to it, then any bare web address written in a plain-text body.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,22 +20,52 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.links import display_text
 from newsreader.models import Article
 from newsreader.text import clean_line
+from newsreader.ui.widgets.article_view import describe_enclosure
 
 _URL = re.compile(r"https?://[^\s<>\"“”'’)\]]+", re.IGNORECASE)
 
 
-def article_links(article: Article) -> list[str]:
-    """The article's own link, then every web address in its text, each once, in order."""
-    found: list[str] = []
-    candidates = [article.link or ""]
+@dataclass(frozen=True, slots=True)
+class LinkChoice:
+    """One line of the link list."""
+
+    url: str
+    """Where it goes (absolute; opening it still goes through the browser check)."""
+    label: str = ""
+    """What it is: the link's text, `attachment · audio/mpeg · 12.3 MB`, or `article`."""
+
+
+def article_links(article: Article) -> list[LinkChoice]:
+    """Every link of `article` in the order the view numbers them.
+
+    Args:
+        article: The open article.
+
+    Returns:
+        The document's links, its enclosures, the article's own link if not listed yet, and
+        web addresses written out in the text (plain-text bodies have no link spans).
+    """
+    document = article.document
+    choices = [LinkChoice(link.url, clean_line(link.text)) for link in document.links]
+    for enclosure in document.enclosures:
+        details = describe_enclosure(enclosure)
+        choices.append(
+            LinkChoice(enclosure.url, f"attachment · {details}" if details else "attachment")
+        )
+    listed = {choice.url for choice in choices}
+    if article.link and article.link not in listed:
+        listed.add(article.link)
+        choices.append(LinkChoice(article.link, "article"))
     for paragraph in article.paragraphs:
-        candidates.extend(match.group().rstrip(".,;:!?") for match in _URL.finditer(paragraph))
-    for url in candidates:
-        if url and url not in found and _URL.fullmatch(url):
-            found.append(url)
-    return found
+        for match in _URL.finditer(paragraph):
+            url = match.group().rstrip(".,;:!?")
+            if url not in listed:
+                listed.add(url)
+                choices.append(LinkChoice(url))
+    return choices
 
 
 class LinksScreen(ModalScreen[str | None]):
@@ -47,9 +85,11 @@ class LinksScreen(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, links: list[str]) -> None:
+    def __init__(self, choices: Sequence[LinkChoice]) -> None:
         super().__init__()
-        self.links = links
+        self.choices = list(choices)
+        self.links = [choice.url for choice in self.choices]
+        """The URLs, in the order shown (number - 1)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-body"):
@@ -58,11 +98,20 @@ class LinksScreen(ModalScreen[str | None]):
             )
             yield OptionList(
                 *[
-                    Option(Text(f"{number:>2}. {clean_line(url)}"), id=str(number - 1))
-                    for number, url in enumerate(self.links, start=1)
+                    Option(self._prompt(number, choice), id=str(number - 1))
+                    for number, choice in enumerate(self.choices, start=1)
                 ],
                 id="links",
             )
+
+    @staticmethod
+    def _prompt(number: int, choice: LinkChoice) -> Text:
+        """`[N] label` over the address, as safe Text."""
+        prompt = Text(f"[{number}] ", Style(bold=True))
+        if choice.label:
+            prompt.append(clean_line(choice.label) + "\n    ")
+        prompt.append(display_text(choice.url), Style(dim=True))
+        return prompt
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.links[int(event.option.id or 0)])

@@ -44,12 +44,13 @@ class ExtrasPart(MainScreenBase):
         self.notify(f"Copied: {clean_line(text)[:80]}", timeout=3, markup=False)
 
     def action_open_link(self) -> None:
-        """Open the article's link in the web browser."""
+        """Open the article's link in the web browser, else its first enclosure (a podcast)."""
         article = self.article_view.article
-        if article is None or not article.link:
+        enclosures = article.document.enclosures if article is not None else ()
+        if article is None or not (article.link or enclosures):
             self.notify("This article has no link to open.", timeout=2)
             return
-        self.open_in_browser(article.link)
+        self.open_in_browser(article.link or enclosures[0].url)
 
     def open_in_browser(self, url: str) -> None:
         """Hand an http(s) link to the web browser, off the UI thread; refuse anything else."""

@@ -1,17 +1,40 @@
-"""The article view: header, paragraphs with quotes highlighted, and embedded posts as cards."""
+"""The article view: header, the body's blocks drawn as what they are, quotes highlighted.
+
+Each block of the article's `Document` becomes a widget: paragraphs and blockquotes (with a
+bar) keep their line breaks, headings show their level, list items hang their text beside
+the marker, code keeps its lines and spaces (folded, never reflowed), images are one line,
+and embedded posts are cards. After each link a dim `[N]` gives its number in `u`; the
+article's enclosures (podcast audio and the like) follow the body, numbered after the links.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from rich.filesize import decimal
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
-from newsreader.models import Article, Extraction, Post, Quote, QuoteKind
+from newsreader.links import display_text
+from newsreader.models import (
+    Article,
+    Block,
+    BlockKind,
+    Document,
+    Enclosure,
+    Extraction,
+    LinkSpan,
+    Post,
+    Quote,
+    QuoteKind,
+)
 from newsreader.text import clean_line, clean_text
 from newsreader.ui.widgets.article_list import Clock, local_moment, terms_pattern, utc_now
 
@@ -41,6 +64,64 @@ def long_date(moment: datetime) -> str:
     if local is moment and moment.tzinfo == UTC:
         return moment.strftime("%a %d %b %Y")
     return local.strftime("%a %d %b %Y %H:%M")
+
+
+def describe_enclosure(enclosure: Enclosure) -> str:
+    """`audio/mpeg · 12.3 MB`: the type and a readable size, each when known ('' if neither)."""
+    parts = [clean_line(enclosure.type)] if enclosure.type else []
+    if enclosure.length is not None and enclosure.length >= 0:
+        parts.append(decimal(enclosure.length))
+    return " · ".join(parts)
+
+
+def with_link_numbers(text: Text, spans: Sequence[LinkSpan], number_style: Style) -> Text:
+    """`text` with `[N]` after each link span, as newsboat shows links.
+
+    The numbers go in after every other style is applied, so quote and search highlights
+    (offsets into the stored text) stay where they were.
+
+    Args:
+        text: A block's text, already styled.
+        spans: The block's link spans (offsets into `text`).
+        number_style: How the numbers look.
+
+    Returns:
+        A new Text, or `text` itself when there are no links.
+    """
+    numbers_at: dict[int, list[int]] = {}
+    for span in spans:
+        numbers_at.setdefault(min(max(span.end, 0), len(text)), []).append(span.link + 1)
+    if not numbers_at:
+        return text
+    offsets = sorted(numbers_at)
+    result = text.blank_copy()
+    for offset, piece in zip([*offsets, None], text.divide(offsets), strict=True):
+        result.append_text(piece)
+        if offset is not None:
+            result.append("".join(f"[{number}]" for number in numbers_at[offset]), number_style)
+    return result
+
+
+def image_link_numbers(block: Block, document: Document) -> list[int]:
+    """The numbers of the links an image block carries, or of its own address if listed."""
+    numbers = [span.link + 1 for span in block.links]
+    if not numbers and block.url:
+        numbers = [i + 1 for i, link in enumerate(document.links) if link.url == block.url][:1]
+    return numbers
+
+
+def ends_list(item: Block, following: Block | None) -> bool:
+    """Whether list item `item` is the last of its list, so a blank line goes after it.
+
+    Documents keep no list boundaries, so a new list is one that starts again at `1.`, or a
+    top-level item that switches between numbers and bullets.
+    """
+    if following is None or following.kind != BlockKind.LIST_ITEM:
+        return True
+    if following.level != 1:
+        return False
+    numbered = following.marker[:1].isdigit()
+    return following.marker == "1." or (item.level == 1 and numbered != item.marker[:1].isdigit())
 
 
 class PostCard(Static):
@@ -74,6 +155,20 @@ class PostCard(Static):
         return card
 
 
+class ListItemRow(Horizontal):
+    """A list item: its marker in a column of its own, so wrapped lines hang beside it."""
+
+    def __init__(self, block: Block, body: Static, *, last: bool) -> None:
+        super().__init__(classes="list-item -last" if last else "list-item")
+        self.styles.padding = (0, 0, 0, 2 * max(min(block.level, 8) - 1, 0))
+        self.marker = Static(Text(clean_line(block.marker) or "•"), classes="list-marker")
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        yield self.marker
+        yield self.body
+
+
 class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article; scrolls with space/page keys; highlights quotes."""
 
@@ -93,6 +188,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article-view--meta",
         "article-view--dateline",
         "article-view--match",
+        "article-view--link",
+        "article-view--link-number",
     }
 
     DEFAULT_CSS = """
@@ -106,7 +203,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         & > .article-view--meta { color: $text-accent; }
         & > .article-view--dateline { color: $text-muted; text-style: italic; }
         & > .article-view--match { background: $warning 40%; }
-        .paragraph { margin: 0 0 1 0; max-width: 88; }
+        & > .article-view--link { text-style: underline; }
+        & > .article-view--link-number { color: $text-muted; }
+        .block { margin: 0 0 1 0; max-width: 88; }
+        .-heading { text-style: bold; color: $text-primary; margin: 1 0 0 0; }
+        .-blockquote { border-left: outer $primary 60%; padding: 0 0 0 1; margin: 0 0 1 1; }
+        /* No left padding or border: Textual 8.2 drops a character at each fold when there is. */
+        .-code { text-wrap: nowrap; text-overflow: fold; background: $boost; padding: 0 1 0 0; }
+        .-image { color: $text-muted; text-style: italic; }
+        .-attachments { text-style: bold; color: $text-primary; margin: 1 0 0 0; }
+        .-enclosure { margin: 0; }
+        .list-item { height: auto; max-width: 88; }
+        .list-item.-last { margin-bottom: 1; }
+        .list-marker { width: auto; padding-right: 1; color: $text-muted; }
+        .block.-list-item { width: 1fr; margin: 0; }
         #article-header { margin: 1 0 1 0; max-width: 88; }
         #article-placeholder { color: $text-muted; margin: 1 0; }
     }
@@ -145,31 +255,63 @@ class ArticleView(VerticalScroll, can_focus=True):
         """
         self.article, self.extraction, self._chosen = article, extraction, None
         self._search_pattern = terms_pattern(search_terms or [])
-        posts_by_paragraph = {post.paragraph: post for post in extraction.posts}
-        # A post whose text spans several paragraphs is drawn once, as a card at its byline.
-        inside_posts = {
-            index
-            for post in extraction.posts
-            if post.first_paragraph is not None
-            for index in range(post.first_paragraph, post.paragraph)
-        }
-        widgets: list[Static] = [Static(self._header(article), id="article-header")]
-        self._paragraph_widgets = {}
-        for index, paragraph in enumerate(article.paragraphs):
-            if index in inside_posts:
-                continue
-            post = posts_by_paragraph.get(index)
-            widget: Static = (
-                PostCard(post)
-                if post
-                else Static(self._paragraph_text(index, paragraph), classes="paragraph")
-            )
-            self._paragraph_widgets[index] = widget
-            widgets.append(widget)
+        widgets: list[Widget] = [Static(self._header(article), id="article-header")]
+        widgets.extend(self._body_widgets(article))
+        widgets.extend(self._enclosure_widgets(article.document))
         with self.app.batch_update():
             await self.remove_children()
             await self.mount_all(widgets)
             self.scroll_home(animate=False, immediate=True)
+
+    def _body_widgets(self, article: Article) -> list[Widget]:
+        """One widget per block; a post is one card at its byline."""
+        posts_by_paragraph = {post.paragraph: post for post in self.extraction.posts}
+        # A post whose text spans several paragraphs is drawn once, as a card at its byline.
+        inside_posts = {
+            index
+            for post in self.extraction.posts
+            if post.first_paragraph is not None
+            for index in range(post.first_paragraph, post.paragraph)
+        }
+        blocks = article.document.blocks
+        widgets: list[Widget] = []
+        self._paragraph_widgets = {}
+        for index, block in enumerate(blocks):
+            if index in inside_posts:
+                continue
+            post = posts_by_paragraph.get(index)
+            if post is not None:
+                card = self._paragraph_widgets[index] = PostCard(post)
+                widgets.append(card)
+                continue
+            body = self._paragraph_widgets[index] = self._block_widget(index, block)
+            if block.kind == BlockKind.LIST_ITEM:
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                widgets.append(ListItemRow(block, body, last=ends_list(block, following)))
+            else:
+                widgets.append(body)
+        return widgets
+
+    def _block_widget(self, index: int, block: Block) -> Static:
+        classes = f"block -{block.kind.value.replace('_', '-')}"
+        if block.kind == BlockKind.PARAGRAPH:
+            classes += " paragraph"
+        return Static(self._block_text(index), classes=classes)
+
+    def _enclosure_widgets(self, document: Document) -> list[Widget]:
+        """The attachments after the body, numbered after the links as `u` lists them."""
+        if not document.enclosures:
+            return []
+        widgets: list[Widget] = [Static(Text("Attachments"), classes="block -attachments")]
+        number_style = self.get_component_rich_style("article-view--link-number")
+        for number, enclosure in enumerate(document.enclosures, start=len(document.links) + 1):
+            line = Text(f"[{number}] ", number_style)
+            line.append(display_text(enclosure.url))
+            details = describe_enclosure(enclosure)
+            if details:
+                line.append(f"  ({details})", Style(dim=True))
+            widgets.append(Static(line, classes="block -enclosure"))
+        return widgets
 
     def _header(self, article: Article) -> Text:
         header = Text()
@@ -191,8 +333,27 @@ class ArticleView(VerticalScroll, can_focus=True):
             header.append("\n" + clean_line(article.link), Style(dim=True))
         return header
 
+    def _block_text(self, index: int) -> Text:
+        """Block `index` drawn as its kind, with quotes, search matches and link numbers."""
+        assert self.article is not None
+        document = self.article.document
+        block = document.blocks[index]
+        text = self._paragraph_text(index, block.text)
+        number_style = self.get_component_rich_style("article-view--link-number")
+        if block.kind == BlockKind.IMAGE:
+            numbers = "".join(f"[{n}]" for n in image_link_numbers(block, document))
+            return Text.assemble("[image: ", text, "]", (numbers, number_style))
+        link_style = self.get_component_rich_style("article-view--link")
+        for span in block.links:
+            text.stylize(link_style, span.start, span.end)
+        text = with_link_numbers(text, block.links, number_style)
+        if block.kind == BlockKind.HEADING:
+            marks = "#" * max(min(block.level, 6), 1)
+            return Text.assemble((f"{marks} ", number_style), text)
+        return text
+
     def _paragraph_text(self, index: int, paragraph: str) -> Text:
-        """A paragraph with every quote span in it styled by kind, the chosen one stronger."""
+        """A block's text with every quote span in it styled by kind, the chosen one stronger."""
         # Span offsets index the stored paragraph, so clean_text must not shift them: it only
         # drops characters, and stored text is already clean, so this is a no-op in practice.
         text = Text(paragraph)
@@ -237,7 +398,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             if isinstance(widget, PostCard):
                 widget.set_class(item is self._chosen, "-chosen")
             elif widget is not None:
-                widget.update(self._paragraph_text(index, self.article.paragraphs[index]))
+                widget.update(self._block_text(index))
 
     def action_scroll_down(self) -> None:
         """Scroll one line down."""
