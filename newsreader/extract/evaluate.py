@@ -122,7 +122,7 @@ def html_blocks(html: str) -> list[str]:
 
     The one place the labelled sets meet the HTML converter, so swapping it is one line.
     """
-    from newsreader.text import html_to_paragraphs  # only the HTML cases need it
+    from newsreader.ingest.html import html_to_paragraphs  # only the HTML cases need it
 
     return list(html_to_paragraphs(html))
 

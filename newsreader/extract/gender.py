@@ -82,5 +82,7 @@ def gender_in_text(book: NameBook, name: str, family: str) -> str | None:
         for pronoun in _GENDER_PRONOUN_RE.finditer(window):
             if window[: pronoun.start()].split()[-1:] in _OBJECT_AFTER:
                 continue  # `has been with her`: someone else, not the person named
+            if book.named_in((paragraph, start + pronoun.start()), mention.position):
+                break  # `Ortiz thanked Judge Fenwick for her patience`: the nearer name's
             return "f" if pronoun.group().lower() in ("she", "her", "hers", "herself") else "m"
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from nameparser.config import CONSTANTS as _NAMEPARSER
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string (easier to read in long lists)."""
@@ -284,3 +286,24 @@ MALE_NAMES = word_set(_MALE) - UNISEX_NAMES
 """Common forenames by usual gender, so `he` and `she` can skip the wrong person."""
 KNOWN_FORENAMES = FEMALE_NAMES | MALE_NAMES
 """Every gendered forename, for telling a three-word name (`Mary Ellen Cho`) from a title run."""
+
+
+def _nameparser_titles() -> frozenset[str]:
+    """Titles and occupations written before a name (`Curator`, `Archbishop`, `Brigadier`),
+    from nameparser's list, less the words that are also forenames, surnames, organisation
+    words or sentence words here (`King`, `Bishop`, `Group`, `his`)."""
+    words = {title.rstrip(".") for title in _NAMEPARSER.titles if title.isalpha()}
+    clashes = KNOWN_FORENAMES | ORG_WORDS | SENTENCE_WORDS | _SURNAME_TITLES | PRONOUNS
+    return frozenset(words - clashes)
+
+
+_SURNAME_TITLES = word_set(
+    """
+    king bishop knight marshal baron dean judge major cardinal chancellor chaplain clerk abbot
+    brother canon count earl duke prince lord page host banker cooper mason porter
+    """
+)
+"""Titles that are also common English surnames: a title only before another name word."""
+
+PREFIX_TITLES = _nameparser_titles()
+"""Titles that end a person's name when read backwards from the surname (nameparser's)."""

@@ -104,8 +104,9 @@ class NameBook:
     def gender(self, name: str) -> str | None:
         """`f`, `m` or None: from the forename lists, else from the article itself (`Mr. Vance`,
         `Marit Solheim … her spreadsheets`). Cached per name; only asked for unknown forenames."""
-        found = gender_of(name)
-        if found is not None or " " not in name:
+        single = " " not in name
+        found = None if single else gender_of(name)  # `Rose said`: a surname, not a forename
+        if found is not None or (single and name.lower() not in self._by_surname):
             return found
         if name in self._genders:
             return self._genders[name]
@@ -234,8 +235,9 @@ class NameBook:
     def named_by_role(self, noun: str, position: tuple[int, int]) -> str | None:
         """`“…,” the coach said. … Coach Dana Holt has won`: the name the role is given,
         in this paragraph or the next."""
+        forms = "|".join(re.escape(form) for form in _ROLE_FORMS.get(noun, (noun,)))
         pattern = re.compile(
-            r"\b(?i:" + re.escape(noun) + r"),?\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?"
+            r"(?<![\w.])(?i:" + forms + r"),?\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?"
             r"(" + UPPER + r"[\w’'-]+(?:\s+(?:" + UPPER + r"[\w’'-]+|de|van|der|bin|von))*)"
         )
         here = position[0]
@@ -264,6 +266,44 @@ class NameBook:
         index = bisect.bisect_left(self._positions, position)
         return self._referents[index - 1] if index else None
 
+
+_LEGISLATORS = (
+    "rep.",
+    "representative",
+    "sen.",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "del.",
+    "delegate",
+    "state sen.",
+    "state rep.",
+)
+_ROLE_FORMS = {
+    "congressman": ("congressman", "rep.", "representative"),
+    "congresswoman": ("congresswoman", "rep.", "representative"),
+    "representative": ("representative", "rep."),
+    "senator": ("senator", "sen."),
+    "governor": ("governor", "gov."),
+    "lawmaker": _LEGISLATORS,
+    "legislator": _LEGISLATORS,
+    "republican": _LEGISLATORS,
+    "democrat": _LEGISLATORS,
+    "general": ("general", "gen.", "brig. gen.", "maj. gen.", "lt. gen."),
+    "colonel": ("colonel", "col.", "lt. col."),
+    "professor": ("professor", "prof."),
+    "doctor": ("doctor", "dr."),
+    "detective": ("detective", "det."),
+    "sergeant": ("sergeant", "sgt."),
+    "captain": ("captain", "capt."),
+    "lieutenant": ("lieutenant", "lt."),
+    "superintendent": ("superintendent", "supt."),
+    "inspector": ("inspector", "insp."),
+    "councillor": ("councillor", "cllr"),
+}
+"""A role noun and the titles written before the name of someone who holds it."""
 
 _ROLE_REACH = 8
 """How many paragraphs back `the commissioner said` may find `Commissioner Annika Lindqvist`."""

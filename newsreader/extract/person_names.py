@@ -12,6 +12,7 @@ from newsreader.extract.lexicon import (
     NAME_SUFFIXES,
     ORG_WORDS,
     PARTICLES,
+    PREFIX_TITLES,
     SENTENCE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -39,6 +40,8 @@ def person_name(run: list[Token]) -> list[str]:
             continue
         bare = lower.rstrip(".")
         if bare in TITLE_WORDS or bare in TITLE_ABBREVIATIONS or lower in SENTENCE_WORDS:
+            break
+        if words and bare in PREFIX_TITLES:
             break
         if lower in PARTICLES and words:
             words.append(token.text)
@@ -139,12 +142,48 @@ def collect_surnames(
         words = [t for t in run if t.is_word]
         while len(words) > 1 and words[0].lower in PARTICLES:
             words = words[1:]  # `Van der Berg said`
-        if len(words) == 1 and book.knows_surname(words[0].text):
+        while len(words) > 1 and words[0].lower.rstrip(".") in _PERSONAL_TITLES:
+            words = words[1:]  # `Dr. Venkatesh said`
+        if len(words) == 1 and not book.knows_surname(words[0].text):
+            if _lone_surname(run, words[0], text):
+                subject = opens_sentence(text, run[0].start)
+                book.add(words[0].text, (paragraph, words[0].start), subject=subject)
+            continue
+        if len(words) == 1:
             if _modifies_name(text, words[0].start + len(words[0].text)):
                 continue  # `Wasps head coach Nicola Brandreth`: a team, not a person
             after = text[words[0].start + len(words[0].text) :][:2]
             subject = opens_sentence(text, run[0].start) and after not in ("’s", "'s")
             book.add_surname(words[0].text, (paragraph, words[0].start), subject=subject)
+
+
+def _lone_surname(run: list[Token], word: Token, text: str) -> bool:
+    """Whether a single capitalised word is a person named by surname alone: after a title
+    (`Judge Fenwick`, `Ms. Vo`), or opening a sentence before a verb (`Lund mocked him`)."""
+    lower = word.lower
+    if lower in SENTENCE_WORDS or lower in TITLE_WORDS or lower in ORG_WORDS or lower in PARTICLES:
+        return False
+    if word.text.isupper() or lower in KNOWN_FORENAMES or len(lower) < 3:
+        return False
+    titled = len(run) >= 2 and run[-2].lower.rstrip(".") in _PERSONAL_TITLES
+    if titled and run[-1] is word:
+        return True
+    if len(run) != 1 or not opens_sentence(text, word.start):
+        return False
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return False  # `Colleagues said`: a plural, not a surname
+    after = text[word.start + len(word.text) :].split(None, 2)[:2]
+    if after[:1] and after[0] in _AUXILIARIES:
+        after = after[1:]  # `Hale was asked`
+    verb = after[0] if after else ""
+    return len(verb) > 4 and verb.isalpha() and verb.islower() and verb.endswith("ed")
+
+
+_PERSONAL_TITLES = word_set(
+    "mr mrs ms miss dr judge justice sen senator rep gov governor mayor gen col lt sgt capt "
+    "maj adm prof professor rev detective det insp inspector officer councillor cllr sheriff"
+)
+_AUXILIARIES = word_set("was is has had")
 
 
 def _modifies_name(text: str, end: int) -> bool:
@@ -181,7 +220,7 @@ def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byl
         words = longer
         start = next(t.start for t in run if t.text == words[0])
     end = next(t.start + len(t.text) for t in reversed(run) if t.text == words[-1])
-    subject = subject or speaks_next(text, start, end)
+    subject = subject or speaks_next(text, start, end) or _WHO_SAID_RE.match(text, end) is not None
     book.add(" ".join(words), (paragraph, start), byline=byline, subject=subject)
 
 
@@ -190,7 +229,8 @@ _LONG_NAME_AFTER = (["said"], ["says"], ["was"], ["is"], ["named"])
 
 def _is_title(token: Token) -> bool:
     """Whether a word is a title or office (`Minister`, `Vice-President`)."""
-    return any(part.rstrip(".") in TITLE_WORDS for part in token.lower.split("-"))
+    parts = [part.rstrip(".") for part in token.lower.split("-")]
+    return any(part in TITLE_WORDS or part in PREFIX_TITLES for part in parts)
 
 
 def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | None:
@@ -234,6 +274,12 @@ _SPEAKS_NEXT_RE = re.compile(
     r",\s+(?:said|says|told|tells|added|adds|argued|argues|warned|warns|insisted|insists)\b"
 )
 """What follows a name set off by commas as the subject of a speech verb: `, said`."""
+
+
+_WHO_SAID_RE = re.compile(
+    r",\s+who\s+(?:said|says|told|tells|added|adds|wrote|writes|explained|recalled)\b"
+)
+"""`her son, Torvald Marrowby, who said …`: the named person is the subject of a speech verb."""
 
 
 def speaks_next(text: str, start: int, end: int) -> bool:

@@ -44,6 +44,9 @@ class Role(Enum):
 
 _ROLE_NOUNS = word_set(
     """
+    lawmaker legislator congressman congresswoman representative curator auditor treasurer
+    councillor councilman councilwoman alderman trustee superintendent principal headteacher
+    professor prosecutor detective sergeant lieutenant colonel
     senator mayor governor minister secretary president spokesman spokeswoman spokesperson
     chief director official officer manager coach judge lawyer attorney witness resident
     chairman chairwoman leader executive founder analyst expert economist engineer doctor
@@ -111,6 +114,8 @@ class SpeakerResolver:
         titled = self._titled(phrase, words, position)
         if titled is not None:
             return titled
+        if phrase[0].lower in _DEFINITE and _described_role(words):
+            return None  # `the Republican lawmaker` named nowhere near: nobody we can name.
         named = self._name(phrase, words, position)
         if named is None:
             return None
@@ -162,6 +167,9 @@ class SpeakerResolver:
         if any(t.lower in ORG_WORDS for t in words):
             return None
         named = self.book.named_by_role(" ".join(t.lower for t in words), position)
+        if named is None and len(words) > 1:
+            # `the Tennessee Republican`, `the Republican lawmaker`: the head noun says the role.
+            named = self.book.named_by_role(words[-1].lower, position)
         if named is not None:
             self.last_person = _Spoken(named, position)
         return named
@@ -269,6 +277,8 @@ class SpeakerResolver:
         role = self.book.role_subject(position)
         if role is not None and self.book.gender(role) in (None, wanted):
             person = _Spoken(role, position)
+        else:
+            person = self._agreeing_person(wanted, position) or person
         if self.book.gender(person.name) not in (None, wanted):
             other = self._other_person(person, wanted, position)
             if other is None:
@@ -276,6 +286,33 @@ class SpeakerResolver:
             person = other
         self.last_person = _Spoken(person.name, position)
         return person.name
+
+    def _agreeing_person(self, wanted: str, position: tuple[int, int]) -> _Spoken | None:
+        """The person a he/she means: the first of the people it could mean, in order of
+        likelihood, whose gender agrees or is unknown.
+
+        The order: sentence subjects named since the last speaker in this paragraph (latest
+        first), other people named since, then (when this paragraph names nobody new) the
+        subjects and others of the paragraph before, then the last speaker, then people named
+        since only after a preposition (`asked about Reyes`)."""
+        ordered = self._pronoun_candidates(position)
+        return next((c for c in ordered if self.book.gender(c.name) in (None, wanted)), None)
+
+    def _pronoun_candidates(self, position: tuple[int, int]) -> list[_Spoken]:
+        """People a he/she at `position` may mean, most likely first (see `_agreeing_person`)."""
+        speaker = self.last_person
+        after = speaker.position if speaker is not None else (-1, -1)
+        newer = self.book.named_in(position, after)
+        if not newer and position[0] > 0:
+            newer = self.book.named_in((position[0] - 1, 1 << 30), after)
+        objects = [m for m in newer if not m.subject and self.book.after_preposition(m)]
+        ordered = [m for m in newer if m.subject]
+        ordered += [m for m in newer if not m.subject and m not in objects]
+        spoken = [_Spoken(m.name, m.position) for m in ordered]
+        if speaker is not None:
+            spoken.append(speaker)
+        spoken += [_Spoken(m.name, m.position) for m in objects]
+        return spoken
 
     def _other_person(
         self, rejected: _Spoken, wanted: str, position: tuple[int, int]
@@ -382,6 +419,37 @@ def _proper(run: list[Token]) -> bool:
     return any(t.lower not in SENTENCE_WORDS for t in run)
 
 
+def _described_role(words: list[Token]) -> bool:
+    """Whether words describe a person by role and adjectives (`Republican lawmaker`,
+    `Tennessee Republican`, `chief curator`), with no name in them."""
+    head = words[-1].lower
+    if head not in _ROLE_NOUNS and head not in _PARTY_NOUNS:
+        return False
+    return (
+        all(
+            t.lower in TITLE_WORDS or t.lower in _PARTY_NOUNS or not t.is_capitalised
+            for t in words[:-1]
+        )
+        or head in _PARTY_NOUNS
+    )
+
+
+_PARTY_NOUNS = word_set("republican democrat independent conservative liberal tory socialist")
+
+
+def _person_of(run: list[Token]) -> str | None:
+    """The person in `Name Name of Organisation` (`Owen Carrick of Tidewater Trust`)."""
+    lower = [t.lower for t in run]
+    if "of" not in lower:
+        return None
+    before = run[: lower.index("of")]
+    name = person_name(before)
+    full = [w for w in name if not w.endswith(".")]
+    if len(full) < 2 or len(name) != len(before) or is_organisation(name):
+        return None
+    return " ".join(name)
+
+
 def _name_from_run(run: list[Token], phrase: tuple[Token, ...]) -> tuple[str, Role] | None:
     """A person's canonical name, or an organisation's, from a capitalised run."""
     words = [t.text for t in run]
@@ -390,6 +458,9 @@ def _name_from_run(run: list[Token], phrase: tuple[Token, ...]) -> tuple[str, Ro
     if not words:
         return None
     has_article = bool(phrase) and phrase[0].lower in ARTICLES
+    member = _person_of(run)
+    if member is not None:
+        return member, Role.PERSON  # `Tom Reyes of Harbor Savings`: the person, not the bank
     name = person_name(run)
     for part in split_at_joiners(run):
         if len(person_name(part)) >= 2 and len(name) < 2:

@@ -1,0 +1,84 @@
+"""He and she go to the person the text is about: gender and number agree, the previous
+sentence's subject wins over people it mentions, and never an organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.extract import extract
+from newsreader.models import QuoteKind
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    found = extract(list(paragraphs)).quotes
+    return [q.speaker for q in found if q.kind is QuoteKind.STATEMENT]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ortiz thanked Judge Fenwick for her patience. “We got it done,” he said.", "Ortiz"),
+        (
+            "Luis Ortiz thanked Judge Ana Fenwick for her help. “We got it done,” he said.",
+            "Luis Ortiz",
+        ),
+        (
+            "Nadia Reyes praised Coach Brian Tull for his calm. “He never panics,” she said.",
+            "Nadia Reyes",
+        ),
+        ("Moreau criticised Ms. Dunn for her vote. “It was cowardly,” he said.", "Moreau"),
+    ],
+)
+def test_pronoun_skips_a_person_of_the_other_gender(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Lund mocked him for losing alongside nominee Carl Avery. “He lost big,” he said.",
+            "Lund",
+        ),
+        (
+            "Erik Lund mocked the senator for losing alongside nominee Carl Avery. "
+            "“He lost big,” he said.",
+            "Erik Lund",
+        ),
+        (
+            "Tara Gill thanked her deputy, Ana Ruiz, at the dinner. “She carried us,” she said.",
+            "Tara Gill",
+        ),
+    ],
+)
+def test_pronoun_prefers_the_subject_over_a_person_the_sentence_mentions(
+    sentence: str, speaker: str
+) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Hale was asked whether he helps Bravo Corp. “Why ask?” he asked.", "Hale"),
+        ("Dina Marsh was asked about Crestline Foods. “No comment,” she said.", "Dina Marsh"),
+        (
+            "Marguerite Stone, the Carrow Vale manager, said her players had shown they "
+            "belonged. “We were second best,” she said.",
+            "Marguerite Stone",
+        ),
+    ],
+)
+def test_pronoun_never_resolves_to_an_organisation(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_pronoun_reaches_the_subject_of_the_paragraph_before() -> None:
+    assert speakers(
+        "Priya Nair, the union's lead negotiator, walked out of the talks with Tom Behr.",
+        "“We are not going back today,” she said.",
+    ) == ["Priya Nair"]
+
+
+def test_pronoun_with_no_agreeing_person_gets_no_speaker() -> None:
+    assert speakers("Ann Cole thanked Mary Lutz. “It was a team effort,” he said.") == [None]
