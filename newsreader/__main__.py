@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from newsreader import __version__, paths
+from newsreader.links import display_text
+from newsreader.logs import setup_logging
 from newsreader.store import ListFilter, Store, StoreError
 from newsreader.text import clean_line, clean_text
 
@@ -37,7 +40,7 @@ SUBCOMMANDS = ("list", "extract", *FEED_COMMANDS, *READING_COMMANDS)
 
 
 def _error(message: str) -> None:
-    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
+    print(f"newsreader: {display_text(message)}", file=sys.stderr)
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -212,8 +215,24 @@ def _print_extraction(result: dict[str, Any]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    """Run the command line; returns the exit code.
+
+    An error nobody expected ends the command with one line pointing at the log, where the
+    traceback is, never with the traceback on the terminal.
+    """
+    log_file = setup_logging()
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        logging.getLogger("newsreader").exception("unexpected error")
+        _error(f"unexpected {type(error).__name__}: {error} (details in {log_file})")
+        return EXIT_ERROR
+
+
+def _dispatch(arguments: list[str]) -> int:
+    """Run the subcommand (or the reader) named by `arguments`."""
     if arguments and arguments[0] == "list":
         return run_list(_list_parser().parse_args(arguments[1:]))
     if arguments and arguments[0] == "extract":

@@ -10,24 +10,24 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsreader import paths
 from newsreader.config import Config, load_config
+from newsreader.links import display_text
 from newsreader.sources.opml import OpmlEntry, read_opml, write_opml
 from newsreader.sources.refresh import FeedOutcome, OutcomeKind, RefreshSummary, refresh_sources
 from newsreader.store import Store, StoreError
-from newsreader.store.feeds import FEED_KIND, LOCAL_KIND, FeedListing
-from newsreader.subscriptions import SubscriptionError, parse_target
-from newsreader.text import clean_line
+from newsreader.store.feeds import FEED_KIND, LOCAL_KIND, FeedListing, NewSubscription
+from newsreader.subscriptions import SubscriptionError, feed_subscription, parse_target
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def _error(message: str) -> None:
-    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
+    print(f"newsreader: {display_text(message)}", file=sys.stderr)
 
 
 def _open_store() -> Store | None:
@@ -106,16 +106,14 @@ def run_add(store: Store, arguments: argparse.Namespace) -> int:
         _error(str(error))
         return EXIT_USAGE
     if subscription.kind == FEED_KIND:
-        return _add_feed(store, subscription.location, arguments.title)
+        return _add_feed(store, subscription.location, subscription.title)
     return _add_local(store, Path(subscription.location), arguments.title)
 
 
-def _add_feed(store: Store, url: str, title: str | None) -> int:
-    source_id, created = store.add_subscription(
-        url, title=title or url, location=url, kind=FEED_KIND
-    )
+def _add_feed(store: Store, url: str, title: str) -> int:
+    source_id, created = store.add_subscription(url, title=title, location=url, kind=FEED_KIND)
     if not created:
-        print(f"Already subscribed: {clean_line(url)} (id {source_id})")
+        print(f"Already subscribed: {display_text(url)} (id {source_id})")
         return EXIT_OK
     assert store.path is not None
     summary = refresh_sources(store.path, [source_id], _load_config())
@@ -125,7 +123,7 @@ def _add_feed(store: Store, url: str, title: str | None) -> int:
         _error(f"subscribed (id {source_id}), but the first fetch failed: {reason}")
         _error(f"`newsreader remove {source_id}` unsubscribes")
         return EXIT_ERROR
-    print(f"Subscribed (id {source_id}): {clean_line(outcome.title)} — {outcome.added} articles")
+    print(f"Subscribed (id {source_id}): {display_text(outcome.title)} — {outcome.added} articles")
     return EXIT_OK
 
 
@@ -137,7 +135,7 @@ def _add_local(store: Store, path: Path, title: str | None) -> int:
     saved = store.save_source(draft, kind=LOCAL_KIND)
     for line in draft.errors:
         _error(line)
-    print(f"Subscribed (id {saved.source_id}): {clean_line(draft.title)} — {saved.added} new")
+    print(f"Subscribed (id {saved.source_id}): {display_text(draft.title)} — {saved.added} new")
     return EXIT_OK
 
 
@@ -155,17 +153,22 @@ def run_remove(store: Store, arguments: argparse.Namespace) -> int:
 
 
 def _when(seconds: int | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds)) if seconds else "never"
+    if not seconds:
+        return "never"
+    try:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds))
+    except (OverflowError, OSError, ValueError):
+        return "unknown"  # a stored time this platform cannot convert
 
 
 def _feed_columns(feed: FeedListing) -> list[str]:
     return [
         str(feed.id),
-        clean_line(feed.title),
-        clean_line(feed.location),
+        display_text(feed.title),
+        display_text(feed.location),
         str(feed.unread_count),
         _when(feed.refreshed_at),
-        clean_line(feed.last_error or ""),
+        display_text(feed.last_error or ""),
     ]
 
 
@@ -205,7 +208,11 @@ def _print_rich_table(rows: list[list[str]]) -> None:
 
 
 def run_import(store: Store, arguments: argparse.Namespace) -> int:
-    """Subscribe to every feed of an OPML file (duplicates and known feeds are skipped)."""
+    """Subscribe to every web feed of an OPML file (duplicates and known feeds are skipped).
+
+    Only http(s) URLs are taken: a file never adds a local path (`file:`, `~/.ssh`,
+    `/dev/zero`); each refused entry gets one line and the rest are imported.
+    """
     try:
         data = arguments.file.read_bytes()
     except OSError as error:
@@ -214,33 +221,31 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
     entries, errors = read_opml(data)
     for line in errors:
         _error(f"{arguments.file}: {line}")
-    base = arguments.file.resolve().parent
-    added = sum(_subscribe(store, entry, base) for entry in entries)
-    print(f"Imported {added} new subscriptions ({len(entries) - added} already there).")
+    refused = 0
+
+    def web_feeds() -> Iterator[NewSubscription]:
+        nonlocal refused
+        for entry in entries:
+            try:
+                item = feed_subscription(entry.location, entry.title, entry.category)
+            except SubscriptionError as error:
+                refused += 1
+                _error(f"{arguments.file}: skipped {error}; add local files with `newsreader add`")
+                continue
+            yield item.key, item.title, item.location, item.kind, item.category
+
+    added = store.add_subscriptions(web_feeds())
+    known = len(entries) - refused - added
+    print(f"Imported {added} new subscriptions ({known} already there).")
     if added:
         print("Run `newsreader refresh` to fetch them.")
-    return EXIT_OK if entries or not errors else EXIT_ERROR
-
-
-def _subscribe(store: Store, entry: OpmlEntry, base: Path) -> bool:
-    """Add one OPML entry; a relative local path is taken from the OPML file's folder."""
-    if entry.is_url:
-        key, location, kind = entry.location, entry.location, FEED_KIND
-    else:
-        path = base / Path(entry.location.removeprefix("file://")).expanduser()
-        folder = path if path.is_dir() or not path.suffix else path.parent
-        # The key `newsreader add` and the first-run import give a local source.
-        key, location, kind = f"local:{folder.name}", str(path), LOCAL_KIND
-    _, created = store.add_subscription(
-        key, title=entry.title, location=location, kind=kind, category=entry.category
-    )
-    return created
+    return EXIT_OK if added + known or not (errors or entries) else EXIT_ERROR
 
 
 def run_export(store: Store, arguments: argparse.Namespace) -> int:
     """Print every feed and local source as OPML 2.0."""
     entries = [
-        OpmlEntry(feed.location, clean_line(feed.title), feed.category)
+        OpmlEntry(feed.location, display_text(feed.title), feed.category)
         for feed in store.feed_listing()
         if feed.kind in (FEED_KIND, LOCAL_KIND)
     ]
@@ -280,10 +285,10 @@ def _refresh_with_progress_bar(database: Path, config: Config) -> RefreshSummary
 def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
     for outcome in summary.outcomes:
         if outcome.failed or outcome.kind is OutcomeKind.DEFERRED:
-            where = f"{clean_line(outcome.title)} ({clean_line(outcome.location)})"
-            print(f"  {where}: {clean_line(outcome.error or 'failed')}")
+            where = f"{display_text(outcome.title)} ({display_text(outcome.location)})"
+            print(f"  {where}: {display_text(outcome.error or 'failed')}")
         elif outcome.moved_to and not quiet:
-            print(f"  {clean_line(outcome.title)}: moved to {clean_line(outcome.moved_to)}")
+            print(f"  {display_text(outcome.title)}: moved to {display_text(outcome.moved_to)}")
     if quiet:
         return
     updated = sum(outcome.updated for outcome in summary.outcomes)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newsreader import paths
+from newsreader.links import display_text
 from newsreader.store import ListedArticle, Store, StoreError
 from newsreader.store.search import StoredQuote
 from newsreader.text import clean_line
@@ -31,7 +32,7 @@ def _open_store() -> Store | None:
     try:
         return Store(paths.database_path())
     except StoreError as error:
-        print(f"newsreader: {clean_line(str(error))}", file=sys.stderr)
+        print(f"newsreader: {display_text(str(error))}", file=sys.stderr)
         return None
 
 
@@ -155,7 +156,7 @@ def run_config(arguments: Sequence[str]) -> int:
     print(path)
     if not options.path:
         for warning in warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(f"warning: {display_text(warning)}", file=sys.stderr)
     return EXIT_OK
 
 

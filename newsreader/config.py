@@ -6,6 +6,7 @@ default and the rest of the file still applies.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -34,12 +35,27 @@ class Config:
     """Total time one feed may take (connect, redirects and body)."""
     max_feed_megabytes: int = 20
     """Largest feed body accepted, measured after decompression."""
-    keep_days: int = 0
-    """Drop unstarred articles older than this many days after a refresh (0: keep all)."""
-    keep_per_feed: int = 0
-    """Keep at most this many unstarred articles per feed (0: no limit)."""
+    keep_days: int = 90
+    """Drop read, unstarred articles older than this many days after a refresh (0: keep all);
+    unread and starred articles are never dropped by age."""
+    keep_per_feed: int = 5000
+    """Keep at most this many unstarred articles per feed, newest first (0: no limit); bounds
+    a feed that invents new entries on every refresh."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id → keys, e.g. `next_unread = "n,ctrl+n"` under `[keys]`."""
+
+
+MAX_WARNINGS = 10
+"""Warnings reported one by one; more are counted in one last line."""
+RANGES: dict[str, tuple[float, float]] = {
+    "refresh_interval_minutes": (0, 7 * 24 * 60),
+    "max_connections": (1, 64),
+    "fetch_timeout_seconds": (1.0, 600.0),
+    "max_feed_megabytes": (1, 1024),
+    "keep_days": (0, 100 * 366),
+    "keep_per_feed": (0, 10_000_000),
+}
+"""Allowed values of the numeric settings; outside them the default is used, with a warning."""
 
 
 DEFAULT_CONFIG_TEXT = """\
@@ -62,9 +78,11 @@ DEFAULT_CONFIG_TEXT = """\
 # fetch_timeout_seconds = 15.0
 # max_feed_megabytes = 20
 
-# Retention: starred articles are never dropped. 0 means no limit.
-# keep_days = 0
-# keep_per_feed = 0
+# Retention after each refresh (0 means no limit). Starred articles, and articles still in
+# the feed, are never dropped. keep_days drops read articles older than that many days
+# (unread ones stay); keep_per_feed keeps the newest that many unstarred articles per feed.
+# keep_days = 90
+# keep_per_feed = 5000
 
 # Keys: binding id = "keys" (comma-separated). The ids are listed by `?` in the app
 # and in the README, e.g.:
@@ -74,12 +92,16 @@ DEFAULT_CONFIG_TEXT = """\
 """
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """Return the 1-based line where `key = ...` is set, if it can be found."""
+def _key_lines(text: str) -> dict[str, int]:
+    """The 1-based line where each `key = ...` is first set, found in one pass over the text."""
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.split("=", 1)[0].strip() == key:
-            return number
-    return None
+        key = line.split("=", 1)[0].strip()
+        if key and not key.startswith(("#", "[")):
+            lines.setdefault(key.strip("\"'"), number)
+        elif key.startswith("["):
+            lines.setdefault(key.strip("[] "), number)
+    return lines
 
 
 def load_config(path: Path) -> tuple[Config, list[str]]:
@@ -105,7 +127,16 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         return Config(), [f"{path}: cannot read: {error}"]
     except tomllib.TOMLDecodeError as error:
         return Config(), [f"{path}: not valid TOML ({error}); using defaults"]
-    return _apply(values, path, text)
+    config, warnings = _apply(values, path, text)
+    return config, _capped(warnings, path)
+
+
+def _capped(warnings: list[str], path: Path) -> list[str]:
+    """At most MAX_WARNINGS lines, the rest summed up in one (a start never floods the screen)."""
+    if len(warnings) <= MAX_WARNINGS:
+        return warnings
+    more = len(warnings) - MAX_WARNINGS
+    return [*warnings[:MAX_WARNINGS], f"{path}: … and {more} more problems; fix the ones above"]
 
 
 def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[str]]:
@@ -113,8 +144,9 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
     config = Config()
     warnings: list[str] = []
     known = {field.name: field for field in fields(Config)}
+    key_lines = _key_lines(text)
     for key, value in values.items():
-        line = _line_of(text, key)
+        line = key_lines.get(key)
         where = f"{path}:{line}" if line else str(path)
         if key not in known:
             warnings.append(f"{where}: unknown key {key!r}; ignored")
@@ -132,8 +164,24 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
                 f"{where}: {key} must be {expected.__name__}, not {value!r}; using the default"
             )
             continue
+        problem = _out_of_range(key, value)
+        if problem:
+            default = getattr(config, key)
+            warnings.append(f"{where}: {key} {problem}, not {value!r}; using {default!r}")
+            continue
         config = replace(config, **{key: value})
     return config, warnings
+
+
+def _out_of_range(key: str, value: object) -> str | None:
+    """Why a number is unusable for `key` (NaN, infinite, too small or too large), or None."""
+    bounds = RANGES.get(key)
+    if bounds is None or not isinstance(value, int | float):
+        return None
+    low, high = bounds
+    if not math.isfinite(value) or not low <= value <= high:
+        return f"must be between {low:g} and {high:g}"
+    return None
 
 
 def _key_overrides(value: object, where: str) -> tuple[dict[str, str], list[str]]:

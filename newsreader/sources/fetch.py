@@ -10,6 +10,7 @@ exception, so one broken feed never stops the others.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import zlib
 from collections.abc import AsyncGenerator, Iterable
@@ -22,7 +23,9 @@ import httpx
 
 from newsreader import __version__
 from newsreader.config import Config
+from newsreader.links import display_text
 from newsreader.sources.bounded import BodyRefused, BoundedDecoder
+from newsreader.subscriptions import feed_url_problem
 from newsreader.text import clean_line
 
 __all__ = [
@@ -36,6 +39,7 @@ __all__ = [
     "retry_after_seconds",
 ]
 
+logger = logging.getLogger(__name__)
 USER_AGENT = f"newsreader/{__version__}"
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
@@ -152,15 +156,17 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> int | No
     """
     if not value:
         return None
-    value = value.strip()
-    if value.isdigit():
+    value = value.strip()[:100]
+    if value.isascii() and value.isdigit():  # not `²` or `٣`: str.isdigit takes those
         return min(int(value), MAX_RETRY_AFTER)
+    if not value.isascii():
+        return None
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        seconds = moment.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    now = time.time() if now is None else now
-    return max(0, min(int(moment.timestamp() - now), MAX_RETRY_AFTER))
+    return max(0, min(int(seconds), MAX_RETRY_AFTER))
 
 
 def _conditional_headers(request: FetchRequest) -> dict[str, str]:
@@ -185,32 +191,49 @@ async def fetch_feed(
     Returns:
         The body (FETCHED), NOT_MODIFIED for a 304, or FAILED with a one-line error.
     """
+    problem = feed_url_problem(request.url)
+    if problem is not None:
+        return _failed(request, problem)
     try:
         async with asyncio.timeout(limits.total_seconds):
             return await _follow_redirects(client, request, limits)
-    except TimeoutError:
-        message = f"timed out after {limits.total_seconds:g} s"
     except _FetchError as error:
         return _failed(request, str(error), error.retry_after)
-    except BodyRefused as error:
-        message = str(error)
-    except httpx.ConnectError as error:
-        message = f"cannot connect: {_reason(error)}"
-    except httpx.TimeoutException:
-        message = f"timed out after {limits.total_seconds:g} s"
-    except httpx.HTTPError as error:
-        message = f"network error: {_reason(error)}"
-    except (zlib.error, brotli.error) as error:
-        message = f"corrupt compressed body ({_reason(error)})"
-    except (httpx.InvalidURL, ValueError) as error:
-        message = f"invalid URL ({_reason(error)})"
     except Exception as error:  # one feed's surprise must not end everyone's refresh
-        message = f"unexpected {type(error).__name__}: {_reason(error)}"
-    return _failed(request, message)
+        return _failed(request, _describe(_first_cause(error), limits))
+
+
+def _first_cause(error: BaseException) -> BaseException:
+    """The first real error inside exception groups (a task group in the connection code)."""
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]
+    return error
+
+
+def _describe(error: BaseException, limits: FetchLimits) -> str:
+    """One line for a failed fetch."""
+    if isinstance(error, TimeoutError | httpx.TimeoutException):
+        return f"timed out after {limits.total_seconds:g} s"
+    if isinstance(error, _FetchError | BodyRefused):
+        return str(error)
+    if isinstance(error, httpx.ConnectError):
+        return f"cannot connect: {_reason(error)}"
+    if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return f"invalid URL: {_reason(error)}"
+    if isinstance(error, httpx.HTTPError):
+        return f"network error: {_reason(error)}"
+    if isinstance(error, zlib.error | brotli.error):
+        return f"corrupt compressed body ({_reason(error)})"
+    if isinstance(error, OverflowError) or (
+        isinstance(error, ValueError) and "port" in str(error).lower()
+    ):
+        return "invalid URL: port out of range"
+    logger.warning("unexpected fetch error", exc_info=error)
+    return f"unexpected {type(error).__name__}: {_reason(error)}"
 
 
 def _reason(error: BaseException) -> str:
-    return clean_line(str(error))[:160] or type(error).__name__
+    return display_text(str(error))[:160] or type(error).__name__
 
 
 def _failed(request: FetchRequest, message: str, retry_after: int | None = None) -> FetchResult:
@@ -230,7 +253,7 @@ async def _follow_redirects(
                 moved_to = url if all_permanent and url != request.url else None
                 return await _read_response(request, response, limits, moved_to)
         if target in visited:
-            raise _FetchError(f"redirect loop ({clean_line(url)} -> {clean_line(target)})")
+            raise _FetchError(f"redirect loop ({display_text(url)} -> {display_text(target)})")
         all_permanent = all_permanent and response.status_code in _PERMANENT_REDIRECTS
         visited.add(target)
         url = target
@@ -244,10 +267,16 @@ def _redirect_target(response: httpx.Response) -> str | None:
     location = response.headers.get("location")
     if not location:
         raise _FetchError(f"HTTP {response.status_code} redirect without a Location")
-    target = response.url.join(location)
-    if target.scheme not in ("http", "https"):
-        raise _FetchError(f"redirect to a non-HTTP URL ({clean_line(str(target))[:100]})")
-    return str(target)
+    try:
+        target = str(response.url.join(location))
+    except (httpx.InvalidURL, ValueError) as error:
+        raise _FetchError(f"redirect to an invalid URL ({_reason(error)})") from None
+    problem = feed_url_problem(target)
+    if problem is not None and not target.lower().startswith(("http://", "https://")):
+        raise _FetchError(f"redirect to a non-HTTP URL ({display_text(target)[:100]})")
+    if problem is not None:
+        raise _FetchError(f"redirect to {display_text(target)[:100]}: {problem}")
+    return target
 
 
 async def _read_response(

@@ -8,6 +8,7 @@ make the file ill-formed. Import takes all of that; entity declarations are refu
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,12 +16,16 @@ from email.utils import formatdate
 from html import unescape
 from xml.etree import ElementTree
 
+from newsreader.links import redact_credentials, redact_url, strip_credentials
 from newsreader.sources.feeds import FeedRefused, check_entities
 from newsreader.text import clean_line
 
 __all__ = ["OpmlEntry", "read_opml", "write_opml"]
 
 CATEGORY_SEPARATOR = "/"
+MAX_FOLDER_DEPTH = 16
+"""Folder levels kept as the category; feeds nested deeper go in the deepest kept folder."""
+MAX_FOLDER_CHARS = 200
 _XML_URL_ATTRIBUTE = re.compile(r"""\bxmlUrl\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 _TEXT_ATTRIBUTE = re.compile(r"""\b(?:text|title)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 _OUTLINE_TAG = re.compile(r"<outline\b[^>]*>", re.IGNORECASE)
@@ -46,6 +51,9 @@ class OpmlEntry:
 def read_opml(data: bytes) -> tuple[list[OpmlEntry], list[str]]:
     """Read subscriptions from an OPML document.
 
+    The document is read as a stream, keeping only the open outlines, so time and memory grow
+    linearly with its size and nesting never touches the call stack.
+
     Args:
         data: The file's bytes.
 
@@ -58,25 +66,20 @@ def read_opml(data: bytes) -> tuple[list[OpmlEntry], list[str]]:
     except FeedRefused as error:
         return [], [f"refused: {error}"]
     try:
-        root = ElementTree.fromstring(data)
+        entries, found_body = _stream_outlines(data)
     except ElementTree.ParseError as error:
-        entries = list(_scan_outlines(data))
+        entries = _unique(_scan_outlines(data))
         reason = f"not well-formed XML ({clean_line(str(error))})"
         if entries:
-            return _unique(entries), [f"{reason}; read {len(entries)} feeds without folders"]
+            return entries, [f"{reason}; read {len(entries)} feeds without folders"]
         return [], [f"{reason}; no feeds found"]
-    body = _child(root, "body")
-    if body is None:
+    if not found_body:
         return [], ["not an OPML file (no <body>)"]
-    return _unique(_walk(body, ())), []
+    return _unique(entries), []
 
 
 def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
-
-
-def _child(element: ElementTree.Element, name: str) -> ElementTree.Element | None:
-    return next((child for child in element if _local_name(child.tag) == name), None)
 
 
 def _attribute(element: ElementTree.Element, name: str) -> str:
@@ -87,19 +90,47 @@ def _attribute(element: ElementTree.Element, name: str) -> str:
     return ""
 
 
-def _walk(element: ElementTree.Element, folders: tuple[str, ...]) -> Iterator[OpmlEntry]:
-    """Entries under `element`; outlines without a feed URL are folders for their children."""
-    for outline in element:
-        if _local_name(outline.tag) != "outline":
+_Frame = tuple[ElementTree.Element, tuple[str, ...] | None]
+"""An open element and the folders its child outlines belong to (None: not read)."""
+
+
+def _stream_outlines(data: bytes) -> tuple[list[OpmlEntry], bool]:
+    """Entries of the first `<body>` under the root, and whether there was one.
+
+    Outlines without a feed URL are folders for their children; folders deeper than
+    MAX_FOLDER_DEPTH still give their feeds, filed under the deepest folder kept.
+    """
+    entries: list[OpmlEntry] = []
+    found_body = False
+    stack: list[_Frame] = []
+    for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+        if event == "end":
+            stack.pop()
+            if stack:
+                del stack[-1][0][:]  # finished children are not needed again
             continue
-        title = clean_line(_attribute(outline, "text") or _attribute(outline, "title"))
-        location = clean_line(_attribute(outline, "xmlurl"))
-        if location:
-            category = CATEGORY_SEPARATOR.join(folders) or None
-            yield OpmlEntry(location, title or location, category)
-        else:
-            folder = title.replace(CATEGORY_SEPARATOR, "-") if title else ""
-            yield from _walk(outline, (*folders, folder) if folder else folders)
+        name = _local_name(element.tag)
+        folders: tuple[str, ...] | None = None
+        if len(stack) == 1 and name == "body" and not found_body:
+            found_body, folders = True, ()
+        elif name == "outline" and len(stack) >= 2 and stack[-1][1] is not None:
+            folders = _read_outline(element, stack[-1][1], entries)
+        stack.append((element, folders))
+    return entries, found_body
+
+
+def _read_outline(
+    outline: ElementTree.Element, folders: tuple[str, ...], entries: list[OpmlEntry]
+) -> tuple[str, ...] | None:
+    """Add the outline's feed to `entries`, or return the folders its children belong to."""
+    title = clean_line(_attribute(outline, "text") or _attribute(outline, "title"))
+    location = clean_line(_attribute(outline, "xmlurl"))
+    if location:
+        category = CATEGORY_SEPARATOR.join(folders) or None
+        entries.append(OpmlEntry(location, title or redact_url(location), category))
+        return None
+    folder = title.replace(CATEGORY_SEPARATOR, "-")[:MAX_FOLDER_CHARS] if title else ""
+    return (*folders, folder) if folder and len(folders) < MAX_FOLDER_DEPTH else folders
 
 
 def _scan_outlines(data: bytes) -> Iterator[OpmlEntry]:
@@ -111,7 +142,8 @@ def _scan_outlines(data: bytes) -> Iterator[OpmlEntry]:
             continue
         location = clean_line(unescape(url.group(2)))
         title = _TEXT_ATTRIBUTE.search(tag.group(0))
-        yield OpmlEntry(location, clean_line(unescape(title.group(2))) if title else location)
+        name = clean_line(unescape(title.group(2))) if title else ""
+        yield OpmlEntry(location, name or redact_url(location))
 
 
 def _unique(entries: Iterable[OpmlEntry]) -> list[OpmlEntry]:
@@ -142,9 +174,11 @@ def write_opml(entries: Iterable[OpmlEntry], title: str = "newsreader subscripti
     folders: dict[tuple[str, ...], ElementTree.Element] = {(): body}
     for entry in entries:
         parent = _folder(folders, _folder_path(entry.category))
-        attributes = {"text": entry.title, "title": entry.title}
+        # Credentials in a feed URL stay on this machine: never in an exported file.
+        title = redact_credentials(entry.title)
+        attributes = {"text": title, "title": title}
         if entry.is_url:
-            attributes |= {"type": "rss", "xmlUrl": entry.location}
+            attributes |= {"type": "rss", "xmlUrl": strip_credentials(entry.location)}
         else:
             attributes |= {"type": "local", "xmlUrl": entry.location}
         ElementTree.SubElement(parent, "outline", attributes)
@@ -156,16 +190,18 @@ def write_opml(entries: Iterable[OpmlEntry], title: str = "newsreader subscripti
 def _folder_path(category: str | None) -> tuple[str, ...]:
     if not category:
         return ()
-    return tuple(part for part in category.split(CATEGORY_SEPARATOR) if part)
+    parts = tuple(part for part in category.split(CATEGORY_SEPARATOR) if part)
+    return parts[:MAX_FOLDER_DEPTH]
 
 
 def _folder(
     folders: dict[tuple[str, ...], ElementTree.Element], path: tuple[str, ...]
 ) -> ElementTree.Element:
     """The outline for a folder path, created (with its parents) on first use."""
-    if path not in folders:
-        parent = _folder(folders, path[:-1])
-        folders[path] = ElementTree.SubElement(
-            parent, "outline", {"text": path[-1], "title": path[-1]}
-        )
+    for depth in range(1, len(path) + 1):
+        if path[:depth] not in folders:
+            name = path[depth - 1]
+            folders[path[:depth]] = ElementTree.SubElement(
+                folders[path[: depth - 1]], "outline", {"text": name, "title": name}
+            )
     return folders[path]

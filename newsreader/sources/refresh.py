@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from newsreader.config import Config
+from newsreader.links import display_text, redact_url
 from newsreader.models import SourceDraft
 from newsreader.sources.fastfeed import parse_feed_fast
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
@@ -29,6 +32,8 @@ from newsreader.sources.local import load_path
 from newsreader.store import Store
 from newsreader.store.feeds import FEED_KIND, FeedState, FetchRecord
 from newsreader.text import clean_line
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["FeedOutcome", "OutcomeKind", "ProgressCallback", "RefreshSummary", "refresh_sources"]
 
@@ -146,7 +151,7 @@ class _Refresh:
             await self._feeds(store, feeds)
             for state in states:
                 if state.kind != FEED_KIND and not self.cancel.is_set():
-                    self._report(_rescan_local(store, state))
+                    self._report(_guarded(store, state, _rescan_local, store, state))
         finally:
             store.close()
         return RefreshSummary(tuple(self.outcomes))
@@ -174,7 +179,37 @@ class _Refresh:
             async for result in results:
                 if self.cancel.is_set():
                     break
-                self._report(_apply_fetch(store, due[id(result.request)], result, self.config))
+                state = due[id(result.request)]
+                self._report(
+                    _guarded(store, state, _apply_fetch, store, state, result, self.config)
+                )
+
+
+def _guarded(
+    store: Store, state: FeedState, step: Callable[..., FeedOutcome], *arguments: object
+) -> FeedOutcome:
+    """Run one source's step; any error fails that source alone, logged and reported."""
+    try:
+        return step(*arguments)
+    except Exception as error:  # one source's surprise must not lose the others' work
+        logger.exception("refreshing source %s (%s) failed", state.id, redact_url(state.location))
+        line = f"{_error_line(error)} (details in the log)"
+        try:
+            return _record_failure(store, state, line, int(time.time()))
+        except Exception:  # the store itself is failing (locked, disk full): report only
+            logger.exception("recording the failure of source %s failed", state.id)
+            return _outcome(state, OutcomeKind.FAILED, error=line)
+
+
+def _error_line(error: BaseException) -> str:
+    """One line for an error that escaped a source's refresh."""
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error).lower()
+        if "full" in text:
+            return "not saved: the disk is full"
+        if "locked" in text or "busy" in text:
+            return "not saved: the database is busy (another program is writing); try again"
+    return f"unexpected {type(error).__name__}: {display_text(str(error))[:160]}"
 
 
 def _outcome(
@@ -224,7 +259,8 @@ def _record_failure(
 
 def _display_title(state: FeedState, parsed_title: str) -> str:
     """The stored title unless it is still the URL placeholder `add` gave it."""
-    if state.title and state.title not in (state.key, state.location):
+    placeholders = {state.key, state.location, redact_url(state.key), redact_url(state.location)}
+    if state.title and state.title not in placeholders:
         return state.title
     return parsed_title or state.title
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
 from newsreader.store.base import StoreBase
 from newsreader.store.feeds import FeedRecords
+from newsreader.store.open_errors import describe_open_error
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.store.search import SearchIndex
 from newsreader.text import clean_line, clean_text
@@ -100,9 +101,25 @@ def _timestamp(moment: datetime | None) -> int | None:
     return int(moment.timestamp())
 
 
+_EARLIEST_SECONDS = int(datetime(1, 1, 3, tzinfo=UTC).timestamp())
+_LATEST_SECONDS = int(datetime(9999, 12, 29, tzinfo=UTC).timestamp())
+"""Stored times are read within years 1-9999 with two days to spare, so converting one to any
+local time zone can never overflow."""
+
+
 def _datetime(seconds: int | None) -> datetime | None:
-    """An aware UTC datetime from unix seconds."""
-    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+    """An aware UTC datetime from unix seconds, clamped to what every time zone can show.
+
+    Whatever is stored (year 9999, year 1, a float, text), this never raises: a value that is
+    not a number reads as None.
+    """
+    if seconds is None:
+        return None
+    try:
+        value = int(seconds)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return datetime.fromtimestamp(min(max(value, _EARLIEST_SECONDS), _LATEST_SECONDS), UTC)
 
 
 def content_hash(draft: ArticleDraft) -> str:
@@ -132,26 +149,36 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         """Open the file and check it is ours before changing anything in it."""
         try:
             connection = sqlite3.connect(target, timeout=10.0, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(describe_open_error(target, error)) from error
+        try:
             connection.execute("PRAGMA busy_timeout = 10000")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise StoreError(
-                f"{target}: not a usable newsreader database ({error}); it was left untouched. "
-                "Move it aside to start afresh."
-            ) from error
+            if version <= SCHEMA_VERSION:
+                # WAL lets readers and one writer work at once (a second instance, the CLI).
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                connection.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as error:
+            connection.close()
+            raise StoreError(describe_open_error(target, error)) from error
         if version > SCHEMA_VERSION:
             connection.close()
             raise StoreError(
                 f"{target}: made by a newer newsreader (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); it was left untouched. Upgrade newsreader to read it."
             )
-        # WAL lets readers and one writer work at once (a second instance, the CLI).
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.execute("PRAGMA foreign_keys = ON")
         return connection
 
     def _migrate(self) -> None:
+        """Bring the schema up to date; a failure (disk full, read-only) says its real cause."""
+        try:
+            self._upgrade_schema()
+        except sqlite3.Error as error:
+            self._connection.close()
+            raise StoreError(describe_open_error(str(self.path or ":memory:"), error)) from error
+
+    def _upgrade_schema(self) -> None:
         """Bring the schema to SCHEMA_VERSION, backing the file up before changing old data."""
         version = self._connection.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:

@@ -8,7 +8,7 @@ permanent redirect).
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsreader.store.base import StoreBase
@@ -17,6 +17,8 @@ from newsreader.store.search import SearchIndex
 FEED_KIND = "feed"
 LOCAL_KIND = "local"
 _SECONDS_PER_DAY = 86_400
+NewSubscription = tuple[str, str, str, str, str | None]
+"""(key, title, location, kind, category) of a source to add."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,43 @@ class FeedRecords(StoreBase):
                 (key, title, location, kind, category, int(time.time())),
             ).fetchone()
         return int(row[0]), True
+
+    def add_subscriptions(self, subscriptions: Iterable[NewSubscription]) -> int:
+        """Subscribe to many feeds in one transaction (an OPML import), skipping known ones.
+
+        The known keys and locations are read once into sets, so a list of 100,000 feeds is
+        added in linear time rather than with a table scan per feed.
+
+        Args:
+            subscriptions: (key, title, location, kind, category) for each, in order.
+
+        Returns:
+            How many were newly added.
+        """
+        added = 0
+        with self.transaction():
+            keys: set[str] = set()
+            locations: set[tuple[str, str]] = set()
+            for key, kind, location in self._connection.execute(
+                "SELECT key, kind, location FROM sources"
+            ):
+                keys.add(key)
+                locations.add((kind, location))
+            now = int(time.time())
+            for key, title, location, kind, category in subscriptions:
+                if key in keys or (kind, location) in locations:
+                    continue
+                self._connection.execute(
+                    """
+                    INSERT INTO sources (key, title, location, kind, category, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    (key, title, location, kind, category, now),
+                )
+                keys.add(key)
+                locations.add((kind, location))
+                added += 1
+        return added
 
     def remove_source(self, source_id: int) -> bool:
         """Delete a source and all its articles; returns whether it existed."""
@@ -196,11 +235,12 @@ class FeedRecords(StoreBase):
         """Delete a source's unstarred articles beyond the retention limits.
 
         Articles still in the feed's latest document are kept whatever their age: deleting
-        them would bring them back as new on the next refresh.
+        them would bring them back as new on the next refresh. The age limit drops only read
+        articles; the count limit drops the oldest unstarred ones, read or not.
 
         Args:
             source_id: The source to trim.
-            keep_days: Drop articles older than this many days (0: no age limit).
+            keep_days: Drop read articles older than this many days (0: no age limit).
             keep_per_feed: Keep at most this many of the newest (0: no count limit).
             current_guids: Identities in the document just fetched.
             now: Unix seconds for "now" (tests pass a fixed clock).
@@ -214,18 +254,18 @@ class FeedRecords(StoreBase):
         with self.transaction():
             rows = self._connection.execute(
                 """
-                SELECT id, guid, sort_key FROM articles WHERE source_id = ? AND starred = 0
-                ORDER BY sort_key DESC, id DESC
+                SELECT id, guid, sort_key, read FROM articles
+                WHERE source_id = ? AND starred = 0 ORDER BY sort_key DESC, id DESC
                 """,
                 (source_id,),
             ).fetchall()
             cutoff = now - keep_days * _SECONDS_PER_DAY if keep_days > 0 else None
             doomed = [
                 article_id
-                for rank, (article_id, guid, sort_key) in enumerate(rows)
+                for rank, (article_id, guid, sort_key, read) in enumerate(rows)
                 if guid not in current_guids
                 and (
-                    (cutoff is not None and sort_key < cutoff)
+                    (cutoff is not None and read and sort_key < cutoff)
                     or (keep_per_feed > 0 and rank >= keep_per_feed)
                 )
             ]

@@ -8,16 +8,22 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from newsreader import __version__
 from newsreader.config import Config, load_ui_state, save_ui_state
+from newsreader.links import display_text
 from newsreader.store import Store
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
 from newsreader.ui.widgets.article_view import ArticleView
+
+MAX_STARTUP_WARNINGS = 10
+"""Config warnings shown one by one at start; the rest are counted in one line."""
+MAX_NOTIFICATION_CHARS = 300
 
 
 class NewsReaderApp(App[None]):
@@ -67,8 +73,35 @@ class NewsReaderApp(App[None]):
                 config=self.config,
             )
         )
-        for warning in self._startup_warnings:
-            self.notify(warning, title="Config", severity="warning", markup=False, timeout=10)
+        warnings = self._startup_warnings
+        for warning in warnings[:MAX_STARTUP_WARNINGS]:
+            self.notify(warning, title="Config", severity="warning", timeout=10)
+        if len(warnings) > MAX_STARTUP_WARNINGS:
+            more = len(warnings) - MAX_STARTUP_WARNINGS
+            self.notify(f"… and {more} more config problems", severity="warning", timeout=10)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification; every one is cleaned here and never read as markup.
+
+        Notifications carry paths, URLs and error texts from files and servers: escape
+        sequences and credentials in URLs are removed, and markup is never interpreted (the
+        app never needs it in a notification), so no caller can forget.
+        """
+        super().notify(
+            display_text(str(message))[:MAX_NOTIFICATION_CHARS],
+            title=display_text(title)[:80],
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _apply_theme(self) -> None:
         """The configured theme, else the one chosen last time; remember later choices."""

@@ -54,7 +54,10 @@ def local_moment(moment: datetime) -> datetime:
     """`moment` in local time, except date-only values (midnight UTC), which keep their day."""
     if moment.tzinfo == UTC and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
         return moment
-    return moment.astimezone()
+    try:
+        return moment.astimezone()
+    except (OverflowError, ValueError, OSError):
+        return moment  # at the edge of year 1 or 9999 local time does not exist: show UTC
 
 
 def short_date(moment: datetime | None, now: datetime | None = None) -> str:
