@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsreader.sources.feeds import parse_feed
+from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.html import html_to_paragraphs
 from newsreader.sources.local import load_path
-from newsreader.text import html_to_paragraphs
 
 PARAGRAPH = (
     "\u201cThis deployment is an appropriate and precautionary action,\u201d said Esper, adding"

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scale_parts.timing import median_milliseconds
 
-from newsreader.models import ArticleDraft, SourceDraft
+from newsreader.models import ArticleDraft, Document, SourceDraft
 from newsreader.store import ListFilter, Store
 
 PARAGRAPH = (
@@ -37,7 +37,7 @@ def generate(store: Store, article_count: int, source_count: int = 300) -> float
                 guid=f"{source_number}-{index}",
                 title=f"Source {source_number} story {index} about the harbour",
                 source_name=f"Source {source_number}",
-                paragraphs=(PARAGRAPH * 3, PARAGRAPH * 4, PARAGRAPH * 2),
+                document=Document.from_paragraphs((PARAGRAPH * 3, PARAGRAPH * 4, PARAGRAPH * 2)),
                 published=base + timedelta(minutes=index * source_count + source_number),
                 location=f"/bench/{source_number}/{index}.txt",
             )

@@ -1,11 +1,17 @@
-"""The values that flow through newsreader: articles, quotes and embedded posts.
+"""The values that flow through newsreader: documents, articles, quotes and embedded posts.
 
 Pure data, no behaviour worth testing on its own, and no textual/rich imports: every layer
-(sources, store, extract, ui) speaks these types.
+(ingest, store, extract, ui) speaks these types.
 
-Article bodies are a tuple of plain-text paragraphs. An embedded post (tweet and its kin) is one
-paragraph in the *flattened post form* that the seed article uses, which the HTML converter also
-writes for `blockquote.twitter-tweet` and friends:
+An article body is a `Document`: a sequence of `Block`s (paragraph, heading, list item,
+blockquote, code, embedded post, image), each with plain text and the spans of the links inside
+it, plus the article's links and enclosures. Every URL in a document is absolute. Quote spans
+index blocks: `Span.paragraph` is a block index, so `Document.paragraphs` (the block texts) is
+what the extractor reads.
+
+An embedded post (tweet and its kin) is a `POST` block in the *flattened post form* that the
+seed article uses, which the HTML converter also writes for `blockquote.twitter-tweet` and
+friends:
 
     TEXT — Display Name (@handle) Month D, YYYY[ URL]
 
@@ -16,6 +22,7 @@ extractor (`newsreader.extract`) recognises that form and turns it into a `Post`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -32,12 +39,103 @@ class QuoteKind(StrEnum):
     """A word or short phrase in quote marks that is nobody's statement."""
 
 
+class BlockKind(StrEnum):
+    """What a block of an article body is; the names follow HTML's block elements."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    """`level` is 1-6, as `<h1>`-`<h6>` or Markdown's `#` count."""
+    LIST_ITEM = "list_item"
+    """`level` is the nesting depth (1 = top); `marker` is `•` or the item number (`3.`)."""
+    BLOCKQUOTE = "blockquote"
+    CODE = "code"
+    """Preformatted text: line breaks and spaces are kept as they are."""
+    POST = "post"
+    """An embedded social-media post in the flattened post form (see the module docstring)."""
+    IMAGE = "image"
+    """`text` is the alt text or caption; `url` is the image's address."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSpan:
+    """A link inside a block's text."""
+
+    start: int
+    """Offset of the link text's first character in `Block.text`."""
+    end: int
+    """Offset one past its last character."""
+    link: int
+    """Index into `Document.links`; link numbers shown to people are this plus one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of an article body.
+
+    `text` is plain text; a line break inside a paragraph (`<br>`, a Markdown hard break, a
+    line of a poem or an address) is a `\n`, and a block never contains an empty line except
+    inside `CODE`.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    """Heading level (1-6) or list nesting depth (1 = top level); 0 for other kinds."""
+    marker: str = ""
+    """A list item's bullet (`•`) or number (`3.`)."""
+    url: str = ""
+    """An image's address; empty for other kinds."""
+    links: tuple[LinkSpan, ...] = ()
+    """The links inside `text`, in reading order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link the article points to: its text and absolute URL."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file attached to a feed entry (a podcast episode, an image): RSS `<enclosure>`."""
+
+    url: str
+    """Absolute URL."""
+    type: str = ""
+    """MIME type as the feed gives it (`audio/mpeg`), or '' when it gives none."""
+    length: int | None = None
+    """Size in bytes as the feed states it, or None when absent or not a number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article body with its structure: blocks, the links inside them, and enclosures."""
+
+    blocks: tuple[Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    """Every link in the body, numbered by position (block links point here), deduplicated
+    by URL."""
+    enclosures: tuple[Enclosure, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The block texts, one per block: what the extractor and the search index read."""
+        return tuple(block.text for block in self.blocks)
+
+    @classmethod
+    def from_paragraphs(cls, paragraphs: Sequence[str]) -> Document:
+        """A document of plain paragraphs (text formats, and bodies stored before documents)."""
+        return cls(tuple(Block(BlockKind.PARAGRAPH, text) for text in paragraphs if text))
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where a piece of text sits in an article body: paragraph index and character offsets."""
 
     paragraph: int
-    """Index into `Article.paragraphs`."""
+    """Index into `Document.blocks` (the article's `paragraphs`)."""
     start: int
     """Offset of the first character (for quotes: the opening mark)."""
     end: int
@@ -98,8 +196,8 @@ class ArticleDraft:
     """Headline (derived from the text when the source has none)."""
     source_name: str
     """Who published it, as shown in the list (the seed header's source, or the feed title)."""
-    paragraphs: tuple[str, ...]
-    """Body as plain-text paragraphs; never contains a blank line inside a paragraph."""
+    document: Document
+    """The body: blocks, links and enclosures, every URL absolute."""
     published: datetime | None = None
     """Publication time (timezone-aware, UTC when the source gives no zone), if known."""
     dateline: str | None = None
@@ -110,6 +208,11 @@ class ArticleDraft:
     """Byline, if the source gives one."""
     location: str = ""
     """The file path or URL it was read from (for `path_or_url`)."""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body's block texts."""
+        return self.document.paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +251,7 @@ class Article:
     source_name: str
     guid: str
     title: str
-    paragraphs: tuple[str, ...]
+    document: Document
     published: datetime | None
     dateline: str | None
     link: str | None
@@ -156,3 +259,8 @@ class Article:
     location: str
     read: bool
     starred: bool
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body's block texts (quote spans index these)."""
+        return self.document.paragraphs

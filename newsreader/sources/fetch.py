@@ -112,6 +112,11 @@ class FetchResult:
     error: str | None = None
     """One line saying what went wrong, for FAILED."""
     content_type: str = ""
+    """The media type alone, lower case (`application/rss+xml`)."""
+    content_type_header: str = ""
+    """The whole `Content-Type` header, charset included, for the charset rules."""
+    content_location: str = ""
+    """The `Content-Location` header, a base for relative links."""
 
 
 class _FetchError(Exception):
@@ -304,6 +309,8 @@ async def _read_response(
         etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
         content_type=content_type,
+        content_type_header=response.headers.get("content-type", "")[:200],
+        content_location=response.headers.get("content-location", "")[:2048],
     )
 
 

@@ -1,203 +1,64 @@
-"""Articles from local files: the seed plain-text format, Markdown, HTML, plain text and feeds.
+"""Articles from local files and folders: the seed text format, Markdown, HTML and feeds.
 
-A folder is one source (`local:<folder name>`); a single file belongs to its parent folder's
-source, so opening a file or its folder gives the same identities. An article's guid is its
-path relative to that folder, which survives moving the folder elsewhere.
+A folder is one source, keyed by its resolved path (`local:/home/ada/news`), so two folders of
+the same name stay apart; the store recognises a moved folder by its articles
+(`Store.save_source`). A text file belongs to its folder's source, so opening a file or its
+folder gives the same identities; a feed file added on its own is a source of its own, named
+after the feed. An article's guid is its path relative to the folder.
+
+Walking a folder reads regular files only (FIFOs, devices and sockets are skipped, so nothing
+blocks or reads forever), follows no symlink that leads out of the folder, and goes at most
+`MAX_DEPTH` folders deep, iteratively.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+import stat
+from dataclasses import replace
 from pathlib import Path
 
-from newsreader.models import ArticleDraft, SourceDraft
-from newsreader.sources.feeds import looks_like_feed, parse_feed
-from newsreader.text import clean_line, derive_title, html_to_paragraphs, parse_html_page
+from newsreader.ingest.dates import parse_date
+from newsreader.ingest.decode import decode_bytes
+from newsreader.ingest.feeds import looks_like_feed, parse_feed
+from newsreader.ingest.html import parse_html_page
+from newsreader.ingest.markdown import parse_markdown
+from newsreader.ingest.textformats import (
+    SeedArticle,
+    parse_plain_text,
+    split_dateline,
+)
+from newsreader.models import ArticleDraft, BlockKind, Document, SourceDraft
+from newsreader.text import clean_line, derive_title
 
-__all__ = ["LocalFileError", "SeedArticle", "load_file", "load_path", "parse_seed_text"]
+__all__ = ["LocalFileError", "load_file", "load_path", "local_source"]
+
+log = logging.getLogger(__name__)
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".json", ".rdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-# Files that live beside articles but are not articles (subscription lists, packaging).
-IGNORED_SUFFIXES = frozenset({".opml", ".py", ".pyc"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+ARTICLE_SUFFIXES = FEED_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+"""What a folder walk reads; other files (LICENSE, images, .opml, code) are not articles."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Larger files are refused: nobody writes a 64 MiB article, and reading it would stall."""
 MAX_FEED_BYTES = 20 * 1024 * 1024
-"""Larger feed files are refused (as over HTTP): feedparser needs about 6x a feed's size in
-memory and 5 s for 20 MiB."""
-
-_SEED_HEADER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\n]*))?")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-# Lead lines that say when, not what: "UPDATED 3:15 PM PT — Friday, January 3, 2020",
-# "Published: ...", or a lone "Friday, January 3, 2020". A "CITY, Country —" lead is text.
-_DATELINE = re.compile(
-    r"(?:(?:last\s+)?updated|published|posted)\b.{0,100}"
-    r"|(?:\w+day,?\s+)?" + _MONTH + r"\s+\d{1,2},?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}.{0,20})?",
-    re.IGNORECASE,
-)
+"""Larger feed files are refused (as over HTTP)."""
+MAX_DEPTH = 32
+"""Folders deeper than this below the added one are not read."""
+MAX_FILES = 200_000
 
 
 class LocalFileError(Exception):
     """A file that cannot be turned into articles; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class SeedArticle:
-    """The parts of a text article, before it gets an identity."""
-
-    paragraphs: tuple[str, ...]
-    source_name: str = ""
-    published: datetime | None = None
-    dateline: str | None = None
-    title: str = ""
-
-
-# ---------------------------------------------------------------------------------------------
-# Text formats
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Blank-line separated paragraphs, inner newlines joined with a space, cleaned."""
-    blocks = _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [line for line in (clean_line(block) for block in blocks) if line]
-
-
-def _split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
-    """Take a leading dateline paragraph off the body."""
-    if paragraphs and len(paragraphs[0]) <= 120 and _DATELINE.fullmatch(paragraphs[0]):
-        return paragraphs[0], paragraphs[1:]
-    return None, paragraphs
-
-
-def _seed_date(iso_date: str) -> datetime | None:
-    try:
-        return datetime.strptime(iso_date, "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        return None
-
-
-def _split_header(text: str) -> tuple[re.Match[str] | None, str]:
-    """The seed header line (`date YYYY-MM-DD Source`) if the text starts with one; the rest."""
-    text = text.lstrip("\ufeff \t\r\n")
-    first_line, _, rest = text.partition("\n")
-    return _SEED_HEADER.fullmatch(first_line.strip()), rest
-
-
-def parse_seed_text(text: str) -> SeedArticle | None:
-    """Parse the seed plain-text format: a `date YYYY-MM-DD Source Name` line, then paragraphs.
-
-    Args:
-        text: The whole file, decoded.
-
-    Returns:
-        The article's parts, or None when the text does not start with the header line.
-    """
-    header, rest = _split_header(text)
-    if header is None:
-        return None
-    dateline, body = _split_dateline(_paragraphs(rest))
-    return SeedArticle(
-        paragraphs=tuple(body),
-        source_name=clean_line(header.group(2) or ""),
-        published=_seed_date(header.group(1)),
-        dateline=dateline,
-        title=derive_title(body),
-    )
-
-
-def _parse_plain_text(text: str) -> SeedArticle:
-    """A `.txt` without the header: the first line is the title, the rest the body."""
-    seed = parse_seed_text(text)
-    if seed is not None:
-        return seed
-    first_line, _, rest = text.lstrip("\ufeff \t\r\n").partition("\n")
-    title = clean_line(first_line)
-    body = _paragraphs(rest) or [title]
-    dateline, body = _split_dateline(body)
-    return SeedArticle(paragraphs=tuple(body), dateline=dateline, title=title)
-
-
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_LINE_PREFIX = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
-_MD_HEADING = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
-_MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*$", re.MULTILINE)
-_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
-
-
-def _markdown_inline(text: str) -> str:
-    """Markdown inline markup to plain text: link text kept, images and emphasis marks dropped."""
-    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
-    return _MD_EMPHASIS.sub(r"\2", text)
-
-
-def _markdown_block(block: str) -> list[str]:
-    """One Markdown block to paragraphs: list items apart, raw HTML through the converter."""
-    if block.lstrip().startswith("<"):
-        return html_to_paragraphs(block)
-    items: list[list[str]] = []
-    for line in block.split("\n"):
-        is_item = bool(re.match(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", line))
-        if is_item or not items:
-            items.append([])
-        items[-1].append(_MD_LINE_PREFIX.sub("", line))
-    return [clean_line(_markdown_inline(" ".join(item))) for item in items]
-
-
-def _parse_markdown(text: str) -> SeedArticle:
-    """Markdown: optional seed header, title from the first `# ` heading, the rest as body."""
-    header, rest = _split_header(text)
-    if header is None:
-        rest = text
-    heading = _MD_HEADING.search(rest)
-    title = clean_line(_markdown_inline(heading.group(1))) if heading else ""
-    if heading:
-        rest = rest[: heading.start()] + rest[heading.end() :]
-    rest = _MD_RULE.sub("", _MD_FENCE.sub("", rest.replace("\r\n", "\n")))
-    blocks = _BLANK_LINES.split(rest)
-    body = [p for block in blocks for p in _markdown_block(block) if p]
-    dateline, body = _split_dateline(body)
-    return SeedArticle(
-        paragraphs=tuple(body),
-        source_name=clean_line(header.group(2) or "") if header else "",
-        published=_seed_date(header.group(1)) if header else None,
-        dateline=dateline,
-        title=title or derive_title(body),
-    )
-
-
-def _parse_iso_datetime(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _parse_html(text: str) -> SeedArticle:
-    """An HTML page: title from `<title>` or `<h1>`, body from `<article>`/`<main>` if present."""
-    page = parse_html_page(text)
-    body = list(page.paragraphs)
-    if body and body[0] in (page.first_heading, page.title):
-        body = body[1:]
-    dateline, body = _split_dateline(body)
-    return SeedArticle(
-        paragraphs=tuple(body),
-        published=_parse_iso_datetime(page.published) if page.published else None,
-        dateline=dateline,
-        title=page.title or page.first_heading or derive_title(body),
-    )
+def _shown(path: Path | str) -> str:
+    """A path as it may appear in a message: escape sequences and controls removed."""
+    return clean_line(os.fsdecode(str(path)).encode("utf-8", "replace").decode("utf-8"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,45 +66,57 @@ def _parse_html(text: str) -> SeedArticle:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252.
-
-    Args:
-        data: The file's bytes.
-
-    Returns:
-        The text.
+    """Decode a text file: BOM, declared charset, UTF-8, else detected.
 
     Raises:
-        LocalFileError: When the bytes are binary (NUL bytes) or fit no encoding.
+        LocalFileError: When the bytes are binary (NUL bytes without a UTF-16/32 BOM).
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise LocalFileError("not valid UTF-16 text") from error
-    if b"\x00" in data:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LocalFileError("binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise LocalFileError("binary file (not UTF-8 or Windows-1252 text)") from error
+    return decode_bytes(data, markup="html").text
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, opened without following it into a FIFO or device."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LocalFileError(f"too large ({size // (1024 * 1024)} MiB)")
-        data = path.read_bytes()
+        descriptor = os.open(path, flags)
     except OSError as error:
         raise LocalFileError(f"cannot read: {error.strerror or error}") from error
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise LocalFileError("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise LocalFileError(f"too large ({info.st_size // (1024 * 1024)} MiB)")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise LocalFileError(f"cannot read: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
     if not data.strip():
         raise LocalFileError("empty file")
     return data
+
+
+def _parse_html_file(text: str, path: Path) -> SeedArticle:
+    page = parse_html_page(text, base_url=None)
+    blocks = list(page.document.blocks)
+    if blocks and blocks[0].text in (page.first_heading, page.title):
+        blocks = blocks[1:]
+    dateline = None
+    if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
+        dateline, _ = split_dateline([blocks[0].text])
+        if dateline is not None:
+            blocks = blocks[1:]
+    document = Document(tuple(blocks), page.document.links, page.document.enclosures)
+    return SeedArticle(
+        document=document,
+        published=parse_date(page.published),
+        dateline=dateline,
+        title=page.title or page.first_heading or derive_title(document.paragraphs),
+    )
 
 
 def _parse_text_file(path: Path, data: bytes) -> SeedArticle:
@@ -251,17 +124,19 @@ def _parse_text_file(path: Path, data: bytes) -> SeedArticle:
     text = decode_text(data)
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        return _parse_markdown(text)
+        return parse_markdown(text)
     if suffix in HTML_SUFFIXES:
-        return _parse_html(text)
-    return _parse_plain_text(text)
+        return _parse_html_file(text, path)
+    return parse_plain_text(text)
 
 
 def _is_feed(path: Path, data: bytes) -> bool:
     return path.suffix.lower() in FEED_SUFFIXES or looks_like_feed(data)
 
 
-def load_file(path: Path, *, guid: str, folder_name: str) -> tuple[list[ArticleDraft], list[str]]:
+def load_file(
+    path: Path, *, guid: str, folder_name: str
+) -> tuple[list[ArticleDraft], list[str], str]:
     """Load the articles of one file.
 
     Args:
@@ -270,7 +145,8 @@ def load_file(path: Path, *, guid: str, folder_name: str) -> tuple[list[ArticleD
         folder_name: The source folder's name, the source name of last resort.
 
     Returns:
-        The articles and the error lines (each naming the file).
+        The articles, the error lines (each naming the file) and the feed's title ('' for
+        files that are not feeds).
     """
     try:
         data = _read_bytes(path)
@@ -278,16 +154,19 @@ def load_file(path: Path, *, guid: str, folder_name: str) -> tuple[list[ArticleD
             if len(data) > MAX_FEED_BYTES:
                 size = f"{len(data) / 2**20:.1f} MiB"
                 raise LocalFileError(f"feed too large ({size}; at most 20 MiB)")
-            _feed_title, articles, errors = parse_feed(
-                data, location=str(path), guid_prefix=guid + "#", fallback_title=folder_name
+            title, articles, errors = parse_feed(
+                data, location=_shown(path), guid_prefix=guid + "#", fallback_title=folder_name
             )
-            return articles, errors
+            return articles, errors, title
         seed = _parse_text_file(path, data)
     except LocalFileError as error:
-        return [], [f"{path}: {error}"]
-    if not seed.paragraphs and not seed.title:
-        return [], [f"{path}: no article text"]
-    return [_article_from_seed(seed, path=path, guid=guid, folder_name=folder_name)], []
+        return [], [f"{_shown(path)}: {error}"], ""
+    except Exception as error:  # a parser bug must cost one file, not the folder
+        log.exception("reading %s", _shown(path))
+        return [], [f"{_shown(path)}: cannot read ({type(error).__name__})"], ""
+    if not seed.document.blocks and not seed.title:
+        return [], [f"{_shown(path)}: no article text"], ""
+    return [_article_from_seed(seed, path=path, guid=guid, folder_name=folder_name)], [], ""
 
 
 def _article_from_seed(
@@ -295,12 +174,12 @@ def _article_from_seed(
 ) -> ArticleDraft:
     return ArticleDraft(
         guid=guid,
-        title=seed.title or path.stem,
+        title=seed.title or clean_line(path.stem),
         source_name=seed.source_name or folder_name,
-        paragraphs=seed.paragraphs,
+        document=seed.document,
         published=seed.published,
         dateline=seed.dateline,
-        location=str(path),
+        location=_shown(path),
     )
 
 
@@ -309,28 +188,75 @@ def _article_from_seed(
 
 
 def _is_ignored(name: str) -> bool:
-    return name.startswith((".", "__")) or Path(name).suffix.lower() in IGNORED_SUFFIXES
+    return name.startswith((".", "__")) or Path(name).suffix.lower() not in ARTICLE_SUFFIXES
 
 
-def _article_files(folder: Path, errors: list[str]) -> Iterator[Path]:
-    """Files under `folder` that may hold articles, sorted by relative path."""
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
-    def note_error(error: OSError) -> None:
-        errors.append(f"{error.filename}: cannot read folder: {error.strerror or error}")
 
+def _article_files(folder: Path, errors: list[str]) -> list[Path]:
+    """Regular files under `folder` that may hold articles, sorted by relative path.
+
+    Iterative, at most `MAX_DEPTH` deep; symlinks are followed only when they stay inside.
+    """
     found: list[Path] = []
-    for directory, subdirectories, files in os.walk(folder, onerror=note_error):
-        subdirectories[:] = [name for name in subdirectories if not name.startswith((".", "__"))]
-        found.extend(Path(directory, name) for name in files if not _is_ignored(name))
-    yield from sorted(found, key=lambda file: file.relative_to(folder).as_posix())
+    pending: list[tuple[Path, int]] = [(folder, 0)]
+    seen: set[tuple[int, int]] = set()
+    while pending and len(found) < MAX_FILES:
+        directory, depth = pending.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError as error:
+            errors.append(f"{_shown(directory)}: cannot read folder: {error.strerror or error}")
+            continue
+        for entry in entries:
+            if entry.name.startswith((".", "__")):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink() and not _inside(path, folder):
+                    continue
+                info = entry.stat()
+            except OSError:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if (info.st_dev, info.st_ino) in seen:
+                    continue  # a symlink loop inside the folder
+                seen.add((info.st_dev, info.st_ino))
+                if depth + 1 > MAX_DEPTH:
+                    errors.append(f"{_shown(path)}: skipped, more than {MAX_DEPTH} folders deep")
+                    continue
+                pending.append((path, depth + 1))
+            elif stat.S_ISREG(info.st_mode) and not _is_ignored(entry.name):
+                found.append(path)
+    return sorted(found, key=lambda file: file.relative_to(folder).as_posix())
 
 
-def _source_for(folder: Path) -> SourceDraft:
-    return SourceDraft(key=f"local:{folder.name}", title=folder.name, location=str(folder))
+def local_source(path: Path) -> tuple[str, Path]:
+    """The source key of a local path and the folder its guids are relative to.
+
+    Args:
+        path: A folder, or a file (resolved or not).
+
+    Returns:
+        (`local:<resolved path>`, folder): a folder is its own source; a feed file added alone
+        is a source of its own; any other file belongs to its folder's source.
+    """
+    resolved = path.resolve()
+    if resolved.is_dir():
+        return f"local:{resolved}", resolved
+    if resolved.suffix.lower() in FEED_SUFFIXES:
+        return f"local:{resolved}", resolved.parent
+    return f"local:{resolved.parent}", resolved.parent
 
 
 def load_path(path: Path) -> SourceDraft:
-    """Load a folder of articles, or one file as part of its folder's source.
+    """Load a folder of articles, or one file.
 
     Args:
         path: A folder or a file.
@@ -343,18 +269,21 @@ def load_path(path: Path) -> SourceDraft:
         FileNotFoundError: When nothing exists at `path`.
     """
     if not path.exists():
-        raise FileNotFoundError(errno.ENOENT, "no such file or directory", str(path))
-    path = path.resolve()
-    folder = path if path.is_dir() else path.parent
+        raise FileNotFoundError(errno.ENOENT, "no such file or directory", _shown(path))
+    key, folder = local_source(path)
+    resolved = path.resolve()
     errors: list[str] = []
-    if path.is_dir():
-        files: Iterator[Path] | list[Path] = _article_files(folder, errors)
-    else:
-        files = [] if path.suffix.lower() == ".opml" else [path]
+    files = _article_files(folder, errors) if resolved.is_dir() else [resolved]
+    if resolved.is_file() and resolved.suffix.lower() == ".opml":
+        files = []
     articles: list[ArticleDraft] = []
+    title = folder.name or str(folder)
     for file in files:
         guid = file.relative_to(folder).as_posix()
-        file_articles, file_errors = load_file(file, guid=guid, folder_name=folder.name)
+        file_articles, file_errors, feed_title = load_file(file, guid=guid, folder_name=title)
         articles.extend(file_articles)
         errors.extend(file_errors)
-    return replace(_source_for(folder), articles=tuple(articles), errors=tuple(errors))
+        if feed_title and not resolved.is_dir() and key.endswith(str(resolved)):
+            title = feed_title
+    source = SourceDraft(key=key, title=clean_line(title), location=str(resolved))
+    return replace(source, articles=tuple(articles), errors=tuple(errors))

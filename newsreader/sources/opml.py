@@ -16,8 +16,8 @@ from email.utils import formatdate
 from html import unescape
 from xml.etree import ElementTree
 
+from newsreader.ingest.safety import FeedRefused, check_entities
 from newsreader.links import redact_credentials, redact_url, strip_credentials
-from newsreader.sources.feeds import FeedRefused, check_entities
 from newsreader.text import clean_line
 
 __all__ = ["OpmlEntry", "read_opml", "write_opml"]

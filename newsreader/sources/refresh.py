@@ -6,8 +6,8 @@ already running an asyncio loop; results are reported per feed through `progress
 arrive, from the calling thread.
 
 A feed's articles are committed before its new HTTP validators, so a kill between the two
-costs one re-download, never a missed article. Parsing takes the fast path in
-`newsreader.sources.fastfeed` and falls back to feedparser for anything unusual.
+costs one re-download, never a missed article. Parsing is `newsreader.ingest.feeds`, given
+the response headers and final URL so charset and base rules apply.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from newsreader.config import Config
+from newsreader.ingest.feeds import parse_feed
 from newsreader.links import display_text, redact_url
 from newsreader.models import SourceDraft
-from newsreader.sources.fastfeed import parse_feed_fast
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
 from newsreader.sources.local import load_path
 from newsreader.store import Store
@@ -270,8 +270,12 @@ def _save_feed(
 ) -> FeedOutcome:
     location = result.moved_to or state.location
     try:
-        title, articles, errors = parse_feed_fast(
-            result.body, location=result.final_url or location, fallback_title=state.title
+        title, articles, errors = parse_feed(
+            result.body,
+            location=result.final_url or location,
+            fallback_title=state.title,
+            content_type=result.content_type_header,
+            content_location=result.content_location,
         )
     except (RecursionError, MemoryError, ValueError, TypeError) as error:
         # The parsers report bad documents as error lines; this is for their own bugs.

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newsreader.ingest.dates import clamp_date
 from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
 from newsreader.store.base import StoreBase
+from newsreader.store.documents import body_text, document_from_row, document_json
 from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -126,10 +128,22 @@ def content_hash(draft: ArticleDraft) -> str:
     """A digest of everything shown of an article, to skip rewriting unchanged ones."""
     digest = hashlib.blake2b(digest_size=16)
     for part in (draft.title, draft.source_name, draft.dateline or "", draft.link or ""):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+        digest.update(part.encode("utf-8", "replace") + b"\x00")
     digest.update(str(_timestamp(draft.published)).encode() + b"\x00")
-    digest.update(PARAGRAPH_SEPARATOR.join(draft.paragraphs).encode("utf-8", "surrogatepass"))
+    digest.update(document_json(draft.document).encode("utf-8", "replace"))
     return digest.hexdigest()
+
+
+_FEED_FILE_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".json", ".rdf"})
+_FILE_SUFFIXES = _FEED_FILE_SUFFIXES | {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+MAX_SOURCE_NAME_CHARS = 300
+MAX_TITLE_CHARS = 500
+MAX_LINE_FIELD_CHARS = 2_048
+"""Caps on one-line fields as stored, whatever a source forgot to cap."""
+
+
+def _capped(text: str | None, limit: int) -> str | None:
+    return None if text is None else clean_line(text)[:limit]
 
 
 class Store(FeedRecords, SearchIndex, StoreBase):
@@ -190,6 +204,8 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 for statement in script.split(";"):
                     if statement.strip():
                         self._connection.execute(statement)
+            if version < 4:
+                self._rekey_local_sources()
             self._connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _back_up(self, target: Path) -> None:
@@ -215,6 +231,8 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         now = int(time.time())
         added = updated = unchanged = 0
         with self.transaction():
+            if kind == "local":
+                self._adopt_moved_source(draft)
             source_id = self._upsert_source(draft, kind, now)
             known = dict(
                 self._connection.execute(
@@ -235,6 +253,56 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                     updated += 1
         return ImportResult(source_id, added, updated, unchanged)
 
+    def _adopt_moved_source(self, draft: SourceDraft) -> None:
+        """A local folder seen at a new path takes over the source it was stored as.
+
+        The old source must be gone from disk and share at least half of the new draft's
+        articles (same relative path, same content), so a new folder that merely has the same
+        name is a source of its own.
+        """
+        exists = self._connection.execute(
+            "SELECT 1 FROM sources WHERE key = ?", (draft.key,)
+        ).fetchone()
+        if exists is not None or not draft.articles:
+            return
+        wanted = {(a.guid, content_hash(a)) for a in draft.articles}
+        candidates = self._connection.execute(
+            "SELECT id, location FROM sources WHERE kind = 'local' AND key != ?", (draft.key,)
+        ).fetchall()
+        for source_id, location in candidates:
+            if Path(location).exists():
+                continue
+            stored = self._connection.execute(
+                "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
+            ).fetchall()
+            shared = len(wanted.intersection(map(tuple, stored)))
+            if shared * 2 >= len(wanted):
+                self._connection.execute(
+                    "UPDATE sources SET key = ?, location = ? WHERE id = ?",
+                    (draft.key, draft.location, source_id),
+                )
+                return
+
+    def _rekey_local_sources(self) -> None:
+        """Schema 4: local sources keyed by resolved path (`local:/path`), not folder name.
+
+        The rule is `newsreader.sources.local.local_source`'s, applied to the stored location
+        without touching the disk: a feed file is its own source, another file belongs to its
+        folder, a folder is itself.
+        """
+        rows = self._connection.execute(
+            "SELECT id, key, location FROM sources WHERE kind = 'local'"
+        ).fetchall()
+        for source_id, key, location in rows:
+            if not key.startswith("local:") or key.startswith("local:/"):
+                continue
+            path = Path(location)
+            suffix = path.suffix.lower()
+            folder = path.parent if suffix in _FILE_SUFFIXES - _FEED_FILE_SUFFIXES else path
+            self._connection.execute(
+                "UPDATE OR IGNORE sources SET key = ? WHERE id = ?", (f"local:{folder}", source_id)
+            )
+
     def _upsert_source(self, draft: SourceDraft, kind: str, now: int) -> int:
         error = "; ".join(draft.errors) or None
         row = self._connection.execute(
@@ -246,23 +314,31 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 last_error = excluded.last_error
             RETURNING id
             """,
-            (draft.key, draft.title, draft.location, kind, now, now, error),
+            (
+                draft.key,
+                _capped(draft.title, MAX_TITLE_CHARS) or draft.key,
+                draft.location,
+                kind,
+                now,
+                now,
+                error,
+            ),
         ).fetchone()
         return int(row[0])
 
     def _write_article(
         self, source_id: int, article: ArticleDraft, digest: str, now: int, *, is_new: bool
     ) -> None:
-        published = _timestamp(article.published)
+        published = _timestamp(clamp_date(article.published))
         values = (
-            clean_line(article.source_name),
-            clean_line(article.title),
+            _capped(article.source_name, MAX_SOURCE_NAME_CHARS),
+            _capped(article.title, MAX_TITLE_CHARS),
             published,
             published if published is not None else now,
-            article.dateline,
-            article.link,
-            article.author,
-            article.location,
+            _capped(article.dateline, MAX_TITLE_CHARS),
+            _capped(article.link, MAX_LINE_FIELD_CHARS),
+            _capped(article.author, MAX_SOURCE_NAME_CHARS),
+            _capped(article.location, MAX_LINE_FIELD_CHARS),
             digest,
         )
         if is_new:
@@ -286,11 +362,12 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 """,
                 (*values[:3], published, *values[4:], source_id, article.guid),
             ).fetchone()
+        # Sources clean their text (the document builder does); the plain body is cleaned
+        # again here so escape sequences stay out of the database whatever a source forgets.
+        document = article.document
         self._connection.execute(
-            "INSERT OR REPLACE INTO bodies (article_id, body) VALUES (?, ?)",
-            # Sources clean their text; cleaning again here keeps escape sequences out of the
-            # database whatever a future source forgets.
-            (row[0], PARAGRAPH_SEPARATOR.join(clean_text(p) for p in article.paragraphs)),
+            "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
+            (row[0], clean_text(body_text(document)), document_json(document)),
         )
 
     def _unindex_guid(self, source_id: int, guid: str) -> None:
@@ -526,21 +603,20 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         row = self._connection.execute(
             """
             SELECT a.id, a.source_id, a.source_name, a.guid, a.title, b.body, a.published,
-                   a.dateline, a.link, a.author, a.location, a.read, a.starred
+                   a.dateline, a.link, a.author, a.location, a.read, a.starred, b.document
             FROM articles a LEFT JOIN bodies b ON b.article_id = a.id WHERE a.id = ?
             """,
             (article_id,),
         ).fetchone()
         if row is None:
             return None
-        body = row[5] or ""
         return Article(
             id=row[0],
             source_id=row[1],
             source_name=row[2],
             guid=row[3],
             title=row[4],
-            paragraphs=tuple(body.split(PARAGRAPH_SEPARATOR)) if body else (),
+            document=document_from_row(row[13], row[5]),
             published=_datetime(row[6]),
             dateline=row[7],
             link=row[8],

@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -84,4 +84,13 @@ CREATE TABLE reading_offsets (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
+# Version 4: article bodies keep their structure (blocks, links, enclosures) as JSON beside the
+# plain text that search reads; local sources are keyed by their resolved path instead of the
+# folder's name (rekeyed in Python after this script: `Store._rekey_local_sources`); sources
+# are found by location without a scan.
+SCHEMA_V4 = """
+ALTER TABLE bodies ADD COLUMN document TEXT;
+CREATE INDEX IF NOT EXISTS sources_by_location ON sources (location);
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)

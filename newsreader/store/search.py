@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from newsreader.models import Extraction, Post, QuoteKind
 from newsreader.store.base import StoreBase
+from newsreader.store.documents import document_from_row
 
 PARAGRAPH_SEPARATOR = "\n\n"
 INDEX_BATCH = 200
@@ -118,7 +119,7 @@ class SearchIndex(StoreBase):
         """
         waiting = self._connection.execute(
             """
-            SELECT a.id, a.title, coalesce(b.body, '') FROM articles a
+            SELECT a.id, a.title, coalesce(b.body, ''), b.document FROM articles a
             LEFT JOIN bodies b ON b.article_id = a.id WHERE a.indexed = 0 LIMIT ?
             """,
             (limit,),
@@ -130,8 +131,8 @@ class SearchIndex(StoreBase):
         from newsreader.extract import extract
 
         prepared = [
-            (article_id, title, body, _quote_rows(article_id, extract(_paragraphs(body))))
-            for article_id, title, body in waiting
+            (article_id, title, body, _quote_rows(article_id, extract(_paragraphs(body, doc))))
+            for article_id, title, body, doc in waiting
         ]
         with self.transaction():
             for article_id, title, body, rows in prepared:
@@ -283,8 +284,9 @@ def _stored_quote(row: tuple[object, ...]) -> StoredQuote:
     )
 
 
-def _paragraphs(body: str) -> tuple[str, ...]:
-    return tuple(body.split(PARAGRAPH_SEPARATOR)) if body else ()
+def _paragraphs(body: str, document: str | None) -> tuple[str, ...]:
+    """What the extractor reads: the stored document's block texts (quote spans index them)."""
+    return document_from_row(document, body).paragraphs
 
 
 def _like_escape(text: str) -> str:

@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from newsreader.ingest.feeds import parse_feed
 from newsreader.models import SourceDraft
-from newsreader.sources.feeds import parse_feed
 from newsreader.sources.local import load_path
 from newsreader.store import Store
 

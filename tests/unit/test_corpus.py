@@ -23,7 +23,7 @@ def test_corpus_loads_without_exceptions() -> None:
     files = [p for p in sorted(CORPUS.rglob("*")) if p.is_file() and p.name != "LICENSE"]
     silent = []
     for path in files:
-        articles, errors = load_file(path, guid=path.name, folder_name=path.parent.name)
+        articles, errors, _title = load_file(path, guid=path.name, folder_name=path.parent.name)
         if not articles and len(errors) != 1:
             silent.append(path)
     assert files and not silent
@@ -32,7 +32,8 @@ def test_corpus_loads_without_exceptions() -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 def test_corpus_folders_load_as_sources() -> None:
     source = load_path(CORPUS / "feedparser" / "illformed")
-    assert source.key == "local:illformed" and (source.articles or source.errors)
+    folder = (CORPUS / "feedparser" / "illformed").resolve()
+    assert source.key == f"local:{folder}" and (source.articles or source.errors)
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda path: path.name)

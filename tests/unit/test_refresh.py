@@ -233,8 +233,8 @@ def test_progress_is_reported_once_per_source(server: FeedServer, database: Path
         "newsreader.sources.fetch",
         "newsreader.sources.refresh",
         "newsreader.sources.opml",
-        "newsreader.sources.fastfeed",
-        "newsreader.sources.fasthtml",
+        "newsreader.ingest.feeds",
+        "newsreader.ingest.html",
         "newsreader.store.feeds",
     ],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.models import ArticleDraft, SourceDraft
+from newsreader.models import ArticleDraft, Document, SourceDraft
 from newsreader.store import Store
 from newsreader.store.search import fts_query
 
@@ -17,7 +17,7 @@ def article(guid: str, day: int, title: str, *paragraphs: str) -> ArticleDraft:
         guid=guid,
         title=title,
         source_name="Harbour Gazette",
-        paragraphs=paragraphs,
+        document=Document.from_paragraphs(paragraphs),
         published=datetime(2026, 10, day, tzinfo=UTC),
         location=f"/tmp/{guid}",
     )

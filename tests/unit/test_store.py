@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.models import ArticleDraft, SourceDraft
+from newsreader.models import ArticleDraft, Document, SourceDraft
 from newsreader.store import SCHEMA_VERSION, ListFilter, Store, StoreError
 
 
@@ -17,7 +17,7 @@ def draft(guid: str, day: int, title: str = "", body: str = "Body text.") -> Art
         guid=guid,
         title=title or f"Article {guid}",
         source_name="Harbour Gazette",
-        paragraphs=tuple(body.split("\n\n")),
+        document=Document.from_paragraphs(body.split("\n\n")),
         published=datetime(2026, 10, day, tzinfo=UTC),
         location=f"/tmp/{guid}.txt",
     )

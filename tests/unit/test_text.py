@@ -8,13 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.text import (
-    clean_line,
-    clean_text,
-    derive_title,
-    html_to_paragraphs,
-    parse_html_page,
-)
+from newsreader.ingest.html import html_to_paragraphs, parse_html_page
+from newsreader.text import clean_line, clean_text, derive_title
 
 TWEET_HTML = (
     '<blockquote class="twitter-tweet" data-dnt="true"><p lang="en" dir="ltr">We called in the'
@@ -69,7 +64,8 @@ def test_block_tags_br_and_entities() -> None:
         "<ul><li>x</li><li>y</ul><p>   </p><img src='pixel.gif' width=1>"
         "<table><tr><td>c1</td><td>c2</td></tr></table></div>"
     )
-    assert html_to_paragraphs(html) == ["Head", "One two & three four", "five", "x", "y", "c1 c2"]
+    # A line break stays a line break inside its paragraph; list items stay apart.
+    assert html_to_paragraphs(html) == ["Head", "One two & three\nfour\nfive", "x", "y", "c1 c2"]
 
 
 def test_dropped_subtrees() -> None:
@@ -158,7 +154,7 @@ def test_parse_html_page_prefers_article() -> None:
     assert page.title == "Page title"
     assert page.first_heading == "Headline"
     assert page.published == "2020-01-02T03:04:05Z"
-    assert page.paragraphs == ("Headline", "Body.")
+    assert page.document.paragraphs == ("Headline", "Body.")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,249 @@
+"""Assembling a `Document` block by block, with inline links, from any parser's events.
+
+Parsers push text runs, line breaks and links; the builder collapses whitespace (except in
+code), computes link spans after collapsing, resolves and deduplicates link URLs, and caps the
+document's size so hostile input stays bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from newsreader.models import Block, BlockKind, Document, Enclosure, Link, LinkSpan
+from newsreader.text import clean_line, clean_text
+
+__all__ = ["MAX_BLOCKS", "MAX_BLOCK_CHARS", "DocumentBuilder", "absolute_url"]
+
+MAX_BLOCKS = 5_000
+"""Blocks kept per document; a longer body is cut with a note (no article has more)."""
+MAX_BLOCK_CHARS = 100_000
+"""Characters kept per block: a 20 MB single paragraph is cut, not carried through."""
+MAX_URL_CHARS = 2_048
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "gopher", "gemini"})
+LINE_BREAK = "\n"
+
+
+def absolute_url(url: str | None, base: str | None) -> str:
+    """`url` made absolute against `base`, or '' when it is empty, unsafe or not a link.
+
+    Args:
+        url: An address as written in the document (may be relative).
+        base: The base it is relative to (xml:base, the final URL, Content-Location), if any.
+
+    Returns:
+        The absolute URL with surrounding whitespace removed, or '' for an empty value, a
+        `javascript:`/`data:` address, or one longer than 2,048 characters.
+    """
+    url = clean_line(url or "").strip()
+    if not url or len(url) > MAX_URL_CHARS:
+        return ""
+    if base:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return ""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    if scheme and scheme not in _LINK_SCHEMES:
+        return ""
+    return url
+
+
+@dataclass(slots=True)
+class _Run:
+    text: str
+    link: int | None = None
+
+
+@dataclass(slots=True)
+class _OpenBlock:
+    kind: BlockKind
+    level: int = 0
+    marker: str = ""
+    runs: list[_Run] = field(default_factory=list)
+    chars: int = 0
+
+
+class DocumentBuilder:
+    """Collects blocks; `finish()` returns the `Document`.
+
+    Args:
+        base_url: What relative URLs are resolved against (None: they stay as written).
+    """
+
+    def __init__(self, base_url: str | None = None) -> None:
+        self.base_url = base_url or None
+        self._blocks: list[Block] = []
+        self._links: list[Link] = []
+        self._link_index: dict[str, int] = {}
+        self._enclosures: list[Enclosure] = []
+        self._open: _OpenBlock | None = None
+        self.truncated = False
+
+    # --- blocks ------------------------------------------------------------------------------
+
+    def start(self, kind: BlockKind, *, level: int = 0, marker: str = "") -> None:
+        """Close the open block and open a new one of `kind`."""
+        self.close()
+        self._open = _OpenBlock(kind, level, marker)
+
+    def close(self) -> None:
+        """Finish the open block (dropped when it holds no text)."""
+        block, self._open = self._open, None
+        if block is None or not block.runs:
+            return
+        text, spans = _assemble(block.runs, keep_spaces=block.kind is BlockKind.CODE)
+        if not text:
+            return
+        if len(self._blocks) >= MAX_BLOCKS:
+            self.truncated = True
+            return
+        self._blocks.append(Block(block.kind, text, block.level, block.marker, links=spans))
+
+    def text(self, text: str, *, kind: BlockKind = BlockKind.PARAGRAPH) -> None:
+        """Add a run of text to the open block (opening a `kind` block when none is open)."""
+        if not text:
+            return
+        if self._open is None:
+            if not text.strip():
+                return
+            self._open = _OpenBlock(kind)
+        room = MAX_BLOCK_CHARS - self._open.chars
+        if room <= 0:
+            self.truncated = True
+            return
+        if len(text) > room:
+            text, self.truncated = text[:room], True
+        self._open.runs.append(_Run(clean_text(text), self._current_link))
+        self._open.chars += len(text)
+
+    def line_break(self) -> None:
+        """A hard line break inside the open block (`<br>`)."""
+        if self._open is not None and self._open.runs:
+            self._open.runs.append(_Run(LINE_BREAK))
+
+    def image(self, url: str | None, alt: str) -> None:
+        """An image: a block of its own between blocks; inside running text only its alt."""
+        address = absolute_url(url, self.base_url)
+        if self._open is not None and self._open.runs:
+            return
+        if not address:
+            return
+        self.close()
+        alt_text = clean_line(alt)[:500]
+        if len(self._blocks) < MAX_BLOCKS:
+            self._blocks.append(Block(BlockKind.IMAGE, alt_text or "image", url=address))
+
+    def block(self, kind: BlockKind, text: str, **fields: object) -> None:
+        """Add a whole block at once (an embedded post, a plain-text paragraph)."""
+        self.close()
+        self.start(kind, **fields)  # type: ignore[arg-type]
+        self.text(text)
+        self.close()
+
+    @property
+    def in_block(self) -> bool:
+        """Whether a block is open and holds text."""
+        return self._open is not None and bool(self._open.runs)
+
+    # --- links and enclosures ----------------------------------------------------------------
+
+    _current_link: int | None = None
+
+    def open_link(self, href: str | None) -> None:
+        """Text added from now until `close_link` belongs to a link to `href`."""
+        url = absolute_url(href, self.base_url)
+        self._current_link = self.link(url, "") if url else None
+
+    def close_link(self) -> None:
+        """End the current link."""
+        self._current_link = None
+
+    def link(self, url: str, text: str) -> int:
+        """Register a link (deduplicated by URL); returns its index."""
+        index = self._link_index.get(url)
+        if index is None:
+            index = len(self._links)
+            self._link_index[url] = index
+            self._links.append(Link(clean_line(text)[:300], url))
+        return index
+
+    def enclosure(self, url: str | None, mime_type: str = "", length: object = None) -> None:
+        """Attach an enclosure (resolved against the base; duplicates by URL skipped)."""
+        address = absolute_url(url, self.base_url)
+        if not address or any(e.url == address for e in self._enclosures):
+            return
+        self._enclosures.append(Enclosure(address, clean_line(mime_type)[:100], _length(length)))
+
+    # --- result ------------------------------------------------------------------------------
+
+    def finish(self) -> Document:
+        """The document built so far (the open block is closed)."""
+        self.close()
+        links = list(self._links)
+        for block in self._blocks:
+            for span in block.links:
+                if not links[span.link].text:
+                    text = block.text[span.start : span.end]
+                    links[span.link] = Link(clean_line(text)[:300], links[span.link].url)
+        return Document(tuple(self._blocks), tuple(links), tuple(self._enclosures))
+
+
+def _length(value: object) -> int | None:
+    try:
+        length = int(str(value).strip().replace(",", "").replace("_", ""))
+    except (TypeError, ValueError):
+        return None
+    return length if 0 <= length < 2**53 else None
+
+
+def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSpan, ...]]:
+    """Join runs into one text: whitespace collapsed (unless `keep_spaces`), spans computed."""
+    parts: list[str] = []
+    spans: list[LinkSpan] = []
+    length = 0
+    pending_space = False
+    for run in runs:
+        if run.text == LINE_BREAK:
+            if parts and parts[-1] != LINE_BREAK:
+                parts.append(LINE_BREAK)
+                length += 1
+            pending_space = False
+            continue
+        text = run.text if keep_spaces else _SPACE_RUN.sub(" ", run.text)
+        if not keep_spaces:
+            if text.startswith(" "):
+                pending_space = True
+                text = text[1:]
+            if not text:
+                continue
+            if pending_space and parts and parts[-1] != LINE_BREAK:
+                parts.append(" ")
+                length += 1
+            pending_space = text.endswith(" ")
+            text = text.rstrip(" ")
+        start = length
+        parts.append(text)
+        length += len(text)
+        if run.link is not None and text:
+            if spans and spans[-1].link == run.link and spans[-1].end >= start - 1:
+                spans[-1] = LinkSpan(spans[-1].start, length, run.link)
+            else:
+                spans.append(LinkSpan(start, length, run.link))
+    text = "".join(parts)
+    if keep_spaces:
+        text = text.strip("\n")
+        stripped = len("".join(parts)) - len("".join(parts).lstrip("\n"))
+        spans = [LinkSpan(s.start - stripped, s.end - stripped, s.link) for s in spans]
+    else:
+        while text.endswith(LINE_BREAK):
+            text = text[:-1]
+    limit = len(text)
+    return text, tuple(
+        LinkSpan(max(s.start, 0), min(s.end, limit), s.link) for s in spans if s.start < limit
+    )

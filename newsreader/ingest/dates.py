@@ -1,0 +1,207 @@
+"""The one date parser: feed, file and page dates all come through `parse_date`.
+
+RFC 822/1123 and ISO 8601 are read exactly; anything else (`5 November 2025 - 09:01`,
+`Sun, 15 Dec 2024 03:15 PM`, `Thursday, March 3, 2022 at 5:00 pm ET`) is read by
+python-dateutil's parser. What cannot be read for certain is "no date", never a wrong date:
+
+- a text without a day, month and year of its own gives None (nothing is filled in from today);
+- a zone abbreviation not in `ZONE_OFFSETS` gives None rather than a time taken as UTC;
+- numeric day/month orders that could be either (`05/11/2025`) give None, except with dots
+  (`05.11.2025`), which are day-first wherever they are written;
+- a moment outside 1970-01-01 .. 2100-01-01 gives None (a year-9999 `pubDate` is a typo or an
+  attack, and such values overflow local-time conversion east of UTC).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateutil_parser
+
+__all__ = ["EARLIEST", "LATEST", "ZONE_OFFSETS", "clamp_date", "parse_date"]
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
+ZONE_OFFSETS: dict[str, float] = {
+    # RFC 822 section 5 and RFC 5322 section 4.3 (obsolete zones).
+    "UT": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    # US forms without standard/daylight, and the other US zones (IANA tz database names).
+    "ET": -5,
+    "CT": -6,
+    "MT": -7,
+    "PT": -8,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "AST": -4,
+    "ADT": -3,
+    "NST": -3.5,
+    "NDT": -2.5,
+    # Europe (IANA tz database abbreviations).
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "IST": 5.5,
+    "CET": 1,
+    "CEST": 2,
+    "MET": 1,
+    "MEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    # Asia and Oceania (IANA). IST is India's, the commonest use in feeds.
+    "PKT": 5,
+    "ICT": 7,
+    "WIB": 7,
+    "HKT": 8,
+    "SGT": 8,
+    "AWST": 8,
+    "PHT": 8,
+    "JST": 9,
+    "KST": 9,
+    "ACST": 9.5,
+    "ACDT": 10.5,
+    "AEST": 10,
+    "AEDT": 11,
+    "NZST": 12,
+    "NZDT": 13,
+    "SAST": 2,
+    "WAT": 1,
+    "CAT": 2,
+    "EAT": 3,
+}
+"""UTC offsets in hours of the zone abbreviations dates are read with (sources named inline).
+An abbreviation missing here makes a date unreadable rather than wrong."""
+
+_ZONES = {name: timezone(timedelta(hours=hours)) for name, hours in ZONE_OFFSETS.items()}
+_ZONE_WORD = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})\s*$")
+_AMBIGUOUS_NUMERIC = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b")
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_FIRST_DEFAULT = datetime(2001, 1, 1)
+_SECOND_DEFAULT = datetime(2002, 2, 2)
+MAX_DATE_CHARS = 100
+
+
+def clamp_date(moment: datetime | None) -> datetime | None:
+    """`moment` in UTC when it lies in the sane range, else None."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return moment if EARLIEST <= moment < LATEST else None
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _rfc822(text: str) -> datetime | None:
+    if re.search(r"\b[AaPp]\.?[Mm]\b", text):
+        return None  # the email parser drops AM/PM
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    zone = _ZONE_WORD.search(text)
+    if moment.tzinfo is None and zone:
+        # The email parser knows only the US zones and leaves others (CEST, JST) naive.
+        known = _ZONES.get(zone.group(1))
+        return moment.replace(tzinfo=known) if known else None
+    return moment
+
+
+def _zone(name: str | None, offset: int | None) -> timezone | None:
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    return _ZONES.get((name or "").upper())
+
+
+def _loose(text: str) -> datetime | None:
+    """dateutil's reading, only when the text itself gives day, month and year."""
+    dayfirst = _DOTTED.match(text) is not None
+    ambiguous = _AMBIGUOUS_NUMERIC.match(text)
+    if (
+        ambiguous
+        and int(ambiguous.group(1)) <= 12
+        and int(ambiguous.group(2)) <= 12
+        and ambiguous.group(1) != ambiguous.group(2)
+    ):
+        return None
+    unknown_zone: list[str] = []
+
+    def zone(name: str | None, offset: int | None) -> timezone | None:
+        if name is None and offset is None:
+            return None  # dateutil asks even when the text names no zone
+        found = _zone(name, offset)
+        if found is None:
+            unknown_zone.append(name or "")
+        return found
+
+    readings = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for default in (_FIRST_DEFAULT, _SECOND_DEFAULT):
+            try:
+                readings.append(
+                    dateutil_parser.parse(text, default=default, tzinfos=zone, dayfirst=dayfirst)
+                )
+            except (ValueError, OverflowError, TypeError):
+                return None
+    first, second = readings
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None
+    if unknown_zone or (first.tzinfo is None and _ZONE_WORD.search(text) and _has_zone_word(text)):
+        return None
+    return first
+
+
+def _has_zone_word(text: str) -> bool:
+    word = _ZONE_WORD.search(text)
+    return word is not None and word.group(1) not in ("AM", "PM", *ZONE_OFFSETS)
+
+
+def parse_date(text: object) -> datetime | None:
+    """Read a publication date from a feed, file or page.
+
+    Args:
+        text: The date as written (anything that is not a string gives None).
+
+    Returns:
+        An aware UTC datetime, or None when the text gives no date for certain (see the
+        module docstring); a time without a zone is taken as UTC.
+    """
+    if not isinstance(text, str):
+        return None
+    text = " ".join(text.split())[:MAX_DATE_CHARS]
+    if not text or not any(character.isdigit() for character in text):
+        return None
+    moment = _iso(text) or _rfc822(text) or _loose(text)
+    if moment is None:
+        return None
+    years = {int(year) for year in _YEAR.findall(text)}
+    if years and moment.year not in years:
+        return None  # both parsers read a year written 0001 as 2001
+    return clamp_date(moment)

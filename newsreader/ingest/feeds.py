@@ -1,0 +1,448 @@
+"""Feed documents to articles: RSS, Atom and RDF through feedparser, JSON Feed through `json`.
+
+One path for files and HTTP alike. The bytes are decoded here by the HTTP and XML rules
+(`newsreader.ingest.decode`), checked for entity declarations in the decoded text, and handed
+to feedparser re-encoded as UTF-8, so it reads exactly the text that was checked. feedparser
+applies xml:base; every URL still relative after that is resolved here against
+Content-Location, else the final URL after redirects, else the channel's own link. Entry
+bodies go through the one HTML path
+(`newsreader.ingest.html`), dates through the one date parser (`newsreader.ingest.dates`).
+
+A broken entry is skipped with one line; the rest of the feed is kept. A feed over the entry
+cap is read up to the cap, with a line saying how many were skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from newsreader.ingest.builder import DocumentBuilder, absolute_url
+from newsreader.ingest.dates import parse_date
+from newsreader.ingest.decode import decode_bytes
+from newsreader.ingest.html import html_to_document
+from newsreader.ingest.safety import (
+    MAX_BODY_CHARS,
+    MAX_ENTRIES,
+    MAX_FIELD_CHARS,
+    MAX_TITLE_CHARS,
+    FeedRefused,
+    check_entities,
+)
+from newsreader.ingest.textformats import derive_title, plain_text_document
+from newsreader.models import ArticleDraft, Document
+from newsreader.text import clean_line
+
+__all__ = ["FeedSource", "ParsedFeed", "looks_like_feed", "parse_feed", "read_feed"]
+
+log = logging.getLogger(__name__)
+
+_FEED_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF|channel)[\s>]")
+_ENTRY_START = re.compile(r"<(?:[\w.-]+:)?(?:item|entry)[\s>/]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_ENCODING_ATTRIBUTE = re.compile(r"""encoding\s*=\s*["'][^"']*["']""")
+_UNTITLED = "(untitled)"
+_ABSOLUTE_WEB_URL = re.compile(r"^\s*https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSource:
+    """Where a feed document came from, for charset and base rules and for error lines."""
+
+    location: str
+    """The path or the final URL after redirects (error lines start with it)."""
+    content_type: str = ""
+    """The HTTP `Content-Type` header value, charset included."""
+    content_location: str = ""
+    """The HTTP `Content-Location` header value, if any."""
+    guid_prefix: str = ""
+    """Prepended to every entry's identity (local files use `<relpath>#`)."""
+    fallback_title: str = ""
+    """The feed's title when the document has none."""
+
+    @property
+    def base_url(self) -> str | None:
+        """What relative URLs resolve against: Content-Location, else an http(s) location."""
+        is_url = urlsplit(self.location).scheme in ("http", "https")
+        base = self.location if is_url else ""
+        if self.content_location:
+            with contextlib.suppress(ValueError):
+                base = urljoin(base, self.content_location.strip())
+        return base or None
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    """A feed's title, its articles and one line per problem met on the way."""
+
+    title: str
+    articles: list[ArticleDraft] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Whether a file's bytes look like an RSS/Atom/RDF document or a JSON Feed.
+
+    Args:
+        data: The file's bytes.
+
+    Returns:
+        True when the start of the document names a feed root element or a JSON Feed version.
+    """
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return b"jsonfeed.org/version" in head or b'"items"' in data[:65536]
+    return head.startswith(b"<") and _FEED_ROOT.search(head) is not None
+
+
+def read_feed(data: bytes, source: FeedSource) -> ParsedFeed:
+    """Parse an RSS, Atom, RDF or JSON Feed document into articles.
+
+    Args:
+        data: The document's bytes (never a URL or path).
+        source: Where they came from (headers and final URL for HTTP).
+
+    Returns:
+        The feed with every entry that could be read; a document that cannot be read at all
+        gives no articles and one error line (`<location>: <what is wrong>`).
+    """
+    is_json = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    try:
+        feed = _read_json(data, source) if is_json else _read_xml(data, source)
+    except FeedRefused as error:
+        return ParsedFeed(source.fallback_title, [], [f"{source.location}: {error}"])
+    feed.articles = _unique(feed.articles)
+    return feed
+
+
+def parse_feed(
+    data: bytes,
+    *,
+    location: str,
+    guid_prefix: str = "",
+    fallback_title: str = "",
+    content_type: str = "",
+    content_location: str = "",
+) -> tuple[str, list[ArticleDraft], list[str]]:
+    """`read_feed` as a tuple: (feed title, articles, error lines)."""
+    source = FeedSource(location, content_type, content_location, guid_prefix, fallback_title)
+    feed = read_feed(data, source)
+    return feed.title, feed.articles, feed.errors
+
+
+# ---------------------------------------------------------------------------------------------
+# Entries shared by both formats
+
+
+def _content_hash(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _unique(articles: list[ArticleDraft]) -> list[ArticleDraft]:
+    """Entries repeated with the same content are dropped; a reused id with other content
+    gets a numbered suffix so neither is lost."""
+    seen: dict[str, int] = {}
+    contents: set[tuple[str, str]] = set()
+    unique = []
+    for article in articles:
+        fingerprint = (article.guid, _content_hash(article.title, *article.paragraphs))
+        if fingerprint in contents:
+            continue
+        contents.add(fingerprint)
+        count = seen.get(article.guid, 0)
+        seen[article.guid] = count + 1
+        if count:
+            article = replace(article, guid=f"{article.guid}~{count + 1}")
+        unique.append(article)
+    return unique
+
+
+def _line(value: object, limit: int = MAX_FIELD_CHARS) -> str:
+    return clean_line(value)[:limit] if isinstance(value, str) else ""
+
+
+def _title_from(document: Document, link: str | None) -> str:
+    title = derive_title(document.paragraphs)
+    if title:
+        return title
+    for enclosure in document.enclosures:
+        name = urlsplit(enclosure.url).path.rstrip("/").rsplit("/", 1)[-1]
+        if name:
+            return clean_line(name)[:MAX_TITLE_CHARS]
+    return _UNTITLED if not link else clean_line(link)[:MAX_TITLE_CHARS]
+
+
+def _body(value: str, content_type: str, base_url: str | None) -> Document:
+    """A text construct as a document: HTML through the HTML path, plain text by paragraphs."""
+    value = value[:MAX_BODY_CHARS]
+    if "html" in content_type or ("<" in value and ">" in value):
+        return html_to_document(value, base_url)
+    return plain_text_document(value)
+
+
+def _with_enclosures(
+    document: Document, enclosures: Iterable[tuple[Any, Any, Any]], base: str | None
+) -> Document:
+    builder = DocumentBuilder(base)
+    for url, mime_type, length in enclosures:
+        builder.enclosure(url if isinstance(url, str) else None, _line(mime_type), length)
+    found = builder.finish().enclosures
+    return replace(document, enclosures=found) if found else document
+
+
+def _skipping(
+    items: Iterable[Any], build: Callable[[Any], ArticleDraft], location: str
+) -> tuple[list[ArticleDraft], list[str]]:
+    """Build each entry; one that raises is skipped with a line, the rest are kept."""
+    articles: list[ArticleDraft] = []
+    errors: list[str] = []
+    for number, item in enumerate(items, start=1):
+        try:
+            articles.append(build(item))
+        except Exception as error:  # one broken entry must not lose the feed
+            log.warning("%s: entry %d skipped", location, number, exc_info=True)
+            reason = clean_line(str(error))[:120] or type(error).__name__
+            errors.append(f"{location}: entry {number} skipped ({reason})")
+    return articles, errors
+
+
+# ---------------------------------------------------------------------------------------------
+# RSS, Atom and RDF
+
+
+def _utf8_document(text: str) -> bytes:
+    """The decoded document as UTF-8 bytes whose declaration says UTF-8."""
+    declaration = _XML_DECLARATION.match(text)
+    if declaration:
+        rewritten = _ENCODING_ATTRIBUTE.sub('encoding="utf-8"', declaration.group(0).strip())
+        text = rewritten + text[declaration.end() :]
+    return text.encode("utf-8", "replace")
+
+
+def _capped(text: str, location: str) -> tuple[str, list[str]]:
+    """The document cut before the entry past the cap, and a line saying how many were cut."""
+    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    if len(starts) <= MAX_ENTRIES:
+        return text, []
+    return text[: starts[MAX_ENTRIES]], [_skipped_line(location, len(starts) - MAX_ENTRIES)]
+
+
+def _skipped_line(location: str, skipped: int) -> str:
+    return f"{location}: {skipped:,} entries skipped (at most {MAX_ENTRIES:,} are read)"
+
+
+def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
+    decoded = decode_bytes(data, content_type=source.content_type, markup="xml")
+    errors = [f"{source.location}: {decoded.note}"] if decoded.note else []
+    check_entities(decoded.text)
+    text, cap_errors = _capped(decoded.text, source.location)
+    # No base is given to feedparser: it would resolve guids too (a guid `ep12` would become
+    # an address and change identity with the URL). xml:base is still applied by feedparser;
+    # what stays relative is resolved here against `base`.
+    headers = {"content-type": "application/xml; charset=utf-8"}
+    # A stream, never bytes or str: feedparser opens a str as a URL or path.
+    parsed = feedparser.parse(
+        io.BytesIO(_utf8_document(text)),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    feed_title = _line(parsed.feed.get("title"), MAX_TITLE_CHARS) or source.fallback_title
+    channel_link = absolute_url(parsed.feed.get("link"), source.base_url)
+    base = source.base_url or channel_link or None
+
+    def build(entry: Mapping[str, Any]) -> ArticleDraft:
+        return _xml_article(entry, source=source, feed_title=feed_title, base=base)
+
+    articles, entry_errors = _skipping(parsed.entries, build, source.location)
+    if not articles and not entry_errors:
+        reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
+        raise FeedRefused(f"not a feed: {clean_line(str(reason))}" if reason else "no entries")
+    return ParsedFeed(feed_title, articles, errors + cap_errors + entry_errors)
+
+
+def _entry_title(entry: Mapping[str, Any]) -> str:
+    detail = entry.get("title_detail") or {}
+    title = entry.get("title") or ""
+    if not isinstance(title, str):
+        return ""
+    if "html" in (detail.get("type") or "") and ("<" in title or "&" in title):
+        title = " ".join(html_to_document(title).paragraphs)
+    return clean_line(title)[:MAX_TITLE_CHARS]
+
+
+def _entry_document(entry: Mapping[str, Any], base: str | None) -> Document:
+    """The longest of the entry's contents and summary, with its own xml:base."""
+    candidates = []
+    for content in entry.get("content") or []:
+        candidates.append(
+            (content.get("value") or "", content.get("type") or "", content.get("base"))
+        )
+    summary = entry.get("summary")
+    if isinstance(summary, str) and summary:
+        detail = entry.get("summary_detail") or {}
+        candidates.append((summary, detail.get("type") or "", detail.get("base")))
+    candidates = [c for c in candidates if isinstance(c[0], str)]
+    if not candidates:
+        return Document()
+    value, content_type, own_base = max(candidates, key=lambda candidate: len(candidate[0]))
+    return _body(value, content_type, absolute_url(own_base, base) or base)
+
+
+def _entry_link(entry: Mapping[str, Any], base: str | None) -> str | None:
+    link = entry.get("link")
+    if entry.get("guidislink") and not _ABSOLUTE_WEB_URL.match(str(link or "")):
+        # feedparser makes a guid the link when an item has none; a guid such as `ep12` is
+        # an identity, not an address, and resolving it would invent a page.
+        return None
+    if not isinstance(link, str) or not link:
+        for candidate in entry.get("links") or []:
+            if candidate.get("rel") in (None, "alternate") and candidate.get("href"):
+                link = candidate["href"]
+                break
+    return absolute_url(link, base) or None if isinstance(link, str) else None
+
+
+def _entry_published(entry: Mapping[str, Any]) -> Any:
+    for key in ("published", "updated", "created", "issued", "modified"):
+        moment = parse_date(entry.get(key))
+        if moment is not None:
+            return moment
+    return None
+
+
+def _xml_article(
+    entry: Mapping[str, Any], *, source: FeedSource, feed_title: str, base: str | None
+) -> ArticleDraft:
+    title = _entry_title(entry)
+    link = _entry_link(entry, base)
+    document = _entry_document(entry, base)
+    enclosures = [
+        (e.get("href") or e.get("url"), e.get("type"), e.get("length"))
+        for e in entry.get("enclosures") or []
+        if isinstance(e, Mapping)
+    ]
+    document = _with_enclosures(document, enclosures, base)
+    entry_id = _line(entry.get("id"), 2048)
+    identity = entry_id or link or _content_hash(title, *document.paragraphs)
+    return ArticleDraft(
+        guid=source.guid_prefix + identity,
+        title=title or _title_from(document, link),
+        source_name=feed_title,
+        document=document,
+        link=link,
+        author=_line(entry.get("author")) or None,
+        published=_entry_published(entry),
+        location=source.location,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Feed (https://jsonfeed.org/version/1.1)
+
+_VERSION_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _is_json_feed(feed: object) -> bool:
+    """JSON Feed 1.0/1.1 by its version URL; also the bare `"1.1"` some publishers write."""
+    if not isinstance(feed, dict) or not isinstance(feed.get("items", []), list):
+        return False
+    version = feed.get("version")
+    if isinstance(version, str):
+        return "jsonfeed.org/version" in version or bool(_VERSION_NUMBER.match(version.strip()))
+    return version is None and isinstance(feed.get("items"), list)
+
+
+def _read_json(data: bytes, source: FeedSource) -> ParsedFeed:
+    try:
+        feed = json.loads(decode_bytes(data, content_type=source.content_type, markup="text").text)
+    except (ValueError, RecursionError) as error:
+        raise FeedRefused(f"not a feed: invalid JSON ({clean_line(str(error))[:120]})") from error
+    if not _is_json_feed(feed):
+        raise FeedRefused("not a feed: JSON without a JSON Feed version")
+    feed_title = _line(feed.get("title"), MAX_TITLE_CHARS) or source.fallback_title
+    items = [item for item in feed.get("items") or [] if isinstance(item, dict)]
+    errors = []
+    if len(items) > MAX_ENTRIES:
+        skipped = len(items) - MAX_ENTRIES
+        errors.append(
+            f"{source.location}: {skipped:,} entries skipped (at most {MAX_ENTRIES:,} are read)"
+        )
+        items = items[:MAX_ENTRIES]
+    base = source.base_url or absolute_url(_text(feed, "home_page_url"), None) or None
+
+    def build(item: Mapping[str, Any]) -> ArticleDraft:
+        return _json_article(item, feed, source=source, feed_title=feed_title, base=base)
+
+    articles, entry_errors = _skipping(items, build, source.location)
+    if not articles and not entry_errors:
+        raise FeedRefused("no entries")
+    return ParsedFeed(feed_title, articles, errors + entry_errors)
+
+
+def _text(item: Mapping[str, Any], key: str) -> str:
+    value = item.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _json_author(item: Mapping[str, Any], feed: Mapping[str, Any]) -> str | None:
+    """JSON Feed 1.1 `authors`, else 1.0 `author`, from the item or the feed."""
+    for holder in (item, feed):
+        authors = holder.get("authors")
+        if not isinstance(authors, list):
+            authors = [holder.get("author")]
+        names = [_line(a.get("name")) for a in authors if isinstance(a, dict)]
+        names = [name for name in names if name]
+        if names:
+            return ", ".join(names)[:MAX_FIELD_CHARS]
+    return None
+
+
+def _json_article(
+    item: Mapping[str, Any],
+    feed: Mapping[str, Any],
+    *,
+    source: FeedSource,
+    feed_title: str,
+    base: str | None,
+) -> ArticleDraft:
+    link = absolute_url(_text(item, "url"), base) or absolute_url(_text(item, "external_url"), base)
+    html, text = _text(item, "content_html"), _text(item, "content_text")
+    item_base = link or base
+    if html and len(html) >= len(text):
+        document = html_to_document(html[:MAX_BODY_CHARS], item_base)
+    else:
+        document = _body(text or _text(item, "summary"), "text/plain", item_base)
+    attachments = item.get("attachments")
+    if not isinstance(attachments, list):
+        attachments = []
+    enclosures = [
+        (a.get("url"), a.get("mime_type"), a.get("size_in_bytes"))
+        for a in attachments
+        if isinstance(a, dict)
+    ]
+    document = _with_enclosures(document, enclosures, item_base)
+    title = _line(item.get("title"), MAX_TITLE_CHARS)
+    item_id = item.get("id")
+    identity = _line(str(item_id), 2048) if isinstance(item_id, str | int) else ""
+    published = parse_date(item.get("date_published")) or parse_date(item.get("date_modified"))
+    return ArticleDraft(
+        guid=source.guid_prefix + (identity or link or _content_hash(title, *document.paragraphs)),
+        title=title or _title_from(document, link or None),
+        source_name=feed_title,
+        document=document,
+        link=link or None,
+        author=_json_author(item, feed),
+        published=published,
+        location=source.location,
+    )
