@@ -29,12 +29,12 @@ from newsreader import __version__, paths
 from newsreader.links import display_text
 from newsreader.logs import setup_logging
 from newsreader.store import ListFilter, Store, StoreError
-from newsreader.text import clean_line, clean_text
+from newsreader.text import clean_line
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 FEED_COMMANDS = ("add", "remove", "feeds", "import", "export", "refresh")
 """Subscription commands, in `newsreader.cli_feeds`."""
-READING_COMMANDS = ("search", "export-quotes", "config")
+READING_COMMANDS = ("search", "show", "export-quotes", "config")
 """Commands in `newsreader.commands` (keep in step with its COMMANDS)."""
 SUBCOMMANDS = ("list", "extract", *FEED_COMMANDS, *READING_COMMANDS)
 
@@ -150,6 +150,7 @@ def run_list(arguments: argparse.Namespace) -> int:
 
 def run_extract(arguments: argparse.Namespace) -> int:
     """Print what the extractor finds in each article of the given files."""
+    from newsreader.commands import extraction_json
     from newsreader.extract import extract
     from newsreader.sources.local import load_path
 
@@ -162,43 +163,13 @@ def run_extract(arguments: argparse.Namespace) -> int:
             _error(line)
         for article in draft.articles:
             found = extract(article.paragraphs)
-            results.append(_extraction_json(str(given), article.title, found))
+            results.append(extraction_json(str(given), article.title, found))
     if arguments.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         for result in results:
             _print_extraction(result)
     return EXIT_OK
-
-
-def _extraction_json(source: str, title: str, found: Any) -> dict[str, Any]:
-    return {
-        "source": source,
-        "title": clean_line(title),
-        "quotes": [
-            {
-                "text": clean_text(quote.text),
-                "speaker": quote.speaker,
-                "kind": str(quote.kind),
-                "spans": [
-                    {"paragraph": span.paragraph, "start": span.start, "end": span.end}
-                    for span in quote.spans
-                ],
-            }
-            for quote in found.quotes
-        ],
-        "tweets": [
-            {
-                "text": clean_text(post.text),
-                "author": post.author,
-                "handle": post.handle,
-                "date": post.date,
-                "url": post.url,
-                "platform": post.platform,
-            }
-            for post in found.posts
-        ],
-    }
 
 
 def _print_extraction(result: dict[str, Any]) -> None:

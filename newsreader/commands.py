@@ -1,6 +1,7 @@
 """Shell commands for reading without the UI: search, export-quotes and config.
 
     newsreader search QUERY [--json]
+    newsreader show ID [--json]
     newsreader export-quotes [--speaker NAME] [--format md|json|csv]
     newsreader config [--path | --edit]
 
@@ -17,13 +18,15 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC
 from typing import Any
 
 from newsreader import paths
 from newsreader.links import display_text
+from newsreader.models import Article, Block, BlockKind
 from newsreader.store import ListedArticle, Store, StoreError
 from newsreader.store.search import StoredQuote
-from newsreader.text import clean_line
+from newsreader.text import clean_line, clean_text
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -160,8 +163,145 @@ def run_config(arguments: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_show(arguments: Sequence[str]) -> int:
+    """Print one stored article: as text, or with `--json` its blocks, links and enclosures."""
+    parser = argparse.ArgumentParser(
+        prog="newsreader show", description="One stored article, by the id `list` prints."
+    )
+    parser.add_argument("id", type=int, help="the article's id")
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    options = parser.parse_args(arguments)
+    store = _open_store()
+    if store is None:
+        return EXIT_ERROR
+    article = store.article(options.id)
+    if article is None:
+        print(f"newsreader: no article with id {options.id}", file=sys.stderr)
+        return EXIT_USAGE
+    if options.json:
+        print(json.dumps(article_json(article), ensure_ascii=False, indent=1))
+    else:
+        print(article_text(article))
+    return EXIT_OK
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """The JSON object `newsreader show --json` prints: the article with its document."""
+    from newsreader.extract import extract
+
+    document = article.document
+    found = extraction_json(article.location, article.title, extract(document.paragraphs))
+    return {
+        "id": article.id,
+        "title": clean_line(article.title),
+        "source": clean_line(article.source_name),
+        "date": article.published.astimezone(UTC).isoformat() if article.published else None,
+        "link": article.link,
+        "author": article.author,
+        "blocks": [_block_json(block) for block in document.blocks],
+        "links": [{"text": link.text, "url": link.url} for link in document.links],
+        "enclosures": [
+            {"url": e.url, "type": e.type or None, "length": e.length} for e in document.enclosures
+        ],
+        "quotes": found["quotes"],
+        "posts": found["tweets"],
+    }
+
+
+def _block_json(block: Block) -> dict[str, Any]:
+    record: dict[str, Any] = {"kind": block.kind.value, "text": block.text}
+    if block.level:
+        record["level"] = block.level
+    if block.marker:
+        record["marker"] = block.marker
+    if block.url:
+        record["url"] = block.url
+    if block.links:
+        record["links"] = [
+            {"start": span.start, "end": span.end, "link": span.link} for span in block.links
+        ]
+    return record
+
+
+_PREFIXES = {
+    BlockKind.BLOCKQUOTE: "> ",
+    BlockKind.CODE: "    ",
+}
+
+
+def article_text(article: Article) -> str:
+    """The article as plain text for a terminal: header, blocks, then numbered links."""
+    lines = [clean_line(article.title), clean_line(article.source_name)]
+    if article.published:
+        lines[-1] += f" · {article.published.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+    if article.link:
+        lines.append(clean_line(article.link))
+    document = article.document
+    for block in document.blocks:
+        lines.append("")
+        lines.extend(_block_lines(block))
+    references = [(link.url, link.text) for link in document.links]
+    references += [(e.url, e.type or "enclosure") for e in document.enclosures]
+    if references:
+        lines.append("")
+        lines.extend(f"[{n}] {clean_line(url)}" for n, (url, _) in enumerate(references, 1))
+    return "\n".join(lines)
+
+
+def _block_lines(block: Block) -> list[str]:
+    text = _numbered(block)
+    if block.kind is BlockKind.HEADING:
+        return ["#" * max(block.level, 1) + " " + text]
+    if block.kind is BlockKind.LIST_ITEM:
+        return ["  " * (block.level - 1) + f"{block.marker or '•'} {text}"]
+    if block.kind is BlockKind.IMAGE:
+        return [f"[image: {text}]"]
+    prefix = _PREFIXES.get(block.kind, "")
+    return [prefix + line for line in text.split("\n")]
+
+
+def _numbered(block: Block) -> str:
+    """The block's text with `[N]` after each link, as the reader shows it."""
+    text = block.text
+    for span in reversed(block.links):
+        text = f"{text[: span.end]}[{span.link + 1}]{text[span.end :]}"
+    return text
+
+
+def extraction_json(source: str, title: str, found: Any) -> dict[str, Any]:
+    """The JSON object `extract --json` prints for one article (quotes, spans and posts)."""
+    return {
+        "source": source,
+        "title": clean_line(title),
+        "quotes": [
+            {
+                "text": clean_text(quote.text),
+                "speaker": quote.speaker,
+                "kind": str(quote.kind),
+                "spans": [
+                    {"paragraph": span.paragraph, "start": span.start, "end": span.end}
+                    for span in quote.spans
+                ],
+            }
+            for quote in found.quotes
+        ],
+        "tweets": [
+            {
+                "text": clean_text(post.text),
+                "author": post.author,
+                "handle": post.handle,
+                "date": post.date,
+                "url": post.url,
+                "platform": post.platform,
+            }
+            for post in found.posts
+        ],
+    }
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "search": run_search,
+    "show": run_show,
     "export-quotes": run_export_quotes,
     "config": run_config,
 }

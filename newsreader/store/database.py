@@ -256,27 +256,30 @@ class Store(FeedRecords, SearchIndex, StoreBase):
     def _adopt_moved_source(self, draft: SourceDraft) -> None:
         """A local folder seen at a new path takes over the source it was stored as.
 
-        The old source must be gone from disk and share at least half of the new draft's
-        articles (same relative path, same content), so a new folder that merely has the same
-        name is a source of its own.
+        The old source must be gone from disk and share at least half of its articles (by
+        relative path) with the draft, both ways, so a new folder that merely has the same name
+        is a source of its own.
         """
         exists = self._connection.execute(
             "SELECT 1 FROM sources WHERE key = ?", (draft.key,)
         ).fetchone()
         if exists is not None or not draft.articles:
             return
-        wanted = {(a.guid, content_hash(a)) for a in draft.articles}
+        wanted = {a.guid for a in draft.articles}
         candidates = self._connection.execute(
             "SELECT id, location FROM sources WHERE kind = 'local' AND key != ?", (draft.key,)
         ).fetchall()
         for source_id, location in candidates:
             if Path(location).exists():
                 continue
-            stored = self._connection.execute(
-                "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
-            ).fetchall()
-            shared = len(wanted.intersection(map(tuple, stored)))
-            if shared * 2 >= len(wanted):
+            stored = {
+                guid
+                for (guid,) in self._connection.execute(
+                    "SELECT guid FROM articles WHERE source_id = ?", (source_id,)
+                )
+            }
+            shared = len(wanted & stored)
+            if shared * 2 >= max(len(wanted), len(stored)):
                 self._connection.execute(
                     "UPDATE sources SET key = ?, location = ? WHERE id = ?",
                     (draft.key, draft.location, source_id),
