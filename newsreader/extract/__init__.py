@@ -74,7 +74,8 @@ def extract_strict(paragraphs: Sequence[str]) -> Extraction:
         for index in range(len(raws))
     ]
     quotes = _attribute(texts, raws, framings, SpeakerResolver(book), covered)
-    return Extraction(tuple(_opening_speaker(untagged, quotes, book)), tuple(posts))
+    quotes = _opening_speaker(untagged, quotes, framings, book)
+    return Extraction(tuple(quotes), tuple(posts))
 
 
 _PARTY_TAG_RE = re.compile(
@@ -92,7 +93,9 @@ def _blank_tags(text: str) -> str:
     return _PARTY_TAG_RE.sub(lambda match: " " * len(match.group()), text)
 
 
-def _opening_speaker(texts: list[str], quotes: list[Quote], book: NameBook) -> list[Quote]:
+def _opening_speaker(
+    texts: list[str], quotes: list[Quote], framings: list[_Framing], book: NameBook
+) -> list[Quote]:
     """An article that opens with an unattributed quote names its speaker next: `“We will
     rebuild.” That was the promise from Mayor Ana Cruz.` The first person named in the
     sentence after the opening quotes (in that paragraph or the next) said them."""
@@ -101,6 +104,8 @@ def _opening_speaker(texts: list[str], quotes: list[Quote], book: NameBook) -> l
         return quotes
     if any(q.kind is not QuoteKind.STATEMENT for q in opening):
         return quotes
+    if any(framing.attribution is not None for framing in framings[: len(opening)]):
+        return quotes  # `“…,” Mayor Bell's daughter said`: attributed, to nobody we can name
     end = opening[-1].spans[-1]
     paragraph, start = end.paragraph, end.end
     if not texts[paragraph][start:].strip():

@@ -273,7 +273,7 @@ def before_quote(text: str, start: int, end: int) -> Attribution | None:
     if lower[:2] == ["according", "to"]:
         return _phrase_after(tokens, 2, Frame.BEFORE)
     for index in range(len(tokens) - 1, -1, -1):
-        cue = _cue_length(lower, index)
+        cue = _cue_length(lower, index) if _lowercase_or_first(tokens, index) else 0
         # The cue sits at the end (`X told lawmakers,`) or opens the window (`, said X, “`),
         # not at the start of a long clause of narrative.
         if not cue or (index > 0 and len(tokens) - index > 6):
@@ -308,6 +308,7 @@ def _colon_subject(tokens: list[Token]) -> Attribution | None:
 
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "i", "we"))
+_PERCEIVED = word_set("heard seen recorded filmed caught overheard")
 _QUOTING_VERBS = word_set("quoted quotes quoting cited cites citing")
 
 
@@ -317,6 +318,10 @@ def _participle_subject(tokens: list[Token], cue: int, frame: Frame) -> Attribut
     lower = [t.lower for t in tokens]
     if not lower[cue].endswith("ing") or cue == 0:
         return None
+    if lower[cue - 1] in _PERCEIVED:
+        # `Crane can be heard saying, “…”`: the one heard is the speaker.
+        subject = _leading_subject(tokens[: cue - 1])
+        return Attribution(tuple(subject), frame) if subject else None
     if lower[cue - 1] == "as":
         for at in range(cue - 2, max(-1, cue - 10), -1):
             if lower[at] in _QUOTING_VERBS:
@@ -364,7 +369,7 @@ def in_clause(text: str, start: int, end: int) -> Attribution | None:
     for index in range(len(tokens) - 1, -1, -1):
         if lower[index] == "according" and lower[index + 1 : index + 2] == ["to"]:
             return _phrase_after(tokens, index + 2, Frame.CLAUSE)
-        if _cue_length(lower, index):
+        if _cue_length(lower, index) and _lowercase_or_first(tokens, index):
             found = _subject_of(tokens, index, Frame.CLAUSE)
             if found is not None:
                 return found
@@ -400,6 +405,12 @@ def next_sentence(text: str, start: int, end: int) -> Attribution | None:
                 at -= 1
             return Attribution(tuple(subject), Frame.AFTER) if subject else None
     return None
+
+
+def _lowercase_or_first(tokens: list[Token], index: int) -> bool:
+    """Whether a word can be a cue where it stands: a capitalised `Post` inside a sentence is
+    part of a name (`The Northern Post:`), not the verb."""
+    return index == 0 or not tokens[index].is_capitalised
 
 
 def _cue_length(lower: list[str], index: int) -> int:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsreader.extract.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
+    UNISEX_NAMES,
     word_set,
 )
 from newsreader.extract.tokens import plain
@@ -18,12 +21,51 @@ if TYPE_CHECKING:
 
 def gender_of(name: str) -> str | None:
     """`f`, `m` or None (unknown) from a full name's forename."""
-    first = plain((name.split() or [""])[0].lower())
-    if first in FEMALE_NAMES:
-        return "f"
-    if first in MALE_NAMES:
-        return "m"
-    return None
+    word = (name.split() or [""])[0].lower()
+    return given_name_gender(word)
+
+
+def given_name_gender(word: str) -> str | None:
+    """`f`, `m` or None for a lower-case given name (None: unknown, or borne by both)."""
+    if word in UNISEX_NAMES:
+        return None
+    table = _given_names()
+    first = word if word in table else plain(word)
+    found = table.get(first)
+    if found is not None:
+        return found
+    # Names the dictionary lacks (it predates many, and misses some naming traditions).
+    return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a lower-case word is a given name with a usual gender."""
+    return given_name_gender(word) is not None
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """Given names and their usual gender from gender-guesser's data (`nam_dict.txt`, Jörg
+    Michael's name dictionary, GNU FDL 1.2+), read once: `m`/`f` where every entry for the
+    name agrees, including `mostly` ones; names listed for both (or as unisex) are left out."""
+    try:
+        source = resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
+        text = source.read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    codes: dict[str, set[str]] = {}
+    for match in _NAM_DICT_LINE.finditer(text):
+        code, name = match.groups()
+        codes.setdefault(name.lower().replace("+", "-"), set()).add(code[-1])
+    return {
+        name: found.pop().lower()
+        for name, found in codes.items()
+        if len(found) == 1 and "?" not in found
+    }
+
+
+_NAM_DICT_LINE = re.compile(r"^([?1]?[MF]|\?) +(\S+)", re.MULTILINE)
+"""A name line of `nam_dict.txt`: the gender code (`M`, `1M`, `?M`, `F`, …, `?`), the name."""
 
 
 _GENDER_WINDOW = 160

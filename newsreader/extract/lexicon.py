@@ -167,123 +167,18 @@ PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 
 ARTICLES = frozenset(("the", "a", "an", "la", "le", "les", "l", "der", "die", "das", "el"))
 
-# Common given names by usual gender, written from general knowledge of the most common names
-# in English-speaking, European, African, South and East Asian, Arabic and Hispanic
-# populations (not taken from any test text). Accents are dropped (`José` is `jose`): look
-# names up through `names.plain`. Names borne widely by both men and women are in
-# `UNISEX_NAMES`, which wins over both gendered lists, so `he`/`she` does not guess.
-_FEMALE = """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
-    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
-    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
-    nicole helen samantha katherine christine debra rachel catherine carolyn janet ruth maria
-    heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
-    judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
-    kathryn janice jean abigail alice julia judy sophia grace denise amber doris marilyn
-    danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
-    claire priya nora rosa mia ines petra ellen helene corinne amara sunita malin dervla
-    bridget irene miriam rosalind eliza harriet dana
-    elaine eileen maureen pauline lorraine gillian alison anne annie audrey beatrice bethany
-    caroline catriona charlene chloe clare colleen constance daisy deirdre della edith eleanor
-    elsie erin esther eva evie fiona florence freya georgia georgina gemma geraldine gwen
-    gwendolyn hazel heidi hilary holly imogen isabel isla jade jane jasmine jenny jill joanna
-    jodie josephine kate katie kirsty leah lesley lily lindsay lorna louise lucy lydia lynn
-    lynne mabel madeleine maeve maggie mandy marian marion marjorie matilda maxine melanie
-    mildred millie molly monica muriel nadine naomi natasha nicola norma olive paige paula
-    penelope philippa phoebe poppy rhiannon rita rosemary rosie roxanne ruby sally shannon
-    sheila sian siobhan sonia stella susie sylvia tamsin tanya tara tessa tina tracey tracy
-    ursula vanessa vera violet wendy yvonne zoe bronwyn aisling niamh orla roisin saoirse
-    sinead grainne aoife ciara caitlin mairead bernadette brianna haley hailey kaitlyn kylie
-    makayla sierra tiffany crystal erica felicia gina kristen kristin latoya tamika keisha
-    shanice ebony aaliyah kendra tonya vicki wanda yolanda ramona juanita rosalie colette
-    ingrid astrid sigrid solveig greta birgit britta kerstin annika liv freja elin karin maja
-    ida signe hanne mette lene marit sofie johanna anneliese gertrud heike sabine claudia
-    monika ulrike katrin silke anke susanne stefanie jana lena lea leonie marta agnieszka
-    katarzyna malgorzata magdalena ewa zofia dorota beata aleksandra natalia olga tatiana
-    svetlana irina ekaterina yelena elena anastasia ludmila galina oksana daria marina nadia
-    alina ioana mihaela andreea simona giulia francesca chiara alessandra federica valentina
-    silvia paola elisa martina sofia camille manon juliette amelie celine nathalie isabelle
-    sophie brigitte sylvie veronique monique genevieve margaux elodie amandine aurelie
-    mathilde agathe anouk femke lotte sanne marieke ingeborg eleni katerina despina simone
-    pilar carmen dolores mercedes marisol beatriz rocio lucia ana catarina mariana joana
-    guadalupe alejandra gabriela daniela valeria ximena fernanda adriana veronica lorena
-    rosario consuelo esperanza graciela leticia araceli maribel carolina catalina camila
-    luciana florencia fatima aisha khadija maryam zainab layla leila nour noor yasmin amira
-    samira salma hana huda rania reem dalia lina mona farah hiba iman amal asma rasha ghada
-    noura latifa mariam zahra anita ananya aishwarya deepika divya kavita lakshmi meena neha
-    pooja preeti radha rekha sangeeta shreya sita swati usha anjali aarti nisha rani shanti
-    padma geeta lata asha indira parvati savita uma vidya farzana nasreen shazia ayesha sana
-    bushra rukhsana tahira shabnam nusrat mei yuko yumi keiko akiko haruka sakura aiko emi
-    hiroko kyoko mariko michiko noriko sachiko tomoko yoko ayumi misaki yuki min-ji seo-yeon
-    soo-jin eun-ji hye-jin yuna xiaoling xiaomei fang jing hui yan ying huong thuy linh trang
-    ngoc hoa amina ngozi chioma adaeze chiamaka nkechi ifeoma funmilayo folake yetunde
-    titilayo abimbola kemi nneka chinwe akosua abena efua adwoa afua esi wanjiru wambui njeri
-    nyambura achieng akinyi atieno thandiwe thandi lerato nomvula nokuthula zanele lindiwe
-    busisiwe palesa naledi zodwa nomsa fatou aminata mariama aissatou kadiatou halima zawadi
-    rehema neema
-"""
-_MALE = """
-    james robert john michael david william richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
-    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
-    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
-    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
-    vincent ralph eugene russell bobby mason philip louis omar ivan luis tom ray ben victor
-    marc jonas colm dan howard dale marcus jaylen lee sam jonah oskar gregor naveen bastien
-    aurelio tomasz ewan graham femi lukas declan
-    alistair angus callum craig darren dean derek desmond dominic duncan edmund elliot fergus
-    finn fraser gareth gavin geoffrey gordon hamish harry harvey hugh iain ian jake jim jimmy
-    joel kieran lewis liam lionel luke malcolm martin max neil niall nigel oliver oscar owen
-    rhys rory ross rupert seamus simon stuart barry brendan ciaran conor cormac cathal
-    diarmuid donal eamon eoin padraig ronan fintan dermot gerard kenny shane tadhg tristan
-    toby tobias trevor clive colin cyril frederick gilbert godfrey herbert horace humphrey
-    julian leonard lloyd mervyn neville norman percy reginald rodney roland sidney stanley
-    terence vernon wilfred antonio darnell deandre demetrius devin dwayne jamal jerome kareem
-    lamar malik marquis terrell tyrone andre brent chad clint cody colton connor corey curtis
-    dustin garrett hunter jared jeff josh kurt lance mitchell nolan phillip preston shawn
-    spencer travis troy wesley hans klaus jurgen wolfgang dieter helmut gunter stefan uwe
-    matthias markus florian sebastian felix maximilian moritz niklas leon jan johannes
-    friedrich heinrich karl otto ernst franz wilhelm rolf bernd holger torsten sven lars nils
-    erik anders magnus olaf bjorn henrik jens kristian mikkel rasmus soren jesper morten
-    pieter johan willem joost bram sander ruud dirk kees piet jeroen luc pierre jacques
-    francois philippe michel alain christophe nicolas thierry laurent olivier sebastien
-    julien guillaume antoine mathieu thibault benoit yves didier gilles herve bruno giovanni
-    giuseppe francesco marco luca matteo alessandro lorenzo riccardo stefano paolo roberto
-    massimo fabio davide carlos miguel javier alejandro pablo jorge manuel rafael sergio
-    fernando diego alberto ramon enrique pedro francisco joaquin emilio ignacio santiago
-    mateo andres ricardo eduardo gustavo hector raul rodrigo cesar arturo alfonso salvador
-    armando joao tiago rui nuno goncalo paulo vasco piotr krzysztof andrzej marek pawel michal
-    jakub wojciech grzegorz lukasz kamil jacek stanislaw dmitri dmitry sergei sergey alexei
-    aleksei nikolai vladimir mikhail andrei yuri oleg igor boris pavel viktor anatoly
-    konstantin maxim artem bogdan mihai ion gheorghe dragos vlad nikos giorgos dimitris
-    yannis kostas christos spyros stavros mohammed muhammad mohamed mohammad ahmed ahmad
-    hassan hussein hussain ibrahim mahmoud mustafa khalid khaled yusuf youssef abdullah abdul
-    karim tariq hamza bilal faisal nabil walid samir sami rashid majid nasser fadi ziad rami
-    tarek amir hamid saeed yasser ayman osama adel hisham marwan imad rahul raj rajesh ramesh
-    suresh mahesh arjun vikram amit anil sanjay sunil vijay ravi ajay deepak manoj pradeep
-    ashok krishna arun rohan aditya nikhil siddharth vivek gaurav abhishek kunal harish
-    naresh rakesh sandeep vinod pankaj mohan gopal venkat srinivas karthik imran asif farhan
-    zubair shahid nadeem irfan usman waqar kamal rafiq aziz hiroshi takashi kenji takeshi
-    haruto daiki kazuo akira satoshi yusuke kenta ryo shota taro ichiro jiro hideo makoto
-    masato koji yuji tetsuya jian hao min-jun seo-jun ji-hoon dong-hyun sung-min tuan duc
-    hung quang chinedu emeka chidi obinna ikenna nnamdi olumide oluwaseun tunde babatunde
-    adebayo segun kayode kwame kofi kwabena kwaku yaw kojo kweku kwesi ekow sipho thabo themba
-    bongani sibusiso mandla lwazi musa kagiso tshepo jabulani ayodele olusegun uchenna
-    ifeanyi chukwudi nkosana juma baraka otieno omondi kamau mwangi njoroge mamadou moussa
-    ousmane abdoulaye ibrahima cheikh amadou seydou
-"""
-UNISEX_NAMES = word_set(
-    """
-    alex casey riley avery quinn robin kim chris pat jessie frankie charlie sasha kai rowan
-    skyler emerson hayden peyton reese remy kiran jin jun wei ming anh thanh hong li yu
-    """
-)
+
+def _given_names_by(tag: str) -> frozenset[str]:
+    """The names of one kind (`f`, `m`, `unisex`) in `data/given_names.txt`."""
+    return frozenset(w for words in _GIVEN_NAME_LINES if words[0] == tag for w in words[1:])
+
+
+_GIVEN_NAME_LINES = data_lines("given_names.txt")
+UNISEX_NAMES = _given_names_by("unisex")
 """Given names borne widely by both men and women: their gender is read from the article."""
-FEMALE_NAMES = word_set(_FEMALE) - UNISEX_NAMES
-MALE_NAMES = word_set(_MALE) - UNISEX_NAMES
-"""Common forenames by usual gender, so `he` and `she` can skip the wrong person."""
+FEMALE_NAMES = _given_names_by("f") - UNISEX_NAMES
+MALE_NAMES = _given_names_by("m") - UNISEX_NAMES
+"""Common forenames by usual gender, where the name dictionary lacks them."""
 KNOWN_FORENAMES = FEMALE_NAMES | MALE_NAMES
 """Every gendered forename, for telling a three-word name (`Mary Ellen Cho`) from a title run."""
 

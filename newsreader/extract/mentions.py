@@ -93,6 +93,10 @@ class NameBook:
         }
         return found.pop() if len(found) == 1 else None
 
+    def is_surname(self, word: str) -> bool:
+        """Whether some person's full name in the article ends with this word."""
+        return word.lower() in self._by_surname
+
     def knows_surname(self, word: str) -> bool:
         """Whether some full name in the article ends with this word (or, for one person
         only, starts with it: `Emeka` for `Emeka Okafor`)."""

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from newsreader.extract.gender import gender_of
 from newsreader.extract.lexicon import (
+    GROUP_NOUNS,
     ORG_WORDS,
     SENTENCE_WORDS,
+    TITLE_WORDS,
     word_set,
 )
-from newsreader.extract.tokens import UPPER, name_runs, render
+from newsreader.extract.tokens import UPPER, name_runs, opens_sentence, render
 
 if TYPE_CHECKING:
     from newsreader.extract.mentions import NameBook
@@ -308,3 +310,51 @@ def organisation_named(book: NameBook, noun: str, position: tuple[int, int]) -> 
         if found is not None:
             return found
     return None
+
+
+_SUBJECT_REACH = 4
+"""How many paragraphs back `the firm said` looks for the organisation a sentence was about."""
+
+
+def organisation_opening(book: NameBook, position: tuple[int, int]) -> str | None:
+    """`Harlow & Pike advised the city. “…,” the firm said.`: the last organisation that opens
+    a sentence (its subject) in this paragraph or the few before, in its longest form."""
+    for paragraph in range(position[0], max(-1, position[0] - _SUBJECT_REACH), -1):
+        text = book.text(paragraph)
+        if paragraph == position[0]:
+            text = text[: position[1]]
+        found = None
+        for run in name_runs(text):
+            if not opens_sentence(text, run[0].start) or run[0].lower in SENTENCE_WORDS:
+                continue
+            _, words = _org_run(text, run[0].start)  # `Harlow & Pike`, whole
+            if not words:
+                continue
+            if _names_a_person(book, words):
+                continue
+            found = words
+        if found is not None:
+            return _longest_form(book, found, position)
+    return None
+
+
+def _names_a_person(book: NameBook, words: list[str]) -> bool:
+    """Whether capitalised words name a person the article knows or could know."""
+    first = words[0].lower().rstrip(".")
+    if first in TITLE_WORDS or first in GROUP_NOUNS:
+        return True
+    if len(words) >= 2 and "&" not in words and gender_of(words[0]) is not None:
+        return True  # `Dana Ortiz`: a given name first
+    return book.is_surname(words[-1]) and not is_organisation(words)
+
+
+def _longest_form(book: NameBook, words: list[str], position: tuple[int, int]) -> str:
+    """`Orrin` → `Orrin Semiconductor` when the article named it so earlier."""
+    short = render(words)
+    longer = re.compile(re.escape(short) + r"(?:\s+" + UPPER + r"[\w&.’'-]*)+")
+    for paragraph in range(0, position[0] + 1):
+        match = longer.search(book.text(paragraph))
+        if match is not None:
+            _, found = _org_run(match.group(), 0)
+            return render(found) if len(found) > len(words) else short
+    return short

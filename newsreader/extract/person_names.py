@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsreader.extract.gender import is_given_name
 from newsreader.extract.lexicon import (
     KNOWN_FORENAMES,
     NAME_SUFFIXES,
@@ -19,7 +20,7 @@ from newsreader.extract.lexicon import (
     word_set,
 )
 from newsreader.extract.organisations import is_organisation
-from newsreader.extract.tokens import Token, name_runs, opens_sentence, plain, split_at_joiners
+from newsreader.extract.tokens import Token, name_runs, opens_sentence, split_at_joiners
 
 if TYPE_CHECKING:
     from newsreader.extract.mentions import NameBook
@@ -68,7 +69,7 @@ def person_name(run: list[Token]) -> list[str]:
 
 def _double_forename(first: str, second: str) -> bool:
     """Whether two words are both forenames (`Mary Ellen Cho`), so a name has three words."""
-    return first.lower() in KNOWN_FORENAMES and second.lower() in KNOWN_FORENAMES
+    return is_given_name(first.lower()) and is_given_name(second.lower())
 
 
 def _is_initial(word: str) -> bool:
@@ -179,6 +180,9 @@ def _lone_surname(run: list[Token], word: Token, text: str) -> bool:
     return len(verb) > 4 and verb.isalpha() and verb.islower() and verb.endswith("ed")
 
 
+_AGENT_ENDINGS = ("tor", "ter", "ser", "ner", "rer", "ist", "ian", "ant", "ent", "eer", "man")
+"""Endings of occupation nouns (`Auditor`, `Treasurer`, `Coroner`, `Librarian`)."""
+
 _PERSONAL_TITLES = word_set(
     "mr mrs ms miss dr judge justice sen senator rep gov governor mayor gen col lt sgt capt "
     "maj adm prof professor rev detective det insp inspector officer councillor cllr sheriff"
@@ -242,7 +246,6 @@ def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | Non
     """
     if len(run) <= len(words) or len(run) > 8:
         return None
-    known = KNOWN_FORENAMES
     first = 0
     for index, token in enumerate(run):
         if _is_title(token):
@@ -262,7 +265,10 @@ def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | Non
             before = text[max(0, token.start - 8) : token.start].rstrip()
             after_title = before.endswith(",") or before.split()[-1:] in _LONG_NAME_AFTER
         full = [t for t in tail if t.lower not in PARTICLES]
-        if not (after_title or plain(lower) in known) or len(full) > 4 or not token.is_capitalised:
+        occupation = lower.endswith(_AGENT_ENDINGS) and not is_given_name(lower)
+        if occupation and any(is_given_name(t.lower) for t in tail[1:-1]):
+            continue  # `County Auditor Gene Pflug`: an occupation, then the name
+        if not (after_title or is_given_name(lower)) or len(full) > 4 or not token.is_capitalised:
             return None
         if tail[-1].lower in PARTICLES:
             return None

@@ -28,6 +28,7 @@ from newsreader.extract.organisations import (
     is_organisation,
     organisation_before,
     organisation_named,
+    organisation_opening,
     organisation_subject,
     voice_in,
 )
@@ -96,6 +97,8 @@ class SpeakerResolver:
             return None  # `one driver with twenty years’ service`: nobody we can name.
         if len(words) == 1 and words[0].lower in PRONOUNS:
             return self._pronoun(words[0].lower, position)
+        if _someones_relation(words):
+            return None  # `Mayor Bell's daughter`: someone unnamed, not Bell
         if _unnamed_person(phrase, words):
             if phrase[0].lower in _DEFINITE and len(words) == 1:
                 described = self._described(words[0], position)
@@ -236,6 +239,11 @@ class SpeakerResolver:
             bare = phrase[0].lower in _DEFINITE | _POSSESSIVES
             if known == descriptor and bare and len(words) <= 3:
                 known = organisation_named(self.book, last, position) or known
+            if known == descriptor and bare and last in _SUBJECT_NOUNS:
+                known = organisation_opening(self.book, position) or known
+            unnamed = known == descriptor and not any(_proper_word(t) for t in words)
+            if unnamed and last not in ORG_WORDS and last not in _ORGANISATION_NOUNS:
+                return None  # `the letter`, `told employees in the`: no name to give
             return known, Role.ORGANISATION
         return descriptor, Role.PERSON
 
@@ -412,6 +420,38 @@ def _singular_they(
     if person is None or person.position[0] != position[0]:
         return False
     return group is None or group.position < person.position
+
+
+_SUBJECT_NOUNS = word_set(
+    """
+    company firm group chipmaker carmaker automaker retailer manufacturer insurer lender
+    broadcaster publisher developer carrier airline startup business bank
+    """
+)
+"""Generic nouns that stand for the organisation the text was just about (`the firm said`)."""
+_ORGANISATION_NOUNS = word_set(
+    """
+    firm operator utility regulator agency carrier airline chipmaker carmaker automaker
+    retailer manufacturer insurer lender broadcaster publisher developer landlord charity
+    watchdog trust council club maker provider supplier producer owner network
+    """
+)
+"""Nouns that describe an organisation which, unnamed, is still the speaker to show."""
+
+
+def _someones_relation(words: list[Token]) -> bool:
+    """Whether a phrase names someone by their tie to a named person (`Mayor Bell's
+    daughter`, `Ortiz's lawyer`): a possessive name followed by a lowercase noun."""
+    for index, token in enumerate(words[:-1]):
+        possessive = token.lower.endswith(("'s", "’s")) or words[index + 1].text in ("'", "’")
+        if possessive and token.is_capitalised and not words[-1].is_capitalised:
+            return True
+    return False
+
+
+def _proper_word(token: Token) -> bool:
+    """Whether a word could be part of a name: capitalised, not a sentence word."""
+    return token.is_capitalised and token.lower not in SENTENCE_WORDS
 
 
 def _proper(run: list[Token]) -> bool:

@@ -1,0 +1,105 @@
+"""The person in an attribution is the speaker, not the outlet, organisation, place or
+adjective beside them; descriptions resolve to the organisation named; junk is nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.extract import extract
+from newsreader.models import QuoteKind
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    found = extract(list(paragraphs)).quotes
+    return [q.speaker for q in found if q.kind is QuoteKind.STATEMENT]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Lena Park, The Daily Ledger: “Nothing changed.”", "Lena Park"),
+        ("Omar Haddad, Northern Post: “The maps are a disgrace.”", "Omar Haddad"),
+        ("“Rates rise,” said Tom Reyes of Harbor Savings.", "Tom Reyes"),
+        ("“We were blindsided,” said Ines Vidal of the Riverside Tenants Union.", "Ines Vidal"),
+        ("“Sales are flat,” Owen Carrick of Tidewater Trust said.", "Owen Carrick"),
+    ],
+)
+def test_person_over_outlet_or_organisation(paragraph: str, speaker: str) -> None:
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“Try harder,” Mayor Bell's daughter told reporters.",
+        "“It's over,” the Republican lawmaker said.",
+        "“We are not finished,” the Democratic senator said.",
+    ],
+)
+def test_unnamed_person_beside_a_name_or_adjective_is_nobody(paragraph: str) -> None:
+    assert speakers(paragraph) == [None]
+
+
+def test_described_lawmaker_resolves_to_the_one_named_nearby() -> None:
+    assert speakers(
+        "Rep. Dale Whitcomb (R-Tenn.) said the board's budget had been cut.",
+        "“Fund the investigators,” the Tennessee Republican said.",
+    ) == ["Dale Whitcomb"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“We will press on,” the congressman said.", "Walter Gaines III"),
+        ("“We will press on,” the lawmaker said.", "Walter Gaines III"),
+    ],
+)
+def test_role_resolves_through_the_title_it_was_given(paragraph: str, speaker: str) -> None:
+    lead = "Rep. Walter Gaines III (R-N.C.) said he was disappointed."
+    assert speakers(lead, paragraph) == [speaker]
+
+
+def test_auditor_is_a_title_not_part_of_the_name() -> None:
+    assert speakers(
+        "Turnout was 41 percent, according to County Auditor Gene Pflug.",
+        "“They voted by flashlight for a while,” Pflug said.",
+    ) == ["Gene Pflug"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "quote", "speaker"),
+    [
+        (
+            "Harlow & Pike advised the city on the sale.",
+            "“We followed the rules,” the firm said.",
+            "Harlow & Pike",
+        ),
+        (
+            "Shares of Orrin Semiconductor fell 11 percent.",
+            "Orrin cut its forecast. “We remain committed to Ohio,” the company said.",
+            "Orrin Semiconductor",
+        ),
+        (
+            "Nordlys, which owns the plant, sent a team to the site.",
+            "“We are deeply saddened,” the company said in a statement.",
+            "Nordlys",
+        ),
+    ],
+)
+def test_description_resolves_to_the_organisation_named(
+    lead: str, quote: str, speaker: str
+) -> None:
+    assert speakers(lead, quote) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Kenji Ito blurted out, “No way,” at the sight of the bill.", "Kenji Ito"),
+        ("“Your role has been affected,” read the subject line.", None),
+        ("“We are not asking for much,” the letter said.", None),
+        ("Crane can be heard saying, “It is in the glove box.”", "Crane"),
+    ],
+)
+def test_no_junk_phrase_is_a_speaker(paragraph: str, speaker: str | None) -> None:
+    assert speakers(paragraph) == [speaker]
