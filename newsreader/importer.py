@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.sources.local import load_path
 from newsreader.store import Store
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +42,15 @@ def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
         for location in locations:
             try:
                 draft = load_path(location)
+                added += store.save_source(draft).added
             except OSError as error:
                 errors.append(f"{location}: {error.strerror or error}")
                 continue
+            except Exception as error:  # one source's surprise must not lose the others
+                logger.exception("importing %s failed", location)
+                errors.append(f"{location}: not imported ({type(error).__name__}: {error})")
+                continue
             errors.extend(draft.errors)
-            added += store.save_source(draft).added
             keys.append(draft.key)
     finally:
         store.close()

@@ -32,6 +32,7 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 _NOT_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 REDACTED = "…@"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def browser_url(url: str) -> str | None:
@@ -98,7 +99,8 @@ def redact_credentials(text: str) -> str:
 def display_text(text: str) -> str:
     """Untrusted text (a path, a URL, an error) ready for one line on a terminal.
 
-    Escape sequences, control and bidi characters are removed and credentials in URLs are
-    hidden.
+    Escape sequences, control and bidi characters are removed, credentials in URLs are
+    hidden, and lone surrogates (from a file name that is not UTF-8) become `�`, which every
+    terminal can print.
     """
-    return clean_line(redact_credentials(text))
+    return redact_credentials(clean_line(_SURROGATE.sub("\ufffd", text)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,8 @@ from newsreader.ui.widgets.article_view import ArticleView
 MAX_STARTUP_WARNINGS = 10
 """Config warnings shown one by one at start; the rest are counted in one line."""
 MAX_NOTIFICATION_CHARS = 300
+QUIT_WAIT_SECONDS = 2.0
+"""How long `q` waits for changes the database has not taken yet."""
 
 
 class NewsReaderApp(App[None]):
@@ -57,6 +60,7 @@ class NewsReaderApp(App[None]):
         self._import_paths = list(import_paths)
         self._show_only_imported = show_only_imported
         self._startup_warnings = list(startup_warnings)
+        self._quit_unsaved = False
 
     def on_mount(self) -> None:
         self._apply_theme()
@@ -147,10 +151,26 @@ class NewsReaderApp(App[None]):
         ]
 
     async def action_quit(self) -> None:
-        """Remember where the open article was left, then quit."""
+        """Remember where the open article was left, then quit once every change is saved.
+
+        When the database stays busy (or the disk full) the first `q` says how many changes
+        wait; a second `q` quits without them.
+        """
+        waiting = 0
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.remember_reading_offset()
+                if screen.writer is not None and not self._quit_unsaved:
+                    waiting += await asyncio.to_thread(screen.writer.wait, QUIT_WAIT_SECONDS)
+        if waiting:
+            self._quit_unsaved = True
+            self.notify(
+                f"{waiting} changes still wait for the database; press q again to quit "
+                "without them",
+                severity="warning",
+                timeout=10,
+            )
+            return
         self.exit()
 
     def action_help(self) -> None:

@@ -103,6 +103,18 @@ class ListSource:
             return self.result_ids.index(article_id) if article_id in self.result_ids else None
         return self.store.position(article_id, self.list_filter)
 
+    def counts(self) -> tuple[int, int]:
+        """(listed, unread) as the store has them now, unread never above listed.
+
+        Unlike `count`, this leaves the list's paging alone, so the header can be current
+        while the rows on screen wait for the next reload.
+        """
+        if self.searching:
+            rows = self.store.rows_for_ids(self.result_ids)
+            return len(rows), sum(not row.read for row in rows)
+        total = self.store.count(self.list_filter)
+        return total, min(self.store.unread_count(self.list_filter), total)
+
     def unread_count(self) -> int:
         """How many listed articles are unread."""
         if self.searching:

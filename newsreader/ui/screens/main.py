@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
 from newsreader.models import Article, Extraction, Post, Quote
+from newsreader.store import Store
 from newsreader.store.search import search_terms
 from newsreader.ui.screens.main_extras import ExtrasPart
 from newsreader.ui.screens.main_feeds import FeedsPart
@@ -132,9 +133,12 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
         """Save how far down the open article the reader got, for the next time it opens."""
         view = self.article_view
         if view.article is not None:
-            offset = round(view.scroll_y)
-            if offset != self.store.reading_offset(view.article.id):
-                self.store.set_reading_offset(view.article.id, offset)
+            article_id, offset = view.article.id, round(view.scroll_y)
+            if offset != self.store.reading_offset(article_id):
+                self.save(
+                    lambda store: store.set_reading_offset(article_id, offset),
+                    "the reading position",
+                )
 
     def extraction_for(self, article: Article) -> Extraction:
         """What the extractor finds in `article`, cached per article."""
@@ -153,17 +157,26 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
     def set_state(
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
     ) -> None:
-        """Write read/starred state, then redraw the row and the counts."""
-        if read is not None:
-            self.store.set_read(article_id, read)
-        if starred is not None:
-            self.store.set_starred(article_id, starred)
+        """Save read/starred state, then redraw the row and the counts.
+
+        The row shows the new state at once; if the database is busy the change is saved
+        when it can be (see `save`).
+        """
+
+        def change(store: Store) -> None:
+            if read is not None:
+                store.set_read(article_id, read)
+            if starred is not None:
+                store.set_starred(article_id, starred)
+
+        self.save(change, "marking read" if starred is None else "starring")
         article_list = self.article_list
         row = article_list.current
-        state = self.store.state(article_id)
-        if row is not None and row.id == article_id and state is not None:
+        if row is not None and row.id == article_id:
+            new_read = row.read if read is None else read
+            new_starred = row.starred if starred is None else starred
             article_list.update_row(
-                article_list.cursor, replace(row, read=state[0], starred=state[1])
+                article_list.cursor, replace(row, read=new_read, starred=new_starred)
             )
         self.update_counts()
 

@@ -10,6 +10,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -23,10 +25,19 @@ from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.sources_pane import SourcesPane
 from newsreader.ui.wording import empty_message
+from newsreader.ui.writes import Change, StateWriter
 
 
 class MainScreenBase(Screen[None]):
     """State and widgets of the three-pane screen, and the list they show."""
+
+    class WriteReported(Message):
+        """The writer thread has news about saving: busy, disk full, saved after all."""
+
+        def __init__(self, text: str, problem: bool) -> None:
+            super().__init__()
+            self.text = text
+            self.problem = problem
 
     def __init__(
         self,
@@ -55,6 +66,35 @@ class MainScreenBase(Screen[None]):
         self._mark_read_on_open = mark_read_on_open
         self._extractions: OrderedDict[int, Extraction] = OrderedDict()
         self.open_article_id: int | None = None
+        self.writer = StateWriter(store.path, self._writer_reported) if store.path else None
+
+    # --- saving changes ------------------------------------------------------------------------
+
+    def save(self, change: Change, what: str) -> bool:
+        """Save a change off the UI thread, waiting only a moment for it.
+
+        Returns:
+            True when it is saved; False when it waits for a busy or full database (the
+            writer retries it and says so).
+        """
+        if self.writer is None:  # a `:memory:` store has no second connection to write with
+            change(self.store)
+            return True
+        return self.writer.submit(change, what)
+
+    def _writer_reported(self, text: str, problem: bool) -> None:
+        self.post_message(self.WriteReported(text, problem))  # thread-safe, never blocks
+
+    @on(WriteReported)
+    def show_write_report(self, event: WriteReported) -> None:
+        """Say what happened to a change that could not be saved at once."""
+        self.notify(event.text, severity="warning" if event.problem else "information")
+        if not event.problem:
+            self.reload_list()
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
     @property
     def article_list(self) -> ArticleList:
@@ -97,18 +137,21 @@ class MainScreenBase(Screen[None]):
 
     def reload_list(self, *, keep_cursor: bool = True) -> None:
         """Re-read the list from the store, keeping the cursor on the same article if it can."""
+        self._reset_list(self.listing.count(), keep_cursor=keep_cursor)
+        self.update_counts()
+        if self.sources_pane.display:
+            self.sources_pane.show_sources(self.store.sources(), self._chosen_source())
+
+    def _reset_list(self, total: int, *, keep_cursor: bool = True) -> None:
         article_list = self.article_list
         current = article_list.current
-        article_list.reset(self.listing.count())
+        article_list.reset(total)
         if keep_cursor and current is not None:
             position = self.listing.position(current.id)
             if position is not None:
                 article_list.move_to(position)
         else:
             article_list.move_to(0)
-        self.update_counts()
-        if self.sources_pane.display:
-            self.sources_pane.show_sources(self.store.sources(), self._chosen_source())
 
     def _chosen_source(self) -> int | None:
         return self.mode.source_ids[0] if len(self.mode.source_ids) == 1 else None
@@ -124,8 +167,9 @@ class MainScreenBase(Screen[None]):
 
     def update_counts(self) -> None:
         """Show what is listed and how many are unread in the header."""
-        total = self.article_list.row_count
-        unread = self.listing.unread_count()
+        # Both counts are read now, from the same filter: the list's own row count may be
+        # older (another program or a refresh added articles since it was drawn).
+        total, unread = self.listing.counts()
         noun = ("result" if self.listing.searching else "article") + ("" if total == 1 else "s")
         described = self.mode.describe()
         self.app.sub_title = (f"{described} — " if described else "") + (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -16,6 +17,8 @@ from newsreader.ui.screens.add_feed import AddFeedScreen
 from newsreader.ui.screens.main_base import MainScreenBase
 from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.wording import plural
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from newsreader.importer import ImportSummary
@@ -44,7 +47,10 @@ class FeedsPart(MainScreenBase):
         if event.worker.group != "import":
             return
         if event.state == WorkerState.ERROR:
+            logger.error("import failed", exc_info=event.worker.error)
             self.notify(f"Import failed: {event.worker.error}", severity="error", markup=False)
+            self.article_list.empty_message = "Nothing imported (see the message above)."
+            self.reload_list()
         if event.state != WorkerState.SUCCESS:
             return
         summary = cast("ImportSummary", event.worker.result)
@@ -77,17 +83,8 @@ class FeedsPart(MainScreenBase):
         """Ask for a feed URL or a local path, subscribe, and fetch it."""
 
         def subscribe(subscription: Subscription | None) -> None:
-            if subscription is None:
-                return
-            source_id, created = self.store.add_subscription(
-                subscription.key,
-                title=subscription.title,
-                location=subscription.location,
-                kind=subscription.kind,
-            )
-            if not created:
-                self.notify("Already subscribed; refreshing it.", timeout=3)
-            self.run_refresh([source_id])
+            if subscription is not None:
+                self.run_refresh(None, subscription)
 
         self.app.push_screen(AddFeedScreen(), subscribe)
 
@@ -104,19 +101,44 @@ class FeedsPart(MainScreenBase):
         self.run_refresh(None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
-    def run_refresh(self, source_ids: list[int] | None) -> RefreshSummary:
-        """Fetch and save off the UI thread; progress arrives as calls on the UI thread."""
+    def run_refresh(
+        self, source_ids: list[int] | None, subscription: Subscription | None = None
+    ) -> RefreshSummary:
+        """Fetch and save off the UI thread; progress arrives as calls on the UI thread.
+
+        Args:
+            source_ids: The sources to refresh (None: all of them).
+            subscription: A new subscription to add first, then refresh alone.
+        """
         from newsreader.sources.refresh import refresh_sources
 
         if self.store.path is None:
             raise RuntimeError("refreshing needs a database file, not :memory:")
         status = self.query_one(RefreshStatus)
         self.app.call_from_thread(status.start)
+        if subscription is not None:
+            source_ids = [self._subscribe(self.store.path, subscription)]
 
         def progress(outcome: FeedOutcome, finished: int, total: int) -> None:
             self.app.call_from_thread(status.advance, outcome, finished, total)
 
         return refresh_sources(self.store.path, source_ids, self.config, progress)
+
+    def _subscribe(self, database: Path, subscription: Subscription) -> int:
+        """Add the subscription on this worker's own connection; returns its source id."""
+        store = Store(database)
+        try:
+            source_id, created = store.add_subscription(
+                subscription.key,
+                title=subscription.title,
+                location=subscription.location,
+                kind=subscription.kind,
+            )
+        finally:
+            store.close()
+        if not created:
+            self.app.call_from_thread(self.notify, "Already subscribed; refreshing it.", timeout=3)
+        return source_id
 
     @on(Worker.StateChanged)
     def refresh_finished(self, event: Worker.StateChanged) -> None:
@@ -128,7 +150,10 @@ class FeedsPart(MainScreenBase):
             return
         status = self.query_one(RefreshStatus)
         if event.state == WorkerState.ERROR:
+            logger.error("refresh failed", exc_info=event.worker.error)
             status.finish(f"Refresh failed: {event.worker.error}")
+            self.notify(f"Refresh failed: {event.worker.error}", severity="error")
+            self.reload_list()
             return
         summary = cast("RefreshSummary", event.worker.result)
         failures = summary.failures

@@ -123,7 +123,7 @@ class FindingPart(MainScreenBase):
 
         def mark(confirmed: bool | None) -> None:
             if confirmed:
-                self.store.mark_all_read(source_filter)
+                self.save(lambda store: store.mark_all_read(source_filter), "marking all read")
                 self.reload_list()
                 self.notify(f"Marked {unread} articles read.", timeout=3, markup=False)
 

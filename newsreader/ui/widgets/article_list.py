@@ -50,6 +50,27 @@ def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
+_UNSTEADY_WIDTH = re.compile(
+    "[\u00ad\u034f\u115f\u1160\u200b-\u200f\u2060-\u2064\u3164\ufe00-\ufe0f\uffa0"
+    "\U0001f3fb-\U0001f3ff\U000e0000-\U000e007f]"
+)
+_REGIONAL_INDICATOR = re.compile("[\U0001f1e6-\U0001f1ff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def steady_width(text: str) -> str:
+    """`text` without the characters terminals disagree about the width of.
+
+    Zero-width joiners, variation selectors, skin-tone modifiers, tag characters and invisible
+    fillers make a sequence one cell wide in one terminal and six in another; without them every
+    character has the width rich gives it, so the column border stays where it is drawn. Flags
+    (regional indicator pairs) become their two letters; lone surrogates become `�`.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _UNSTEADY_WIDTH.sub("", text)
+    return _REGIONAL_INDICATOR.sub(lambda found: chr(ord(found.group()) - 0x1F1A5), text)
+
+
 def local_moment(moment: datetime) -> datetime:
     """`moment` in local time, except date-only values (midnight UTC), which keep their day."""
     if moment.tzinfo == UTC and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
@@ -253,7 +274,7 @@ class ArticleList(ScrollView, can_focus=True):
             Segment("★" if row.starred else " ", base + Style(color=star.color)),
             Segment(" ", base),
         ]
-        title = _fit(clean_line(row.title), max(1, width - 4))
+        title = _fit(steady_width(clean_line(row.title)), max(1, width - 4))
         match = self.get_component_rich_style("article-list--match")
         segments.extend(_highlighted(title, self._highlight, base, base + match))
         return Strip(segments).adjust_cell_length(width, base)
@@ -263,10 +284,11 @@ class ArticleList(ScrollView, can_focus=True):
         source = self.get_component_rich_style("article-list--source")
         date = self.get_component_rich_style("article-list--date")
         when = short_date(row.published, self.clock())
+        source_name = steady_width(clean_line(row.source_name))
         segments = [
             Segment("    ", plain),
             Segment(
-                _fit(clean_line(row.source_name), max(1, width - 7 - len(when))).rstrip(),
+                _fit(source_name, max(1, width - 7 - cell_len(when))).rstrip(),
                 plain + Style(color=source.color),
             ),
             Segment(f" · {when}" if when else "", plain + Style(color=date.color)),

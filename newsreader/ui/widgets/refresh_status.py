@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from newsreader.text import clean_line
+from newsreader.links import display_text
 
 if TYPE_CHECKING:
     from newsreader.sources.refresh import FeedOutcome
@@ -46,12 +46,12 @@ class RefreshStatus(Static):
         line = Text(f"Refreshing {finished}/{total} · {self.added} new")
         if self.failed:
             line.append(f" · {self.failed} failed", "bold")
-        line.append(f" · {clean_line(outcome.title)[:60]}", "dim")
+        line.append(f" · {display_text(outcome.title)[:60]}", "dim")
         self.update(line)
 
     def finish(self, summary: str) -> None:
         """Show the summary for a few seconds, then hide."""
-        self.update(Text(summary))
+        self.update(Text(display_text(summary)[:200]))
         self.set_timer(SUMMARY_SECONDS, self._hide)
 
     def _hide(self) -> None:

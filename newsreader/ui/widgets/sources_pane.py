@@ -9,8 +9,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.links import display_text
 from newsreader.store import SourceInfo
-from newsreader.text import clean_line
+from newsreader.ui.widgets.article_list import steady_width
 
 ALL_SOURCES = "source-all"
 
@@ -18,7 +19,7 @@ ALL_SOURCES = "source-all"
 def source_prompt(title: str, unread_count: int, width: int = 28) -> Text:
     """One line: the title, cut to fit, with the unread count right-aligned after it."""
     count = f" {unread_count}" if unread_count else ""
-    text = Text(clean_line(title), style=Style(bold=bool(unread_count)), end="")
+    text = Text(steady_width(display_text(title)), style=Style(bold=bool(unread_count)), end="")
     text.truncate(max(4, width - len(count)), overflow="ellipsis")
     text.append(count.rjust(max(0, width - text.cell_len)), Style(dim=True))
     return text

@@ -1,0 +1,154 @@
+"""Saving what the reader changes (read, starred, reading offsets) without ever freezing or ending.
+
+Every change goes to one writer thread with its own connection, in order. The UI waits a
+moment for it (so the normal case is saved before the next key), then goes on: a database
+locked by another program, a refresh holding the lock, or a full disk make the change wait in
+the queue and be retried, with one line saying so ("database busy — will retry", "disk full"),
+and another when it is saved. A change that can never be saved is reported, never dropped
+silently. No textual import: the screen passes a `report` callback that is thread-safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+from newsreader.store import Store, StoreError
+
+logger = logging.getLogger(__name__)
+
+Change = Callable[[Store], object]
+"""A write to run against the store (e.g. `lambda store: store.set_read(7, True)`)."""
+Report = Callable[[str, bool], None]
+"""Called from the writer thread with (message, is_problem)."""
+
+QUICK_WAIT_SECONDS = 0.5
+"""How long the UI waits for a change before leaving it to the writer."""
+FIRST_RETRY_SECONDS = 0.5
+MAX_RETRY_SECONDS = 5.0
+BUSY = "database busy — will retry"
+FULL = "disk full — changes are kept and retried; free some space"
+
+
+def write_problem(error: BaseException) -> str | None:
+    """The retryable condition behind `error` (BUSY or FULL), or None when retrying won't help."""
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError | StoreError):
+        if "full" in text:
+            return FULL
+        if "locked" in text or "busy" in text:
+            return BUSY
+    if isinstance(error, OSError) and getattr(error, "errno", None) == 28:  # ENOSPC
+        return FULL
+    return None
+
+
+class StateWriter:
+    """One thread that saves changes in order, retrying while the database is busy or full."""
+
+    def __init__(self, database: Path, report: Report) -> None:
+        self.database = database
+        self.report = report
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writes")
+        self._local = threading.local()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._pending = 0
+
+    @property
+    def pending(self) -> int:
+        """Changes submitted and not yet saved (nor given up)."""
+        with self._lock:
+            return self._pending
+
+    def submit(self, change: Change, what: str) -> bool:
+        """Queue `change` and wait briefly for it.
+
+        Args:
+            change: The write.
+            what: A few words for messages ("marking read").
+
+        Returns:
+            True when it was saved within the short wait; False when it is still queued.
+        """
+        with self._lock:
+            self._pending += 1
+        future: Future[None] = self._executor.submit(self._run, change, what)
+        try:
+            future.result(timeout=QUICK_WAIT_SECONDS)
+        except FutureTimeout:
+            return False
+        return True
+
+    def wait(self, seconds: float) -> int:
+        """Wait up to `seconds` for the queue to empty; returns how many changes still wait."""
+        deadline = time.monotonic() + seconds
+        while self.pending and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.pending
+
+    def close(self) -> None:
+        """Stop retrying and close the writer's connection (changes still queued are dropped)."""
+        self._stopping.set()
+        self._executor.submit(self._close_store)
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    # --- on the writer thread ----------------------------------------------------------------
+
+    def _run(self, change: Change, what: str) -> None:
+        try:
+            self._save(change, what)
+        finally:
+            with self._lock:
+                self._pending -= 1
+
+    def _save(self, change: Change, what: str) -> None:
+        delay, reported = FIRST_RETRY_SECONDS, None
+        while not self._stopping.is_set():
+            try:
+                change(self._store())
+            except Exception as error:
+                problem = write_problem(error)
+                if problem is None:
+                    logger.exception("saving a change (%s) failed", what)
+                    self.report(f"Could not save ({what}): {error}", True)
+                    return
+                self._drop_store()
+                if problem != reported:
+                    self.report(problem, True)
+                    reported = problem
+                self._stopping.wait(delay)
+                delay = min(delay * 2, MAX_RETRY_SECONDS)
+                continue
+            if reported is not None:
+                self.report(f"Saved ({what}) after the database was {_condition(reported)}", False)
+            return
+
+    def _store(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.database)
+            self._local.store = store
+        return store
+
+    def _drop_store(self) -> None:
+        """Forget the connection after a failure: a half-open transaction must not linger."""
+        store: Store | None = getattr(self._local, "store", None)
+        self._local.store = None
+        if store is not None:
+            with contextlib.suppress(sqlite3.Error):
+                store.close()
+
+    def _close_store(self) -> None:
+        self._drop_store()
+
+
+def _condition(problem: str) -> str:
+    return "full" if problem == FULL else "busy"
