@@ -234,16 +234,43 @@ def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
     if attribution is None and initial and raw.closed and content[-1:] in (".", "!", "?"):
         attribution = next_sentence(closing, last.end, ceiling)
     tail = closing[last.end : end].lstrip()
-    framed = _framed(attribution, content, tail, initial)
-    woven = not initial and _starts_lowercase(content)
+    inscribed = _inscription(before)
+    if inscribed:
+        # `a banner that read “SELL THE TEAM.”`: the words on a thing, quoted whole; no speaker.
+        attribution = Attribution((), Frame.BEFORE, passive=True)
+    framed = inscribed or _framed(attribution, content, tail, initial)
+    woven = not inscribed and not initial and _starts_lowercase(content)
     if attribution is not None and attribution.frame is Frame.BEFORE:
         woven = False  # `“A,” said X, “but B.”`: the second part continues the speech.
     elif woven and previous is not None and previous.last.paragraph == first.paragraph:
         # `“A,” said X, “and B,” she added, “because C.”`: the middle part continues too.
         woven = before_quote(opening, start, first.start) is None
     said = attribution is not None and (attribution.frame is not Frame.BEFORE or not initial)
-    context = Context(framed, woven, said, _noun_like(before, tail))
+    ends = content.rstrip()[-1:] in (".", "!", "?") or tail[:1] in (".", "!", "?") or not tail
+    context = Context(framed, woven, said, _noun_like(before, tail), ends)
     return _Framing(attribution, context, initial, not opening[: first.start].strip())
+
+
+_INSCRIPTIONS = (
+    "sign|signs|banner|banners|placard|placards|poster|posters|whiteboard|blackboard|"
+    "t-shirt|t-shirts|shirt|shirts|slogan|headline|subject line|caption|plaque|billboard|"
+    "sticker|stickers|graffiti|inscription|note|notes|card|cards|screen|display"
+)
+_INSCRIPTION_RE = re.compile(
+    r"\b(?:" + _INSCRIPTIONS + r")\b(?:[^.!?“”\"]{0,60}?\b(?:that|which)\b)?[^.!?“”\"]{0,40}?"
+    r"(?:\b(?:read|reads|reading|said|says|saying|declared|declaring|proclaimed)\b\s*[,:]?|:)\s*$",
+    re.IGNORECASE,
+)
+_READ_RE = re.compile(
+    r"(?:^|[\s,;])(?:[Oo]ne|[Aa]nother|[Ii]t|[Tt]his|[Tt]hat)\s+(?:read|reads)\s*[,:]?\s*$"
+)
+"""`One read, “Fix Our Roads First.”` after signs: the words written, not someone speaking."""
+
+
+def _inscription(before: str) -> bool:
+    """Whether the quote gives the words on a sign, banner, screen or card rather than
+    speech: `held up a sign: “…”`, `placards reading “…”`, `One read, “…”`, `it read “4.5.”`."""
+    return _INSCRIPTION_RE.search(before[-160:]) is not None or _READ_RE.search(before) is not None
 
 
 def _starts_lowercase(content: str) -> bool:

@@ -28,6 +28,8 @@ class Context:
     """A speech verb in the same sentence credits it to someone (`X warned it was “…”`)."""
     noun_like: bool
     """It names a thing: an article before (`a “cash grab”`) or a noun after (`“Glide” brand`)."""
+    ends_sentence: bool = False
+    """It closes the reporter's sentence (`X said it would be like a “buzz saw.”`)."""
 
 
 def classify(text: str, context: Context) -> QuoteKind:
@@ -44,7 +46,8 @@ def classify(text: str, context: Context) -> QuoteKind:
     if len(words) < MIN_WORDS:
         if context.framed and not context.woven:
             return QuoteKind.STATEMENT
-        if context.woven and context.said and not context.noun_like:
+        if context.woven and context.said and (not context.noun_like or context.ends_sentence):
+            # `Milley said it would be like running into a “buzz saw.”`: his words, in part.
             return QuoteKind.FRAGMENT
         return QuoteKind.SCARE
     if is_title(words, text) and not context.framed:

@@ -38,7 +38,8 @@ def speaker_prompt(count: SpeakerCount) -> Text:
 
 def quote_prompt(quote: StoredQuote) -> Text:
     """The quote, then the article it is from and its date."""
-    text = Text("“" + clean_text(quote.text).strip() + "”")
+    opening = "“…" if quote.kind == "fragment" else "“"  # a fragment is part of what was said
+    text = Text(opening + clean_text(quote.text).strip() + "”")
     when = quote.published.strftime("%Y-%m-%d") if quote.published else "undated"
     text.append(f"\n{clean_line(quote.source_name)} · {when} · {clean_line(quote.title)}", "dim")
     return text

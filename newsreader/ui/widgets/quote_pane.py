@@ -18,9 +18,10 @@ QuoteItem = Quote | Post
 
 
 def pane_items(extraction: Extraction) -> list[QuoteItem]:
-    """Statements and posts in reading order (fragments and scare quotes stay in the text)."""
-    statements = [quote for quote in extraction.quotes if quote.kind == QuoteKind.STATEMENT]
-    items: list[QuoteItem] = [*statements, *extraction.posts]
+    """Statements, fragments someone is credited with, and posts, in reading order (scare
+    quotes and unattributed fragments stay in the text)."""
+    said = [quote for quote in extraction.quotes if _listed(quote)]
+    items: list[QuoteItem] = [*said, *extraction.posts]
 
     def position(item: QuoteItem) -> tuple[int, int]:
         if isinstance(item, Post):
@@ -44,8 +45,16 @@ def item_text(item: QuoteItem) -> Text:
         text.append(clean_line(item.speaker), Style(bold=True))
     else:
         text.append("unattributed", Style(dim=True, italic=True))
-    text.append("\n“" + clean_text(item.text).strip() + "”")
+    opening = "\n“…" if item.kind == QuoteKind.FRAGMENT else "\n“"
+    text.append(opening + clean_text(item.text).strip() + "”")
     return text
+
+
+def _listed(quote: Quote) -> bool:
+    """Whether the pane lists a quote: a statement, or a fragment of someone's words."""
+    if quote.kind == QuoteKind.FRAGMENT:
+        return quote.speaker is not None
+    return quote.kind == QuoteKind.STATEMENT
 
 
 class QuotePane(Vertical):
