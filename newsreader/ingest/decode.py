@@ -58,11 +58,40 @@ def header_charset(content_type: str) -> str:
     return found.group(1) if found else ""
 
 
+# Labels read as their supersets, as the WHATWG Encoding Standard (encoding.spec.whatwg.org,
+# "Encodings" table) has every browser do: documents labelled Latin-1 or ASCII are in practice
+# Windows-1252, GB2312 documents use GB18030 characters, and so on.
+_SUPERSETS = {
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "iso-8859-9": "cp1254",
+    "latin5": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "windows-31j": "cp932",
+    "big5": "big5hkscs",
+}
+
+
 def _codec(name: str) -> str | None:
     """Python's name for an encoding label, or None when it is unknown or not a text codec."""
-    label = name.strip().lower()
+    label = name.strip().strip("'\"").lower()
     if label in ("x-user-defined", "utf-7", "utf7", "unicode-1-1-utf-7"):
         return None  # encodings that can hide markup from every check; no feed needs them
+    label = _SUPERSETS.get(label, label)
     try:
         return codecs.lookup(label).name
     except LookupError:
