@@ -1,10 +1,13 @@
-"""Print parsing throughput: seed-format files, HTML to paragraphs, and RSS feeds.
+"""Print parsing throughput of every ingest path: seed files, HTML, Markdown, feeds (file and
+HTTP) on a generated 17 MB set and on feedparser's and gofeed's corpus.
 
 Run as `python benchmarks/parse.py`. Figures only; nothing here asserts timings.
 """
 
 from __future__ import annotations
 
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -14,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsreader.ingest.feeds import parse_feed
-from newsreader.ingest.html import html_to_paragraphs
+from newsreader.ingest.html import html_to_document
+from newsreader.ingest.markdown import markdown_to_document
 from newsreader.sources.local import load_path
 
 PARAGRAPH = (
@@ -73,23 +77,67 @@ def rss_documents(feed_count: int = 200, item_count: int = 30) -> list[bytes]:
     ]
 
 
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def megabytes_per_second(documents: list[bytes], parse: Callable[[bytes], object]) -> str:
+    """Throughput of `parse` over `documents`, median of three runs."""
+    size = sum(len(document) for document in documents) / 1e6
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for document in documents:
+            parse(document)
+        runs.append(time.perf_counter() - started)
+    seconds = statistics.median(runs)
+    return f"{size / seconds:7.2f} MB/s  ({size:.1f} MB in {seconds:.2f} s, median of 3)"
+
+
+def feed_paths(documents: list[bytes], label: str) -> None:
+    """The one feed path as files call it and as HTTP calls it (headers and final URL)."""
+    print(f"feed, file path   ({label}): ", end="", flush=True)
+    print(megabytes_per_second(documents, lambda d: parse_feed(d, location="/tmp/f.xml")))
+    print(f"feed, HTTP path   ({label}): ", end="", flush=True)
+    print(
+        megabytes_per_second(
+            documents,
+            lambda d: parse_feed(
+                d,
+                location="https://example.com/feed",
+                content_type="application/rss+xml; charset=utf-8",
+                content_location="https://example.com/feed",
+            ),
+        )
+    )
+
+
 def main() -> None:
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory() as folder:
         print(f"seed-format files:          {seed_files_per_second(Path(folder)):8.0f} files/s")
     typical = article_html(6)
     large = article_html(1)
     large = large * (400_000 // len(large) + 1)
-    typical_ms = best_of(20, lambda: html_to_paragraphs(typical)) * 1000
-    large_ms = best_of(3, lambda: html_to_paragraphs(large)) * 1000
-    print(f"html_to_paragraphs typical: {typical_ms:8.2f} ms  ({len(typical) / 1024:.1f} KB)")
-    print(f"html_to_paragraphs large:   {large_ms:8.2f} ms  ({len(large) / 1024:.0f} KB)")
-    documents = rss_documents()
-    megabytes = sum(len(document) for document in documents) / 1e6
-    seconds = best_of(1, lambda: [parse_feed(d, location="bench") for d in documents])
+    pages = [typical.encode()] * 200 + [large.encode()] * 5
     print(
-        f"feed parse (200 x 30 RSS):  {megabytes / seconds:8.2f} MB/s"
-        f"  ({megabytes:.1f} MB in {seconds:.2f} s, {6000 / seconds:.0f} items/s)"
+        "HTML path (lxml):            "
+        + megabytes_per_second(pages, lambda d: html_to_document(d.decode()))
     )
+    markdown = (
+        "# Title\n\n" + "\n\n".join(f"{PARAGRAPH} [link](https://e.com/{i})" for i in range(40))
+    ).encode()
+    print(
+        "Markdown path (markdown-it): "
+        + megabytes_per_second([markdown] * 200, lambda d: markdown_to_document(d.decode()))
+    )
+    feed_paths(rss_documents(), "generated 200 x 30 RSS")
+    if CORPUS.is_dir():
+        corpus = [
+            p.read_bytes() for p in sorted(CORPUS.rglob("*.xml")) + sorted(CORPUS.rglob("*.json"))
+        ]
+        feed_paths(corpus, f"corpus, {len(corpus)} files")
+    else:
+        print("corpus: ../shared/corpus not present, skipped")
 
 
 if __name__ == "__main__":
