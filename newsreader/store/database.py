@@ -103,9 +103,9 @@ def _timestamp(moment: datetime | None) -> int | None:
     return int(moment.timestamp())
 
 
-_EARLIEST_SECONDS = int(datetime(1, 1, 3, tzinfo=UTC).timestamp())
-_LATEST_SECONDS = int(datetime(9999, 12, 29, tzinfo=UTC).timestamp())
-"""Stored times are read within years 1-9999 with two days to spare, so converting one to any
+_EARLIEST_SECONDS = int(datetime(1, 1, 2, tzinfo=UTC).timestamp())
+_LATEST_SECONDS = int(datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC).timestamp())
+"""Stored times are read within years 1-9999 with a day to spare, so converting one to any
 local time zone can never overflow."""
 
 

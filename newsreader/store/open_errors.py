@@ -22,7 +22,7 @@ def describe_open_error(target: str, error: sqlite3.Error) -> str:
     text = str(error).lower()
     path = Path(target)
     shown = display_text(target)
-    if "full" in text:
+    if "full" in text or _no_space_left(path.parent):
         return f"{shown}: the disk is full; free some space and start again ({_LEFT_ALONE})"
     if "locked" in text or "busy" in text:
         return (
@@ -59,6 +59,16 @@ def _permission_problem(path: Path) -> str | None:
         if companion.exists() and not os.access(companion, os.W_OK):
             return f"{display_text(companion.name)} is read-only; make it writable to use it"
     return None
+
+
+def _no_space_left(folder: Path) -> bool:
+    """Whether the file system holding `folder` has no free blocks (SQLite then reports only
+    "disk I/O error" while making its -shm file)."""
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _passes_integrity_check(target: str) -> bool:

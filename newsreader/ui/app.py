@@ -16,6 +16,7 @@ from textual.theme import Theme
 from newsreader import __version__
 from newsreader.config import Config, load_ui_state, save_ui_state
 from newsreader.links import display_text
+from newsreader.logs import setup_logging
 from newsreader.store import Store
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.main import MainScreen
@@ -63,6 +64,7 @@ class NewsReaderApp(App[None]):
         self._quit_unsaved = False
 
     def on_mount(self) -> None:
+        setup_logging()  # errors go to the log file, never onto the screen being drawn
         self._apply_theme()
         self._apply_keymap()
         self.push_screen(

@@ -71,6 +71,9 @@ class StateWriter:
     def submit(self, change: Change, what: str) -> bool:
         """Queue `change` and wait briefly for it.
 
+        When it is not saved within the wait, "database busy — will retry" is reported (unless
+        the writer already said why), and "Saved …" follows when it is.
+
         Args:
             change: The write.
             what: A few words for messages ("marking read").
@@ -80,10 +83,16 @@ class StateWriter:
         """
         with self._lock:
             self._pending += 1
-        future: Future[None] = self._executor.submit(self._run, change, what)
+        job = _Job(change, what)
+        future: Future[None] = self._executor.submit(self._run, job)
         try:
             future.result(timeout=QUICK_WAIT_SECONDS)
         except FutureTimeout:
+            with job.lock:
+                job.late = True
+                if job.problem is None:
+                    job.problem = BUSY
+                    self.report(BUSY, True)
             return False
         return True
 
@@ -102,33 +111,36 @@ class StateWriter:
 
     # --- on the writer thread ----------------------------------------------------------------
 
-    def _run(self, change: Change, what: str) -> None:
+    def _run(self, job: _Job) -> None:
         try:
-            self._save(change, what)
+            self._save(job)
         finally:
             with self._lock:
                 self._pending -= 1
 
-    def _save(self, change: Change, what: str) -> None:
-        delay, reported = FIRST_RETRY_SECONDS, None
+    def _save(self, job: _Job) -> None:
+        delay = FIRST_RETRY_SECONDS
         while not self._stopping.is_set():
             try:
-                change(self._store())
+                job.change(self._store())
             except Exception as error:
                 problem = write_problem(error)
                 if problem is None:
-                    logger.exception("saving a change (%s) failed", what)
-                    self.report(f"Could not save ({what}): {error}", True)
+                    logger.exception("saving a change (%s) failed", job.what)
+                    self.report(f"Could not save ({job.what}): {error}", True)
                     return
                 self._drop_store()
-                if problem != reported:
-                    self.report(problem, True)
-                    reported = problem
+                with job.lock:
+                    if problem != job.problem:
+                        job.problem = problem
+                        self.report(problem, True)
                 self._stopping.wait(delay)
                 delay = min(delay * 2, MAX_RETRY_SECONDS)
                 continue
-            if reported is not None:
-                self.report(f"Saved ({what}) after the database was {_condition(reported)}", False)
+            with job.lock:
+                if job.late or job.problem is not None:
+                    condition = _condition(job.problem or BUSY)
+                    self.report(f"Saved ({job.what}) after the database was {condition}", False)
             return
 
     def _store(self) -> Store:
@@ -148,6 +160,19 @@ class StateWriter:
 
     def _close_store(self) -> None:
         self._drop_store()
+
+
+class _Job:
+    """One change on its way to the database, and what has been said about it."""
+
+    def __init__(self, change: Change, what: str) -> None:
+        self.change = change
+        self.what = what
+        self.lock = threading.Lock()
+        self.late = False
+        """The UI stopped waiting for it."""
+        self.problem: str | None = None
+        """The last problem reported for it (BUSY or FULL)."""
 
 
 def _condition(problem: str) -> str:

@@ -41,6 +41,7 @@ def case_environment(home: Path, tz: str | None = None) -> dict[str, str]:
         "NEWSREADER_DATA_DIR": str(home / "data"),
         "NEWSREADER_CONFIG_DIR": str(home / "config"),
         "XDG_STATE_HOME": str(home / "state"),
+        "NEWSREADER_LOG_DIR": str(home / "log"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "PYTHONPATH": str(REPO),
         "PYTHONUNBUFFERED": "1",

@@ -88,7 +88,7 @@ def short_date(moment: datetime | None, now: datetime | None = None) -> str:
     local = local_moment(moment)
     if local.year == local_moment(now or utc_now()).year:
         return local.strftime("%b %d")
-    return local.strftime("%Y-%m-%d")
+    return f"{local.year:04d}-{local.month:02d}-{local.day:02d}"  # %Y gives "1" for year 1
 
 
 class RowCache:
