@@ -223,7 +223,15 @@ def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
     end = sentence_end(closing, last.end, ceiling)
     content = _content(texts, raw)
     attribution = None
-    if raw.closed and (not content.endswith(".") or attribution_sentence(closing, last.end, end)):
+    if content[-1:] in ("?", "!") and not attribution_sentence(closing, last.end, end):
+        # `Crane can be heard saying, “… OK?” Seconds later, Kessler shouts`: a question or
+        # exclamation ends the sentence, so a lead-in before it wins over the next sentence.
+        attribution = before_quote(opening, start, first.start)
+    if (
+        attribution is None
+        and raw.closed
+        and (not content.endswith(".") or attribution_sentence(closing, last.end, end))
+    ):
         attribution = after_quote(closing, last.end, end)
     if attribution is None:
         attribution = before_quote(opening, start, first.start)

@@ -454,12 +454,14 @@ def _appositive_name(tokens: list[Token], index: int) -> list[Token] | None:
     for token in tokens[index:]:
         if not token.is_word:
             break
-        if not token.is_capitalised:
+        if not token.is_capitalised and token.lower not in PARTICLES:
             return None
         name.append(token)
     end = index + len(name)
     closes = end >= len(tokens) or tokens[end].text in (".", ",", ";")
-    return name if 2 <= len(name) <= 4 and closes else None
+    full = [t for t in name if t.is_capitalised]
+    fits = 2 <= len(full) <= 4 and name[-1].is_capitalised  # `Isabel de la Fuente`
+    return name if fits and closes else None
 
 
 def _statement_from(phrase: list[Token]) -> bool:

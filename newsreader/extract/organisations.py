@@ -15,7 +15,7 @@ from newsreader.extract.lexicon import (
     TITLE_WORDS,
     word_set,
 )
-from newsreader.extract.tokens import UPPER, name_runs, opens_sentence, render
+from newsreader.extract.tokens import UPPER, name_runs, opens_sentence, render, split_at_joiners
 
 if TYPE_CHECKING:
     from newsreader.extract.mentions import NameBook
@@ -195,10 +195,12 @@ _ORG_SUBJECT_RE = re.compile(
     + UPPER
     + r"[\w’'&.-]*\s+(?:(?:of|and|for|&)\s+)?){0,6}"
     + UPPER
-    + r"[\w’'&.-]*)\s+"
+    + r"[\w’'&.-]*)(?:\s+\([A-Z][\w&.-]{1,10}\))?\s+"
     + _SPEECH_VERBS
     + r"\b"
 )
+"""An organisation as the subject of a speech verb, an acronym in brackets allowed between:
+`The National Disaster Management Authority (NDMA) said`."""
 
 
 _VOICES_RE = r"(?:spokesperson|spokesman|spokeswoman|representative)"
@@ -260,14 +262,31 @@ def organisation_subject(book: NameBook, position: tuple[int, int]) -> str | Non
     """`Acme Foods said the site had lost money. “…,” it said.`: the last organisation in
     this paragraph, before `position`, that is the subject of a speech verb."""
     text = book.text(position[0])[max(0, position[1] - 600) : position[1]]
-    found = None
+    found: tuple[int, str] | None = None
     for match in _ORG_SUBJECT_RE.finditer(text):
         words = match.group(1).split()
         if words and words[0].lower() in SENTENCE_WORDS:
             words = words[1:]
         if words and (heads_organisation(words) or is_organisation(words[-1:])):
-            found = render(words)
-    return found
+            found = (match.start(), render(words))
+    for match in _DESCRIBED_SUBJECT_RE.finditer(text):
+        if found is None or match.start() > found[0]:
+            # `the police department said …. “…,” it said.`: the one named in full earlier.
+            noun = match.group(2).lower()
+            named = organisation_named(book, noun, position)
+            found = (match.start(), named or match.group(1).lower())
+    return found[1] if found else None
+
+
+_DESCRIBED_SUBJECT_RE = re.compile(
+    r"\b[Tt]he\s+((?:[a-z]+\s+){0,2}(department|ministry|agency|authority|board|council|"
+    r"company|firm|commission|office|service|bureau|association|union|district|"
+    r"government|administration|regulator|utility|hospital|university|school|club))\s+"
+    + _SPEECH_VERBS
+    + r"\b"
+)
+"""An organisation described, not named, as the subject of a speech verb: `the police
+department said`."""
 
 
 def voice_in(book: NameBook, position: tuple[int, int]) -> tuple[str, bool] | None:
@@ -344,8 +363,23 @@ def _names_a_person(book: NameBook, words: list[str]) -> bool:
     if first in TITLE_WORDS or first in GROUP_NOUNS:
         return True
     if len(words) >= 2 and "&" not in words and gender_of(words[0]) is not None:
-        return True  # `Dana Ortiz`: a given name first
+        return not _called_by_first_word(book, words)  # `Dana Ortiz`: a given name first
     return book.is_surname(words[-1]) and not is_organisation(words)
+
+
+def _called_by_first_word(book: NameBook, words: list[str]) -> bool:
+    """Whether the article calls a two-word name by its first word alone and never by its
+    last (`Orrin Semiconductor … Orrin reported`): how companies are shortened, not people."""
+    first, last = re.escape(words[0]), re.escape(words[-1])
+    alone_first = re.compile(r"\b" + first + r"\b(?!\s+" + last + r")")
+    alone_last = re.compile(r"(\S+\s+)?\b" + last + r"\b")
+    texts = book.texts()
+    for text in texts:
+        for match in alone_last.finditer(text):
+            previous = (match.group(1) or "").strip()
+            if not previous[:1].isupper():
+                return False  # `Ortiz said`: called by the last word, like a person
+    return any(alone_first.search(text) for text in texts)
 
 
 def _longest_form(book: NameBook, words: list[str], position: tuple[int, int]) -> str:
@@ -358,3 +392,23 @@ def _longest_form(book: NameBook, words: list[str], position: tuple[int, int]) -
             _, found = _org_run(match.group(), 0)
             return render(found) if len(found) > len(words) else short
     return short
+
+
+def lede_organisation(book: NameBook) -> str | None:
+    """The first organisation the article's opening paragraph names (`Shares of Orrin
+    Semiconductor fell …`): in a story about one company, the one `the company` means."""
+    text = book.text(0)
+    for run in name_runs(text):
+        for part in split_at_joiners(run):
+            words = [t.text for t in part]
+            lone_opener = len(words) == 1 and opens_sentence(text, part[0].start)
+            if lone_opener or words[0].lower() in SENTENCE_WORDS or words[0].isupper():
+                continue
+            if words[-1].lower() in _PUBLIC_BODIES | _GOVERNMENT:
+                continue  # `told the Securities Commission`: a regulator, not the company
+            if not _names_a_person(book, words):
+                return render(words)
+    return None
+
+
+_GOVERNMENT = word_set("court police government parliament congress senate house council")

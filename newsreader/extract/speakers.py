@@ -6,6 +6,7 @@ spoke, so `he said` goes to the right earlier person and `it said` to the right 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -26,6 +27,7 @@ from newsreader.extract.mentions import NameBook
 from newsreader.extract.organisations import (
     heads_organisation,
     is_organisation,
+    lede_organisation,
     organisation_before,
     organisation_named,
     organisation_opening,
@@ -95,8 +97,8 @@ class SpeakerResolver:
         person = any(t.lower in PERSON_NOUNS for t in words)
         if phrase[0].lower in _UNNAMED_OPENERS and person and not capitalised:
             return None  # `one driver with twenty years’ service`: nobody we can name.
-        if len(words) == 1 and words[0].lower in PRONOUNS:
-            return self._pronoun(words[0].lower, position)
+        if len(words) == 1 and _contracted_pronoun(words[0].lower) in PRONOUNS:
+            return self._pronoun(_contracted_pronoun(words[0].lower), position)
         if _someones_relation(words):
             return None  # `Mayor Bell's daughter`: someone unnamed, not Bell
         if _unnamed_person(phrase, words):
@@ -241,6 +243,8 @@ class SpeakerResolver:
                 known = organisation_named(self.book, last, position) or known
             if known == descriptor and bare and last in _SUBJECT_NOUNS:
                 known = organisation_opening(self.book, position) or known
+            if known == descriptor and bare and last in _COMPANY_NOUNS:
+                known = lede_organisation(self.book) or known
             unnamed = known == descriptor and not any(_proper_word(t) for t in words)
             if unnamed and last not in ORG_WORDS and last not in _ORGANISATION_NOUNS:
                 return None  # `the letter`, `told employees in the`: no name to give
@@ -277,6 +281,8 @@ class SpeakerResolver:
             # Singular they: a person named in this paragraph after any organisation.
             if pronoun == "they" and _singular_they(person, group, position):
                 return person.name if person else None
+            if pronoun == "they" and self._described_they(position):
+                return self.last_person.name if self.last_person else None
             return group.name if group else None
         if wanted is None or person is None:
             return None
@@ -321,6 +327,16 @@ class SpeakerResolver:
             spoken.append(speaker)
         spoken += [_Spoken(m.name, m.position) for m in objects]
         return spoken
+
+    def _described_they(self, position: tuple[int, int]) -> bool:
+        """`“…,” Whitlow-Kim said. / The 26-year-old graduate student … said they had
+        trained alone. “…,” they said.`: a paragraph that opens by describing one person
+        (a singular noun) continues with the person who spoke last, in the paragraph before."""
+        speaker = self.last_person
+        if speaker is None or speaker.position[0] not in (position[0], position[0] - 1):
+            return False
+        opening = self.book.text(position[0])[: position[1]]
+        return _ONE_PERSON_RE.match(opening) is not None
 
     def _other_person(
         self, rejected: _Spoken, wanted: str, position: tuple[int, int]
@@ -413,6 +429,14 @@ def _unnamed_person(phrase: tuple[Token, ...], words: list[Token]) -> bool:
     return first in _DEFINITE or first in _INDEFINITE or len(words) == 1
 
 
+_ONE_PERSON_RE = re.compile(
+    r"\s*[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|"
+    + "|".join(sorted(PERSON_NOUNS | word_set("student runner winner graduate champion")))
+    + r")\b(?!s)"
+)
+"""A paragraph opening with one person described (`The 26-year-old graduate student`)."""
+
+
 def _singular_they(
     person: _Spoken | None, group: _Spoken | None, position: tuple[int, int]
 ) -> bool:
@@ -429,6 +453,8 @@ _SUBJECT_NOUNS = word_set(
     """
 )
 """Generic nouns that stand for the organisation the text was just about (`the firm said`)."""
+_COMPANY_NOUNS = word_set("company firm chipmaker carmaker automaker retailer manufacturer")
+"""Nouns for the company a business story is about (`the company said`)."""
 _ORGANISATION_NOUNS = word_set(
     """
     firm operator utility regulator agency carrier airline chipmaker carmaker automaker
@@ -437,6 +463,15 @@ _ORGANISATION_NOUNS = word_set(
     """
 )
 """Nouns that describe an organisation which, unnamed, is still the speaker to show."""
+
+
+def _contracted_pronoun(word: str) -> str:
+    """`he'd` → `he`, `she’s` → `she`: the pronoun of a contraction (other words unchanged)."""
+    for mark in ("'", "’"):
+        head, _, tail = word.partition(mark)
+        if tail in ("d", "s", "ll") and head in PRONOUNS:
+            return head
+    return word
 
 
 def _someones_relation(words: list[Token]) -> bool:

@@ -103,3 +103,49 @@ def test_description_resolves_to_the_organisation_named(
 )
 def test_no_junk_phrase_is_a_speaker(paragraph: str, speaker: str | None) -> None:
     assert speakers(paragraph) == [speaker]
+
+
+def test_appositive_name_with_particles_after_a_role() -> None:
+    assert speakers("“We found the paper trail,” said the curator, Isabel de la Fuente.") == [
+        "Isabel de la Fuente"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        (
+            "The National Disaster Management Authority (NDMA) said the toll would rise.",
+            "National Disaster Management Authority",
+        ),
+        (
+            "The Dunmore Police Department released a video. In a statement, the police "
+            "department said the shooting was under review.",
+            "Dunmore Police Department",
+        ),
+    ],
+)
+def test_it_said_goes_to_the_organisation_that_spoke_in_the_paragraph(
+    lead: str, speaker: str
+) -> None:
+    assert speakers(f"{lead} “Roads are cut off,” it said.") == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lede", "speaker"),
+    [
+        (
+            "Shares of Orrin Semiconductor fell 11 percent after Orrin cut its forecast.",
+            "Orrin Semiconductor",
+        ),
+        ("Streamline Software said on Tuesday it would cut 1,200 jobs.", "Streamline Software"),
+    ],
+)
+def test_the_company_is_the_company_the_story_opened_with(lede: str, speaker: str) -> None:
+    assert speakers(
+        lede,
+        "Ama Amankwah, an analyst, kept her rating. She cut her target.",
+        "The plant in Ohio will open late.",
+        "It received federal grants last year.",
+        "“We remain fully committed to Ohio,” the company said in a statement.",
+    ) == [speaker]

@@ -82,3 +82,21 @@ def test_pronoun_reaches_the_subject_of_the_paragraph_before() -> None:
 
 def test_pronoun_with_no_agreeing_person_gets_no_speaker() -> None:
     assert speakers("Ann Cole thanked Mary Lutz. “It was a team effort,” he said.") == [None]
+
+
+@pytest.mark.parametrize(
+    "opening", ["The 26-year-old graduate student", "The runner, who trained alone,"]
+)
+def test_singular_they_after_one_person_is_described(opening: str) -> None:
+    assert speakers(
+        "“I thought I'd blow up at mile 20,” Sage Whitlow-Kim said.",
+        f"{opening} said they had trained before dawn. “I did a lot of miles in the dark,” "
+        "they said.",
+    ) == ["Sage Whitlow-Kim", "Sage Whitlow-Kim"]
+
+
+def test_plural_they_after_a_group_is_not_the_last_speaker() -> None:
+    assert speakers(
+        "“We won,” said Mayor Ana Cruz.",
+        "Protesters gathered outside. “It's not over,” they said.",
+    ) == ["Ana Cruz", None]

@@ -144,3 +144,17 @@ def test_no_junk_phrase_after_the_quote_is_the_speaker(paragraph: str) -> None:
 
 def test_blurted_out_credits_the_subject() -> None:
     assert speakers("Kenji Ito blurted out, “No way,” at the sight of the bill.") == ["Kenji Ito"]
+
+
+def test_lead_in_wins_over_the_next_sentence_after_a_question() -> None:
+    assert speakers(
+        "Isaiah Crane can be heard saying, “It's in the glove box, OK?” "
+        "Seconds later, the officer fires."
+    ) == ["Isaiah Crane"]
+
+
+def test_contracted_pronoun_is_the_pronoun() -> None:
+    assert speakers(
+        "Dennis Hart left the farm in 1990.",
+        "“Can't you let them keep it?” he'd asked his father.",
+    ) == ["Dennis Hart"]
