@@ -7,7 +7,9 @@ draw the refresh progress bar and the feeds table on a terminal.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +23,11 @@ from newsreader.sources.opml import OpmlEntry, read_opml, write_opml
 from newsreader.sources.refresh import FeedOutcome, OutcomeKind, RefreshSummary, refresh_sources
 from newsreader.store import Store, StoreError
 from newsreader.store.feeds import FEED_KIND, LOCAL_KIND, FeedListing, NewSubscription
+from newsreader.store.open_errors import describe_open_error
 from newsreader.subscriptions import SubscriptionError, feed_subscription, parse_target
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+logger = logging.getLogger(__name__)
 
 
 def _error(message: str) -> None:
@@ -91,6 +95,10 @@ def run(command: str, arguments: list[str]) -> int:
         # Whoever read our output went away (`newsreader feeds | head`): no traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except sqlite3.Error as error:  # read-only, full, locked: say which, never a traceback
+        logger.exception("newsreader %s failed", command)
+        _error(describe_open_error(str(store.path), error))
+        return EXIT_ERROR
     finally:
         store.close()
 

@@ -45,6 +45,11 @@ def _permission_problem(path: Path) -> str | None:
     folder = path.parent
     if not folder.exists():
         return f"its folder {display_text(str(folder))} does not exist"
+    if _read_only_file_system(folder):
+        return (
+            f"{display_text(str(folder))} is on a read-only file system; newsreader needs to "
+            "write there (the database and its -wal and -shm files)"
+        )
     if path.exists() and not os.access(path, os.R_OK):
         return "the file cannot be read (permissions); fix them with chmod"
     if path.exists() and not os.access(path, os.W_OK):
@@ -59,6 +64,13 @@ def _permission_problem(path: Path) -> str | None:
         if companion.exists() and not os.access(companion, os.W_OK):
             return f"{display_text(companion.name)} is read-only; make it writable to use it"
     return None
+
+
+def _read_only_file_system(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _no_space_left(folder: Path) -> bool:
