@@ -275,8 +275,10 @@ def before_quote(text: str, start: int, end: int) -> Attribution | None:
     for index in range(len(tokens) - 1, -1, -1):
         cue = _cue_length(lower, index) if _lowercase_or_first(tokens, index) else 0
         # The cue sits at the end (`X told lawmakers,`) or opens the window (`, said X, “`),
-        # not at the start of a long clause of narrative.
-        if not cue or (index > 0 and len(tokens) - index > 6):
+        # not at the start of a long clause of narrative; a participle after a comma may
+        # take a longer addressee (`, telling an aide within earshot of the audience:`).
+        reach = 12 if index > 0 and lower[index - 1] == "," and lower[index].endswith("ing") else 6
+        if not cue or (index > 0 and len(tokens) - index > reach):
             continue
         found = (
             _participle_subject(tokens, index, Frame.BEFORE)
@@ -323,15 +325,34 @@ def _participle_subject(tokens: list[Token], cue: int, frame: Frame) -> Attribut
         subject = _leading_subject(tokens[: cue - 1])
         return Attribution(tuple(subject), frame) if subject else None
     if lower[cue - 1] == "as":
-        for at in range(cue - 2, max(-1, cue - 10), -1):
+        for at in range(cue - 2, max(-1, cue - 16), -1):
             if lower[at] in _QUOTING_VERBS:
                 phrase = _strip_appositive(tokens[at + 1 : cue - 1])
                 return Attribution(tuple(phrase), frame) if phrase else None
         return None
     if lower[cue - 1] != ",":
         return None
-    subject = _leading_subject(tokens[: cue - 1])
+    subject = _clause_subject(tokens[: cue - 1])
     return Attribution(tuple(subject), frame) if subject else None
+
+
+_INTRODUCTORY = word_set(
+    "at in on after before during when while as asked later earlier then since despite with"
+)
+
+
+def _clause_subject(tokens: list[Token]) -> list[Token]:
+    """The subject of the main clause, past an introductory phrase (`At one point, Kemper
+    scolded Almanza` → `Kemper`)."""
+    segment: list[Token] = []
+    for token in [*tokens, Token(",", -1)]:
+        if token.text != ",":
+            segment.append(token)
+            continue
+        if segment and segment[0].lower not in _INTRODUCTORY:
+            return _leading_subject(segment)
+        segment = []
+    return []
 
 
 def _strip_appositive(phrase: list[Token]) -> list[Token]:
@@ -340,8 +361,8 @@ def _strip_appositive(phrase: list[Token]) -> list[Token]:
     if "," not in texts:
         return phrase
     first = texts.index(",")
-    rest = [t for t in phrase[first + 1 :] if t.text != ","]
-    return rest if rest and all(t.is_capitalised for t in rest) else phrase
+    rest = [t for t in phrase[first + 1 :] if t.text != "," and not t.text.isdigit()]
+    return rest if rest and all(t.is_capitalised for t in rest) else phrase  # `, 29,` is an age
 
 
 def _leading_subject(tokens: list[Token]) -> list[Token]:

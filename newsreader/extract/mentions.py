@@ -120,17 +120,23 @@ class NameBook:
     def unnamed_subject(self, position: tuple[int, int]) -> bool:
         """Whether the paragraph, before `position`, brings in an unnamed person (`A woman who
         runs the shop said …`, `One passenger, who …`) and names nobody after them."""
-        text = self._texts.get(position[0], "")[max(0, position[1] - 600) : position[1]]
+        whole = self._texts.get(position[0], "")
+        position = (position[0], min(position[1], len(whole)))
+        text = whole[max(0, position[1] - 600) : position[1]]
+        if not text.strip() and position[0] > 0:
+            # `One of them, a retired engineer, said he … / “…,” he said.`: a paragraph that
+            # opens with the quote continues with the person the paragraph before brought in.
+            return self.unnamed_subject((position[0] - 1, 1 << 30))
         last = None
-        for match in _UNNAMED_RE.finditer(text):
-            before = text[: match.start() + 1].rstrip(", ").rsplit(" ", 1)[-1]
-            if match.group().startswith(",") and before[:1].isupper():
-                continue  # `Isla Brook, a volunteer who …`: describes the named person
-            last = match
+        for pattern in (_UNNAMED_RE, _UNNAMED_ONE_RE, _RELATIVE_RE):
+            for match in pattern.finditer(text):
+                if last is None or match.start() > last.start():
+                    last = _unnamed_match(text, match) or last
         if last is None:
             return False
         start = (position[0], max(0, position[1] - 600) + last.start())
-        return not self.named_in(position, start)
+        # A name after a preposition is a place or an object (`who lives on Ashby Lane`).
+        return all(self.after_preposition(m) for m in self.named_in(position, start))
 
     def role_subject(self, position: tuple[int, int]) -> str | None:
         """`Later, the judge wrote …`: the person a definite role opening a clause in this
@@ -326,6 +332,24 @@ _UNNAMED_NOUNS = PERSON_NOUNS | word_set(
     """
 )
 
+
+def _unnamed_match(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The match, unless it describes a person just named (`Isla Brook, a volunteer who`)."""
+    before = text[: match.start() + 1].rstrip(", ").rsplit(" ", 1)[-1]
+    if match.group().startswith(",") and before[:1].isupper():
+        return None
+    return match
+
+
+_UNNAMED_ONE_RE = re.compile(r"(?:^|[.!?][\"”’]?\s+|[\"”]\s+)(?:One of them|Another|One),\s+an?\s+")
+"""`Another, a sophomore, said …`, `One of them, a retired engineer, …`: one of a group."""
+_RELATIVE_RE = re.compile(
+    UPPER + r"[\w-]+['’]s\s+(?:daughter|son|wife|husband|mother|father|sister|brother|"
+    r"partner|widow|widower|niece|nephew|aunt|uncle|cousin|friend|neighbou?r)\b(?!\s*,\s*"
+    + UPPER
+    + r")"
+)
+"""`Mayor Richard Coyle's daughter, who lives …`: someone brought in by a tie, unnamed."""
 
 _UNNAMED_RE = re.compile(
     r"(?:^|[.!?]\s+|,\s+)(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?:"

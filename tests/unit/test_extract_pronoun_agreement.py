@@ -100,3 +100,25 @@ def test_plural_they_after_a_group_is_not_the_last_speaker() -> None:
         "“We won,” said Mayor Ana Cruz.",
         "Protesters gathered outside. “It's not over,” they said.",
     ) == ["Ana Cruz", None]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "One of them, a retired engineer, said he planned to organise the neighbours.",
+        "Another, a sophomore, said he would come back in January.",
+    ],
+)
+def test_pronoun_after_an_unnamed_person_in_the_paragraph_before_is_nobody(lead: str) -> None:
+    assert speakers(
+        "“We will pass it,” said Councillor Alan Fitch.",
+        f"Opponents lingered in the lobby. {lead}",
+        "“They won tonight,” he said.",
+    ) == ["Alan Fitch", None]
+
+
+def test_a_relative_of_a_named_person_is_nobody() -> None:
+    assert speakers(
+        "Mayor Richard Coyle's daughter, who lives on Ashby Lane, spoke against the plan. "
+        "“Nobody moved here for this,” she told the commission."
+    ) == [None]

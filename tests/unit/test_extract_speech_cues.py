@@ -158,3 +158,18 @@ def test_contracted_pronoun_is_the_pronoun() -> None:
         "Dennis Hart left the farm in 1990.",
         "“Can't you let them keep it?” he'd asked his father.",
     ) == ["Dennis Hart"]
+
+
+def test_participle_with_a_long_addressee_after_an_introductory_phrase() -> None:
+    assert speakers(
+        "Chair Dorothy Kemper grew frustrated with Commissioner Victor Almanza. At one point, "
+        "Kemper scolded Almanza, telling an aide within earshot of the audience: "
+        "“He doesn't read anything.”"
+    ) == ["Dorothy Kemper"]
+
+
+def test_quoted_as_saying_past_an_appositive_and_an_age() -> None:
+    assert speakers(
+        "The newspaper quoted a survivor, Ms. Dang Thi Hanh, 29, as saying, "
+        "“The stairs were full of smoke.”"
+    ) == ["Dang Thi Hanh"]
