@@ -108,6 +108,7 @@ _SCOPE_TAGS = ("article", "main")
 _DEPTH_LIMIT = 250
 """Near libxml2's own limit (256), past which it stops reading the document."""
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
+_PARTIAL_TAG = re.compile(r"<[^<>]{0,2000}$")
 _CONTROL_CHARREF = re.compile(r"&#(?:0*(\d{1,3})|[xX]0*([0-9a-fA-F]{1,2}));")
 
 
@@ -374,7 +375,8 @@ def _flat_document(html: str, base_url: str | None) -> Document:
     libxml2 stops reading at that depth, which would lose the rest of the document; no real
     article nests so deep, so its words are kept without structure instead.
     """
-    text = " ".join(html_module.unescape(_ANY_TAG.sub(" ", html[:MAX_HTML_CHARS])).split())
+    cut = _PARTIAL_TAG.sub("", html[:MAX_HTML_CHARS])
+    text = " ".join(html_module.unescape(_ANY_TAG.sub(" ", cut)).split())
     builder = DocumentBuilder(base_url)
     builder.block(BlockKind.PARAGRAPH, text)
     return builder.finish()
