@@ -23,7 +23,7 @@ from newsreader.extract.attribution import (
     sentence_start,
 )
 from newsreader.extract.kinds import Context, classify, ends_dialogue
-from newsreader.extract.marks import RawQuote, find_quotes
+from newsreader.extract.marks import RawQuote, Segment, find_quotes
 from newsreader.extract.mentions import NameBook
 from newsreader.extract.person_names import collect_names, collect_surnames
 from newsreader.extract.posts import find_posts
@@ -242,7 +242,7 @@ def _frame(texts: list[str], raws: list[RawQuote], index: int) -> _Framing:
     if attribution is None and initial and raw.closed and content[-1:] in (".", "!", "?"):
         attribution = next_sentence(closing, last.end, ceiling)
     tail = closing[last.end : end].lstrip()
-    inscribed = _inscription(before)
+    inscribed = _inscription(before) or _listed_after_inscription(opening, previous, first, before)
     if inscribed:
         # `a banner that read “SELL THE TEAM.”`: the words on a thing, quoted whole; no speaker.
         attribution = Attribution((), Frame.BEFORE, passive=True)
@@ -279,6 +279,19 @@ def _inscription(before: str) -> bool:
     """Whether the quote gives the words on a sign, banner, screen or card rather than
     speech: `held up a sign: “…”`, `placards reading “…”`, `One read, “…”`, `it read “4.5.”`."""
     return _INSCRIPTION_RE.search(before[-160:]) is not None or _READ_RE.search(before) is not None
+
+
+def _listed_after_inscription(
+    text: str, previous: RawQuote | None, first: Segment, before: str
+) -> bool:
+    """`signs reading “Fund Our Future” and “Tuition Isn't a Tax Break.”`: a quote listed
+    right after the words on a sign is on a sign too."""
+    if previous is None or previous.last.paragraph != first.paragraph:
+        return False
+    if before.strip(" ,") not in ("and", "or", ""):
+        return False
+    start = sentence_start(text, previous.first.start, 0)
+    return _inscription(text[start : previous.first.start])
 
 
 def _starts_lowercase(content: str) -> bool:

@@ -250,13 +250,20 @@ class NameBook:
             r"(?<![\w.])(?i:" + forms + r"),?\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?"
             r"(" + UPPER + r"[\w’'-]+(?:\s+(?:" + UPPER + r"[\w’'-]+|de|van|der|bin|von))*)"
         )
+        # `Ruth Lee, the team's lawyer,` and `Deborah Lyle (Mayor, in the chair)`: the role after.
+        after = re.compile(
+            r"(" + UPPER + r"[\w’'-]+(?:\s+(?:" + UPPER + r"[\w’'-]+|de|van|der|bin|von))+)"
+            r"(?:,\s+(?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?|\s+\((?:the\s+)?)"
+            r"(?i:" + forms + r")\b"
+        )
         here = position[0]
         for paragraph in (here, here + 1, *range(here - 1, max(-1, here - _ROLE_REACH), -1)):
             text = self._texts.get(paragraph, "")[:2000]
-            for match in pattern.finditer(text):
-                words = match.group(1).split()
-                if len(words) >= 2 and words[-1][:1].isupper():
-                    return self.canonical(" ".join(words), (paragraph, match.start(1)))
+            for found in (pattern, after):
+                for match in found.finditer(text):
+                    words = match.group(1).split()
+                    if len(words) >= 2 and words[-1][:1].isupper():
+                        return self.canonical(" ".join(words), (paragraph, match.start(1)))
         return None
 
     def recent_before(self, position: tuple[int, int], limit: int) -> list[Mention]:

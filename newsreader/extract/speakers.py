@@ -309,24 +309,31 @@ class SpeakerResolver:
         first), other people named since, then (when this paragraph names nobody new) the
         subjects and others of the paragraph before, then the last speaker, then people named
         since only after a preposition (`asked about Reyes`)."""
-        ordered = self._pronoun_candidates(position)
-        return next((c for c in ordered if self.book.gender(c.name) in (None, wanted)), None)
+        for tier in self._pronoun_candidates(position):
+            # In one tier someone whose gender is known to agree beats someone unknown
+            # (`Ruth Lee of the Innocence Project … she said`).
+            known = next((c for c in tier if self.book.gender(c.name) == wanted), None)
+            unknown = next((c for c in tier if self.book.gender(c.name) is None), None)
+            if known is not None or unknown is not None:
+                return known or unknown
+        return None
 
-    def _pronoun_candidates(self, position: tuple[int, int]) -> list[_Spoken]:
-        """People a he/she at `position` may mean, most likely first (see `_agreeing_person`)."""
+    def _pronoun_candidates(self, position: tuple[int, int]) -> list[list[_Spoken]]:
+        """People a he/she at `position` may mean, in tiers, most likely first (see
+        `_agreeing_person`); each sentence subject is a tier of its own."""
         speaker = self.last_person
         after = speaker.position if speaker is not None else (-1, -1)
         newer = self.book.named_in(position, after)
         if not newer and position[0] > 0:
             newer = self.book.named_in((position[0] - 1, 1 << 30), after)
         objects = [m for m in newer if not m.subject and self.book.after_preposition(m)]
-        ordered = [m for m in newer if m.subject]
-        ordered += [m for m in newer if not m.subject and m not in objects]
-        spoken = [_Spoken(m.name, m.position) for m in ordered]
-        if speaker is not None:
-            spoken.append(speaker)
-        spoken += [_Spoken(m.name, m.position) for m in objects]
-        return spoken
+        tiers = [[_Spoken(m.name, m.position)] for m in newer if m.subject]
+        tiers.append(
+            [_Spoken(m.name, m.position) for m in newer if not m.subject and m not in objects]
+        )
+        tiers.append([speaker] if speaker is not None else [])
+        tiers.append([_Spoken(m.name, m.position) for m in objects])
+        return tiers
 
     def _described_they(self, position: tuple[int, int]) -> bool:
         """`“…,” Whitlow-Kim said. / The 26-year-old graduate student … said they had

@@ -149,3 +149,14 @@ def test_the_company_is_the_company_the_story_opened_with(lede: str, speaker: st
         "It received federal grants last year.",
         "“We remain fully committed to Ohio,” the company said in a statement.",
     ) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Present: Cllr. Deborah Lyle (Mayor, in the chair) and Cllr. Tom Everard.",
+        "Deborah Lyle, the town's mayor, opened the meeting.",
+    ],
+)
+def test_role_given_after_the_name_resolves_a_later_role(lead: str) -> None:
+    assert speakers(lead, "“We have six weeks and no lights,” the mayor said.") == ["Deborah Lyle"]

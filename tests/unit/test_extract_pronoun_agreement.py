@@ -122,3 +122,10 @@ def test_a_relative_of_a_named_person_is_nobody() -> None:
         "Mayor Richard Coyle's daughter, who lives on Ashby Lane, spoke against the plan. "
         "“Nobody moved here for this,” she told the commission."
     ) == [None]
+
+
+def test_agreeing_person_beats_an_organisation_like_name_beside_them() -> None:
+    assert speakers(
+        "His lawyer, Ruth Oyelaran of the Innocence Project, said the courts were slow. "
+        "“The science changed fifteen years ago,” she said."
+    ) == ["Ruth Oyelaran"]

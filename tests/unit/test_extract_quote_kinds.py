@@ -120,3 +120,11 @@ def test_quote_pane_lists_a_fragment_under_its_speaker() -> None:
     items = pane_items(extraction)
     assert [(q.text, q.speaker) for q in items] == [("buzz saw.", "Mark Milley")]
     assert item_text(items[0]).plain == "Mark Milley\n“…buzz saw.”"
+
+
+def test_a_second_slogan_listed_after_a_sign_is_on_a_sign_too() -> None:
+    found = kinds("Marchers carried signs reading “Fund Our Future” and “No More Fees.”")
+    assert found == [
+        ("Fund Our Future", QuoteKind.STATEMENT, None),
+        ("No More Fees.", QuoteKind.STATEMENT, None),
+    ]
