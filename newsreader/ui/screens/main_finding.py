@@ -9,8 +9,8 @@ from textual import on, work
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from newsreader.links import display_text
 from newsreader.store import ListFilter, Store
-from newsreader.text import clean_line
 from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.main_base import MainScreenBase
 from newsreader.ui.widgets.sources_pane import SourcesPane
@@ -106,7 +106,7 @@ class FindingPart(MainScreenBase):
         """List only the chosen source (or all)."""
         title = "" if event.source_id is None else self.store.source_title(event.source_id) or ""
         ids = () if event.source_id is None else (event.source_id,)
-        self.set_mode(replace(self.mode, source_ids=ids, source_title=clean_line(title)))
+        self.set_mode(replace(self.mode, source_ids=ids, source_title=display_text(title)))
 
     def action_mark_source_read(self) -> None:
         """Mark every article of the current source read (asks first when it is many)."""
@@ -128,7 +128,7 @@ class FindingPart(MainScreenBase):
                 self.notify(f"Marked {unread} articles read.", timeout=3, markup=False)
 
         if unread > max(1, self.article_list.size.height // 2):
-            question = f"Mark all {unread} unread articles in {clean_line(title)} read?"
+            question = f"Mark all {unread} unread articles in {display_text(title)} read?"
             self.app.push_screen(ConfirmScreen(question), mark)
         else:
             mark(True)
