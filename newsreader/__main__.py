@@ -173,7 +173,7 @@ def run_extract(arguments: argparse.Namespace) -> int:
 
 
 def _print_extraction(result: dict[str, Any]) -> None:
-    print(f"{result['source']}: {result['title']}")
+    print(f"{display_text(result['source'])}: {result['title']}")
     for quote in result["quotes"]:
         speaker = clean_line(quote["speaker"] or "—")
         print(f"  [{quote['kind']}] {speaker}: “{clean_line(quote['text'])}”")

@@ -53,6 +53,7 @@ def test_sibling_csi_c1_bidi_and_undecodable_names_are_shown_clean(tmp_path: Pat
 
 def test_cli_stderr_and_feeds_table_are_clean(tmp_path: Path) -> None:
     evil = tmp_path / f"missing{TITLE_OSC}"
+    present = seed_folder(tmp_path / f"here{TITLE_OSC}", ["bridge"]) / "bridge.txt"
     run = run_case(
         "cases_cli:cli",
         tmp_path,
@@ -63,6 +64,8 @@ def test_cli_stderr_and_feeds_table_are_clean(tmp_path: Path) -> None:
             ["feeds"],
             ["refresh"],
             [str(evil)],
+            ["extract", str(present)],
+            ["extract", str(evil)],
         ],
     )
     for report in run.result:
