@@ -129,7 +129,9 @@ def _org_run(text: str, start: int) -> tuple[int, list[str]]:
         match = _ORG_WORD_RE.match(text, at)
         if match is None:
             break
-        word = match.group().rstrip(".")
+        word = match.group()
+        if word.endswith(".") and word[:-1].lower() not in _ABBREVIATED:
+            word = word[:-1]  # a full stop, not `Co.` or `Inc.`
         inside = bool(words) and (word[:1].isdigit() or word in _ORG_JOIN)
         if not (word[:1].isupper() or inside):
             break
@@ -411,4 +413,5 @@ def lede_organisation(book: NameBook) -> str | None:
     return None
 
 
+_ABBREVIATED = word_set("co inc corp ltd bros plc llc")
 _GOVERNMENT = word_set("court police government parliament congress senate house council")

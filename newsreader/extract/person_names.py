@@ -34,7 +34,8 @@ def person_name(run: list[Token]) -> list[str]:
     """
     words: list[str] = []
     full = 0
-    for token in reversed(run):
+    for index in range(len(run) - 1, -1, -1):
+        token = run[index]
         lower = token.lower
         if lower in NAME_SUFFIXES and not words:
             words.append(token.text)
@@ -44,7 +45,7 @@ def person_name(run: list[Token]) -> list[str]:
             break
         if words and bare in PREFIX_TITLES:
             break
-        if lower in PARTICLES and words:
+        if lower in PARTICLES and words and not _titled_forename(run, index):
             words.append(token.text)
             continue
         if not token.is_capitalised:
@@ -62,9 +63,19 @@ def person_name(run: list[Token]) -> list[str]:
             break
         words.append(token.text)
         full += 1
-    while words and words[-1].lower() in PARTICLES:
+    forename = len(words) >= 2 and _titled_forename(run, len(run) - len(words))
+    while words and words[-1].lower() in PARTICLES and not forename:
         words.pop()
     return list(reversed(words))
+
+
+def _titled_forename(run: list[Token], index: int) -> bool:
+    """Whether a particle-like word right after a title is a forename (`Sen. Al Fry`)."""
+    token = run[index]
+    if not token.is_capitalised or index == 0 or index + 1 >= len(run):
+        return False
+    title = run[index - 1].lower.rstrip(".")
+    return title in _PERSONAL_TITLES and is_given_name(token.lower)
 
 
 def _double_forename(first: str, second: str) -> bool:

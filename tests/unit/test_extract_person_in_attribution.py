@@ -80,6 +80,16 @@ def test_auditor_is_a_title_not_part_of_the_name() -> None:
             "Orrin Semiconductor",
         ),
         (
+            "Birch & Co. advised the city on the sale.",
+            "“We followed the rules,” the firm said.",
+            "Birch & Co.",
+        ),
+        (
+            "Northwind Airlines cancelled 300 flights on Friday.",
+            "“We apologise to every passenger,” the airline said.",
+            "Northwind Airlines",
+        ),
+        (
             "Nordlys, which owns the plant, sent a team to the site.",
             "“We are deeply saddened,” the company said in a statement.",
             "Nordlys",

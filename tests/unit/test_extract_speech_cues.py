@@ -54,6 +54,9 @@ def test_full_stop_inside_the_quote_before_the_verb(paragraph: str) -> None:
         ("“The bill is dead,” said Sen. Lara Fisk (R-Texas).", "Lara Fisk"),
         ("“It is a good day,” Sen. Tom Wray, R-Ohio, said.", "Tom Wray"),
         ("Rep. Ana Bell (D-Calif.) said: “We have the votes.”", "Ana Bell"),
+        ("“We will win,” Sen. Al Fry (R-Fla.) said.", "Al Fry"),
+        ("“We will win,” said Rep. Jo Kent, D-N.Y.", "Jo Kent"),
+        ("“We will win,” Rep. Jo Kent (I-Vt.) told reporters.", "Jo Kent"),
     ],
 )
 def test_party_and_state_tags_are_stepped_over(paragraph: str, speaker: str) -> None:
