@@ -1,6 +1,13 @@
-"""Print extraction quality on the labelled set and extraction speed, next to the targets.
+"""Print extraction quality on the labelled sets and extraction speed, next to the targets.
 
 Run with `python benchmarks/extraction.py` from the repository root.
+
+A statistical parser was measured for subject finding and left out (issue 11): with spaCy 3.8
+and its small English model (a third-party re-upload on PyPI; the official wheel is not there),
+taking each name's sentence-subject flag from the parser's `nsubj` instead of the rules gave
+speaker accuracy 0.919 on realworld9 against 0.923 for the rules, and lower on heldout6-8, while
+parsing a 1,524-word article took 141 ms (tagger and parser only; 276 ms with the whole
+pipeline) against 5 ms for the whole rule-based extraction, plus 0.7 s to load the model.
 """
 
 from __future__ import annotations
