@@ -25,7 +25,7 @@ from newsreader.store.documents import body_text, document_from_row, document_js
 from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
-from newsreader.store.search import SearchIndex
+from newsreader.store.search import SOURCE_NAME, SOURCE_NAME_A, SearchIndex
 from newsreader.text import clean_line, clean_text
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -234,6 +234,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             if kind == "local":
                 self._adopt_moved_source(draft)
             source_id = self._upsert_source(draft, kind, now)
+            title = _capped(draft.title, MAX_TITLE_CHARS) or draft.key
             known = dict(
                 self._connection.execute(
                     "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
@@ -245,7 +246,9 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 if previous == digest:
                     unchanged += 1
                     continue
-                self._write_article(source_id, article, digest, now, is_new=previous is None)
+                self._write_article(
+                    source_id, article, digest, now, is_new=previous is None, source_title=title
+                )
                 known[article.guid] = digest
                 if previous is None:
                     added += 1
@@ -330,11 +333,21 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         return int(row[0])
 
     def _write_article(
-        self, source_id: int, article: ArticleDraft, digest: str, now: int, *, is_new: bool
+        self,
+        source_id: int,
+        article: ArticleDraft,
+        digest: str,
+        now: int,
+        *,
+        is_new: bool,
+        source_title: str = "",
     ) -> None:
         published = _timestamp(clamp_date(article.published))
         values = (
-            _capped(article.source_name, MAX_SOURCE_NAME_CHARS),
+            # The source's own title is not copied into every row (see SOURCE_NAME).
+            ""
+            if clean_line(article.source_name) == source_title
+            else _capped(article.source_name, MAX_SOURCE_NAME_CHARS),
             _capped(article.title, MAX_TITLE_CHARS),
             published,
             published if published is not None else now,
@@ -443,7 +456,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             order = "DESC"
         cursor = self._connection.execute(
             f"""
-            SELECT id, source_name, title, published, read, starred FROM articles
+            SELECT id, {SOURCE_NAME}, title, published, read, starred FROM articles
             WHERE {where} ORDER BY sort_key {order}, id {order} LIMIT ? OFFSET ?
             """,
             [*parameters, max(0, limit), offset],
@@ -511,7 +524,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             return []
         cursor = self._connection.execute(
             f"""
-            SELECT id, source_name, title, published, read, starred FROM articles
+            SELECT id, {SOURCE_NAME}, title, published, read, starred FROM articles
             WHERE id IN ({",".join("?" * len(article_ids))})
             """,
             list(article_ids),
@@ -571,7 +584,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             return []
         cursor = self._connection.execute(
             f"""
-            SELECT id, source_name, title, published, read, starred, coalesce(link, location)
+            SELECT id, {SOURCE_NAME}, title, published, read, starred, coalesce(link, location)
             FROM articles WHERE id IN ({",".join("?" * len(article_ids))})
             """,
             list(article_ids),
@@ -590,7 +603,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         where, parameters = list_filter.where()
         cursor = self._connection.execute(
             f"""
-            SELECT id, source_name, title, published, read, starred, coalesce(link, location)
+            SELECT id, {SOURCE_NAME}, title, published, read, starred, coalesce(link, location)
             FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC
             """,
             parameters,
@@ -604,8 +617,8 @@ class Store(FeedRecords, SearchIndex, StoreBase):
     def article(self, article_id: int) -> Article | None:
         """The whole article with its body, or None if it is gone."""
         row = self._connection.execute(
-            """
-            SELECT a.id, a.source_id, a.source_name, a.guid, a.title, b.body, a.published,
+            f"""
+            SELECT a.id, a.source_id, {SOURCE_NAME_A}, a.guid, a.title, b.body, a.published,
                    a.dateline, a.link, a.author, a.location, a.read, a.starred, b.document
             FROM articles a LEFT JOIN bodies b ON b.article_id = a.id WHERE a.id = ?
             """,

@@ -103,6 +103,14 @@ class FeedRecords(StoreBase):
             ).fetchone()
         return int(row[0]), True
 
+    def set_lock_timeout(self, seconds: float) -> None:
+        """How long a write waits for another connection's lock before failing as busy.
+
+        The UI's writer uses a short wait and retries itself, so it can stop (and the app can
+        quit) within a second even while another program holds the lock.
+        """
+        self._connection.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+
     def add_subscriptions(self, subscriptions: Iterable[NewSubscription]) -> int:
         """Subscribe to many feeds in one transaction (an OPML import), skipping known ones.
 

@@ -98,6 +98,16 @@ def _indexed_text(rows: list[tuple[object, ...]]) -> tuple[str, str]:
     return quotes, speakers
 
 
+SOURCE_NAME = (
+    "coalesce(nullif(source_name, ''), (SELECT s.title FROM sources s WHERE s.id = source_id))"
+)
+"""An article's source name in SQL: stored empty when it is the source's own title, so a
+feed's title is stored once and not copied into every row."""
+SOURCE_NAME_A = SOURCE_NAME.replace("source_name", "a.source_name").replace(
+    "= source_id", "= a.source_id"
+)
+
+
 class SearchIndex(StoreBase):
     """Store methods that keep and query the search index and the quotes table."""
 
@@ -242,7 +252,7 @@ class SearchIndex(StoreBase):
         cursor = self._connection.execute(
             f"""
             SELECT q.article_id, q.position, q.kind, q.speaker, q.text, q.paragraph, q.start,
-                   q.end, a.title, a.source_name, a.published
+                   q.end, a.title, {SOURCE_NAME_A}, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id
             WHERE {condition} AND q.kind IN ('statement', 'fragment')
             ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?
@@ -254,9 +264,9 @@ class SearchIndex(StoreBase):
     def all_quotes(self, limit: int = 1_000_000) -> Iterator[StoredQuote]:
         """Every stored statement with a speaker, newest article first (for export)."""
         cursor = self._connection.execute(
-            """
+            f"""
             SELECT q.article_id, q.position, q.kind, q.speaker, q.text, q.paragraph, q.start,
-                   q.end, a.title, a.source_name, a.published
+                   q.end, a.title, {SOURCE_NAME_A}, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id
             WHERE q.kind IN ('statement', 'fragment') AND q.speaker IS NOT NULL
             ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +138,17 @@ def test_extensionless_files_are_not_articles(tmp_path: Path) -> None:
     source = load_path(tmp_path)
     assert [a.guid for a in source.articles] == ["story.txt"]
     assert source.errors == ()
+
+
+def test_a_feed_title_is_stored_once_not_in_every_row(tmp_path: Path) -> None:
+    items = "".join(f"<item><title>t{n}</title><guid>g{n}</guid></item>" for n in range(50))
+    title = "Very Long Feed Title " * 10
+    (tmp_path / "f.rss").write_text(f"<rss><channel><title>{title}</title>{items}</channel></rss>")
+    store = Store(tmp_path / "db.sqlite3")
+    store.save_source(load_path(tmp_path / "f.rss"))
+    assert {row.source_name for row in store.rows()} == {title.strip()}
+    store.close()
+    connection = sqlite3.connect(tmp_path / "db.sqlite3")
+    stored = {name for (name,) in connection.execute("SELECT source_name FROM articles")}
+    connection.close()
+    assert stored == {""}
