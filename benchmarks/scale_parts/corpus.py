@@ -110,7 +110,7 @@ def generate(article_count: int, seed: int = 11) -> Iterator[GeneratedArticle]:
             source_number=rank % SOURCE_COUNT,
             title=f"#{rank:06d} {headline.capitalize()}",
             published=NEWEST - rank * SPACING,
-            document=Document.from_paragraphs(paragraphs),
+            paragraphs=tuple(paragraphs),
         )
 
 
@@ -141,7 +141,7 @@ def build_store(database: Path, article_count: int) -> tuple[float, float]:
                 guid=f"{article.rank:06d}.txt",
                 title=article.title,
                 source_name=article.source_name,
-                document=article.document,
+                document=Document.from_paragraphs(article.paragraphs),
                 published=article.published,
                 location=f"/bench/gazette-{article.source_number:03d}/{article.rank:06d}.txt",
             )
