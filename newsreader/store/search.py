@@ -138,12 +138,12 @@ class SearchIndex(StoreBase):
             return 0
         # Imported here: the extractor is only needed once there is something to index, and
         # loading it at import time would slow every start of the app.
-        from newsreader.extract import extract
+        from newsreader.extract.bounded import extract_within_bound
 
-        prepared = [
-            (article_id, title, body, _quote_rows(article_id, extract(_paragraphs(body, doc))))
-            for article_id, title, body, doc in waiting
-        ]
+        prepared = []
+        for article_id, title, body, doc in waiting:
+            found = extract_within_bound(_paragraphs(body, doc)) or Extraction()
+            prepared.append((article_id, title, body, _quote_rows(article_id, found)))
         with self.transaction():
             for article_id, title, body, rows in prepared:
                 self._write_index(article_id, title, body, rows)
