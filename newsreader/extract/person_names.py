@@ -64,8 +64,14 @@ def person_name(run: list[Token]) -> list[str]:
         words.append(token.text)
         full += 1
     forename = len(words) >= 2 and _titled_forename(run, len(run) - len(words))
-    while words and words[-1].lower() in PARTICLES and not forename:
+    while len(words) > 1 and words[-1].lower() in PARTICLES and not forename:
         words.pop()
+    if (
+        len(words) == 1
+        and words[0].lower() in PARTICLES
+        and not (len(run) > 1 and run[-2].lower.rstrip(".") in _PERSONAL_TITLES)
+    ):
+        words.pop()  # a lone `de`, unless a title makes it a surname (`Ms. Le`)
     return list(reversed(words))
 
 
@@ -239,6 +245,7 @@ def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byl
     book.add(" ".join(words), (paragraph, start), byline=byline, subject=subject)
 
 
+_AGE_OR_SAID_RE = re.compile(r",\s*\d{1,3},|\s+(?:said|says)\b")
 _LONG_NAME_AFTER = (["said"], ["says"], ["was"], ["is"], ["named"])
 
 
@@ -275,6 +282,9 @@ def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | Non
         else:
             before = text[max(0, token.start - 8) : token.start].rstrip()
             after_title = before.endswith(",") or before.split()[-1:] in _LONG_NAME_AFTER
+            end = run[-1].start + len(run[-1].text)
+            # `Le Thi Mai, 52, said`: an age or a speech verb right after marks a whole name.
+            after_title = after_title or _AGE_OR_SAID_RE.match(text, end) is not None
         full = [t for t in tail if t.lower not in PARTICLES]
         occupation = lower.endswith(_AGENT_ENDINGS) and not is_given_name(lower)
         if occupation and any(is_given_name(t.lower) for t in tail[1:-1]):

@@ -283,6 +283,11 @@ class SpeakerResolver:
                 return person.name if person else None
             if pronoun == "they" and self._described_they(position):
                 return self.last_person.name if self.last_person else None
+            if pronoun == "they":
+                named = self._they_person(position)
+                if named is not None:
+                    self.last_person = _Spoken(named, position)
+                    return named
             return group.name if group else None
         if wanted is None or person is None:
             return None
@@ -334,6 +339,19 @@ class SpeakerResolver:
         tiers.append([speaker] if speaker is not None else [])
         tiers.append([_Spoken(m.name, m.position) for m in objects])
         return tiers
+
+    def _they_person(self, position: tuple[int, int]) -> str | None:
+        """`Whitlow-Kim said they planned a week off. … “Pancakes,” they said.`: a person the
+        text itself calls `they`, named as a subject in this paragraph or the one before."""
+        for paragraph in (position[0], position[0] - 1):
+            end = position[1] if paragraph == position[0] else 1 << 30
+            text = self.book.text(paragraph)
+            for mention in self.book.named_in((paragraph, end), (paragraph, -1)):
+                if mention.subject and _SAID_THEY_RE.match(text, mention.position[1]):
+                    return mention.name
+            if self.book.named_in((paragraph, end), (paragraph, -1)):
+                return None  # the nearest paragraph naming anyone decides
+        return None
 
     def _described_they(self, position: tuple[int, int]) -> bool:
         """`“…,” Whitlow-Kim said. / The 26-year-old graduate student … said they had
@@ -436,6 +454,10 @@ def _unnamed_person(phrase: tuple[Token, ...], words: list[Token]) -> bool:
     return first in _DEFINITE or first in _INDEFINITE or len(words) == 1
 
 
+_SAID_THEY_RE = re.compile(
+    r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+(?:said|says|added|told\s+\w+)\s+(?:that\s+)?they\b"
+)
+"""`Whitlow-Kim said they planned …`: a named person the reporter calls `they`."""
 _ONE_PERSON_RE = re.compile(
     r"\s*[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|"
     + "|".join(sorted(PERSON_NOUNS | word_set("student runner winner graduate champion")))

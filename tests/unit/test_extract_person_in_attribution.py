@@ -170,3 +170,16 @@ def test_the_company_is_the_company_the_story_opened_with(lede: str, speaker: st
 )
 def test_role_given_after_the_name_resolves_a_later_role(lead: str) -> None:
     assert speakers(lead, "“We have six weeks and no lights,” the mayor said.") == ["Deborah Lyle"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "speaker"),
+    [
+        ("Le Thi Mai, 52, said her daughter was burned.", "Ms. Le", "Le Thi Mai"),
+        ("Nguyen Van Binh said the factory had no alarms.", "Mr. Nguyen", "Nguyen Van Binh"),
+    ],
+)
+def test_three_part_name_before_an_age_or_said_is_whole(
+    lead: str, later: str, speaker: str
+) -> None:
+    assert speakers(lead, f"“Then the phone went dead,” {later} said.") == [speaker]

@@ -129,3 +129,12 @@ def test_agreeing_person_beats_an_organisation_like_name_beside_them() -> None:
         "His lawyer, Ruth Oyelaran of the Innocence Project, said the courts were slow. "
         "“The science changed fifteen years ago,” she said."
     ) == ["Ruth Oyelaran"]
+
+
+def test_they_continues_with_a_person_the_text_calls_they() -> None:
+    assert speakers(
+        "Sage Whitlow-Kim won the race in 2:31.",
+        "Whitlow-Kim said they planned to take a week off. Asked how they would celebrate, "
+        "they did not hesitate.",
+        "“Pancakes,” they said.",
+    ) == ["Sage Whitlow-Kim"]
