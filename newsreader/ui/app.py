@@ -109,6 +109,11 @@ class NewsReaderApp(App[None]):
             markup=False,
         )
 
+    def on_unmount(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and screen.writer is not None:
+                screen.writer.close()
+
     def _apply_theme(self) -> None:
         """The configured theme, else the one chosen last time; remember later choices."""
         remembered = load_ui_state(self.ui_state_path).get("theme") if self.ui_state_path else None

@@ -31,6 +31,8 @@ Report = Callable[[str, bool], None]
 
 QUICK_WAIT_SECONDS = 0.5
 """How long the UI waits for a change before leaving it to the writer."""
+LOCK_WAIT_SECONDS = 1.0
+"""How long one attempt waits for another connection's lock (then the writer retries)."""
 FIRST_RETRY_SECONDS = 0.5
 MAX_RETRY_SECONDS = 5.0
 BUSY = "database busy — will retry"
@@ -61,6 +63,8 @@ class StateWriter:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._pending = 0
+        # Opened now, while nobody is likely to hold a lock (opening can wait for one).
+        self._executor.submit(self._open_quietly)
 
     @property
     def pending(self) -> int:
@@ -104,10 +108,20 @@ class StateWriter:
         return self.pending
 
     def close(self) -> None:
-        """Stop retrying and close the writer's connection (changes still queued are dropped)."""
+        """Stop retrying and close the writer's connection (changes still queued are dropped).
+
+        Safe to call more than once; the app calls it on the way out so the writer thread never
+        keeps the process alive.
+        """
+        if self._stopping.is_set():
+            return
         self._stopping.set()
         self._executor.submit(self._close_store)
         self._executor.shutdown(wait=True, cancel_futures=True)
+        if self.pending:
+            logger.warning(
+                "%d changes were not saved (the database stayed busy or full)", self.pending
+            )
 
     # --- on the writer thread ----------------------------------------------------------------
 
@@ -129,7 +143,8 @@ class StateWriter:
                     logger.exception("saving a change (%s) failed", job.what)
                     self.report(f"Could not save ({job.what}): {error}", True)
                     return
-                self._drop_store()
+                if problem == FULL:
+                    self._drop_store()  # a failed COMMIT may leave its transaction open
                 with job.lock:
                     if problem != job.problem:
                         job.problem = problem
@@ -143,10 +158,15 @@ class StateWriter:
                     self.report(f"Saved ({job.what}) after the database was {condition}", False)
             return
 
+    def _open_quietly(self) -> None:
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            self._store()  # on failure the first change tries again and says what is wrong
+
     def _store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = Store(self.database)
+            store.set_lock_timeout(LOCK_WAIT_SECONDS)
             self._local.store = store
         return store
 

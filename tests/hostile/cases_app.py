@@ -271,3 +271,28 @@ def _writer(app: NewsReaderApp) -> Any:
     screen = app.screen
     assert isinstance(screen, MainScreen) and screen.writer is not None
     return screen.writer
+
+
+def quit_while_locked(folder: str) -> dict[str, Any]:
+    """`m` then `q` while another process holds the lock: the first `q` says what waits."""
+    import_paths(paths.database_path(), [Path(folder)])
+    database = str(paths.database_path())
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, database, "30"], stdout=subprocess.PIPE, text=True
+    )
+    assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot[Any]) -> dict[str, Any]:
+        await pilot.press("m")
+        await pilot.press("q")
+        await pilot.pause()
+        first = {"running": app.is_running, "notes": notes(app)}
+        await pilot.press("q")
+        await pilot.pause()
+        return {"first": first, "pending": _writer(app).pending}
+
+    try:
+        result = run_app(scenario)
+    finally:
+        locker.kill()
+    return result

@@ -235,3 +235,12 @@ def test_issue_instance_zwj_emoji_never_push_the_column_border(tmp_path: Path, t
         for line in lines:
             assert line["cells"] == width and line["naive"] == width, line
     assert "\u200d" not in "".join(run.result["sources"])
+
+
+def test_sibling_quitting_with_unsaved_changes_says_so_first(tmp_path: Path) -> None:
+    folder = seed_folder(tmp_path, ["bridge", "storm"])
+    run = run_case("cases_app:quit_while_locked", tmp_path, folder=str(folder))
+    first = run.result["first"]
+    assert first["running"]
+    assert any("still wait for the database" in message for _, message in first["notes"])
+    assert run.result["pending"] == 1  # said, then given up on purpose by the second q
