@@ -248,6 +248,15 @@ _LONG_PERSON = re.compile(
 superlinear in it (20 items of 100 KB take over 30 s), so it is cut before parsing."""
 
 
+_LONG_TEXT = re.compile(rf"[^<]{{{MAX_BODY_CHARS},}}")
+"""A text run longer than any entry body: cut before feedparser copies it several times."""
+
+
+def _cut_text(found: re.Match[str]) -> str:
+    # A cut inside an entity reference (`&am`) would make the document malformed.
+    return re.sub(r"&[#\w]{0,10}$", "", found.group(0)[:MAX_BODY_CHARS])
+
+
 def _cut_person(found: re.Match[str]) -> str:
     return found.group(1) + found.group(2)[:MAX_FIELD_CHARS]
 
@@ -264,6 +273,7 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
     check_entities(decoded.text)
     text, cap_errors = _capped(decoded.text, source.location)
     text = _LONG_PERSON.sub(_cut_person, text)
+    text = _LONG_TEXT.sub(_cut_text, text)
     # No base is given to feedparser: it would resolve guids too (a guid `ep12` would become
     # an address and change identity with the URL). xml:base is still applied by feedparser;
     # what stays relative is resolved here against `base`.

@@ -54,3 +54,11 @@ def html(path: str) -> dict[str, Any]:
     """Convert an HTML file through the one HTML path; report the blocks' total size."""
     document = html_to_document(Path(path).read_text(encoding="utf-8"))
     return {"blocks": len(document.blocks), "chars": sum(len(b.text) for b in document.blocks)}
+
+
+def markdown(path: str) -> dict[str, Any]:
+    """Convert a Markdown file through the one Markdown path; report the blocks' total size."""
+    from newsreader.ingest.markdown import markdown_to_document
+
+    document, _title = markdown_to_document(Path(path).read_text(encoding="utf-8"))
+    return {"blocks": len(document.blocks), "chars": sum(len(b.text) for b in document.blocks)}

@@ -161,3 +161,33 @@ def test_deeply_nested_folders_do_not_recurse(tmp_path: Path) -> None:
     report = run_case("cases_ingest:load", tmp_path, path=str(folder)).result
     assert report["guids"] == ["top.txt"]
     assert any("folders deep" in line for line in report["errors"])
+
+
+# --- every parser path takes the same hostile bodies ----------------------------------------
+
+HOSTILE_BODIES = {
+    "unclosed-attributes": '<a "' * 250_000,
+    "deep-nesting": "<div>" * 100_000 + "deep text",
+    "20-mb-paragraph": "<p>" + "word " * 4_000_000 + "</p>",
+}
+
+
+@pytest.mark.parametrize("body", sorted(HOSTILE_BODIES))
+def test_hostile_bodies_through_the_markdown_path(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "page.md"
+    path.write_text("# Title\n\n" + HOSTILE_BODIES[body])
+    run_case("cases_ingest:markdown", tmp_path, path=str(path), max_seconds=2)
+
+
+@pytest.mark.parametrize("body", sorted(HOSTILE_BODIES))
+def test_hostile_bodies_through_the_feed_path(tmp_path: Path, body: str) -> None:
+    escaped = HOSTILE_BODIES[body].replace("&", "&amp;").replace("<", "&lt;")[:19_000_000]
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        f"<rss><channel><title>t</title><item><title>x</title><guid>g</guid>"
+        f"<description>{escaped}</description></item></channel></rss>"
+    )
+    report = run_case(
+        "cases_ingest:feed", tmp_path, path=str(path), max_seconds=2, max_extra_mib=64
+    ).result
+    assert report["articles"] == 1 or report["errors"]

@@ -152,3 +152,44 @@ def test_a_feed_title_is_stored_once_not_in_every_row(tmp_path: Path) -> None:
     stored = {name for (name,) in connection.execute("SELECT source_name FROM articles")}
     connection.close()
     assert stored == {""}
+
+
+def test_a_version_3_store_upgrades_keeping_bodies_state_and_rekeying_local_sources(
+    tmp_path: Path,
+) -> None:
+    from newsreader.store.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
+
+    path = tmp_path / "db.sqlite3"
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Old title\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    with sqlite3.connect(path) as connection:
+        for script in (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3):
+            connection.executescript(script)
+        connection.execute(
+            "INSERT INTO sources (id, key, title, location, added_at) "
+            "VALUES (1, 'local:news', 'news', ?, 0)",
+            (str(folder.resolve()),),
+        )
+        connection.execute(
+            "INSERT INTO articles (id, source_id, guid, source_name, title, sort_key, location, "
+            "content_hash, read, starred, added_at) "
+            "VALUES (7, 1, 'a.txt', 'news', 'Old title', 10, 'x', 'x', 1, 1, 0)"
+        )
+        connection.execute(
+            "INSERT INTO bodies (article_id, body) VALUES (7, 'First paragraph.\n\nSecond.')"
+        )
+        connection.execute("PRAGMA user_version = 3")
+    connection.close()
+
+    store = Store(path)
+    article = store.article(7)
+    assert article is not None
+    assert article.paragraphs == ("First paragraph.", "Second.")
+    assert store.state(7) == (True, True)
+    (source,) = store.sources()
+    assert source.key == f"local:{folder.resolve()}"
+    # Importing the folder again finds the same source and article: state kept, nothing doubled.
+    store.save_source(load_path(folder))
+    assert (store.source_count(), store.count(), store.state(7)) == (1, 1, (True, True))
+    assert (tmp_path / "db.sqlite3.v3.bak").exists()
