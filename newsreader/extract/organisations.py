@@ -269,7 +269,8 @@ def organisation_subject(book: NameBook, position: tuple[int, int]) -> str | Non
         words = match.group(1).split()
         if words and words[0].lower() in SENTENCE_WORDS:
             words = words[1:]
-        if words and (heads_organisation(words) or is_organisation(words[-1:])):
+        calls_itself_it = text.startswith(" it ", match.end())  # `X said it had received`
+        if words and (heads_organisation(words) or is_organisation(words[-1:]) or calls_itself_it):
             found = (match.start(), render(words))
     for match in _DESCRIBED_SUBJECT_RE.finditer(text):
         if found is None or match.start() > found[0]:
@@ -372,6 +373,13 @@ def _names_a_person(book: NameBook, words: list[str]) -> bool:
 def _called_by_first_word(book: NameBook, words: list[str]) -> bool:
     """Whether the article calls a two-word name by its first word alone and never by its
     last (`Orrin Semiconductor … Orrin reported`): how companies are shortened, not people."""
+    key = ("first-word", *words)
+    if key not in book.memo:
+        book.memo[key] = _scan_first_word(book, words)
+    return bool(book.memo[key])
+
+
+def _scan_first_word(book: NameBook, words: list[str]) -> bool:
     first, last = re.escape(words[0]), re.escape(words[-1])
     alone_first = re.compile(r"\b" + first + r"\b(?!\s+" + last + r")")
     alone_last = re.compile(r"(\S+\s+)?\b" + last + r"\b")
@@ -386,10 +394,18 @@ def _called_by_first_word(book: NameBook, words: list[str]) -> bool:
 
 def _longest_form(book: NameBook, words: list[str], position: tuple[int, int]) -> str:
     """`Orrin` → `Orrin Semiconductor` when the article named it so earlier."""
+    key = ("longest", *words)
+    if key not in book.memo:
+        book.memo[key] = _scan_longest_form(book, words)
+    found = book.memo[key]
+    return found if isinstance(found, str) else render(words)
+
+
+def _scan_longest_form(book: NameBook, words: list[str]) -> str:
     short = render(words)
     longer = re.compile(re.escape(short) + r"(?:\s+" + UPPER + r"[\w&.’'-]*)+")
-    for paragraph in range(0, position[0] + 1):
-        match = longer.search(book.text(paragraph))
+    for text in book.texts():
+        match = longer.search(text)
         if match is not None:
             _, found = _org_run(match.group(), 0)
             return render(found) if len(found) > len(words) else short
@@ -399,6 +415,13 @@ def _longest_form(book: NameBook, words: list[str], position: tuple[int, int]) -
 def lede_organisation(book: NameBook) -> str | None:
     """The first organisation the article's opening paragraph names (`Shares of Orrin
     Semiconductor fell …`): in a story about one company, the one `the company` means."""
+    if ("lede",) not in book.memo:
+        book.memo[("lede",)] = _scan_lede(book)
+    found = book.memo[("lede",)]
+    return found if isinstance(found, str) else None
+
+
+def _scan_lede(book: NameBook) -> str | None:
     text = book.text(0)
     for run in name_runs(text):
         for part in split_at_joiners(run):

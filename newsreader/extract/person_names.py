@@ -278,7 +278,7 @@ def _long_name(run: list[Token], words: list[str], text: str) -> list[str] | Non
         if any(t.lower in ORG_WORDS or _is_title(t) for t in tail):
             return None
         if index > 0:
-            after_title = run[index - 1].lower.rstrip(".") in TITLE_WORDS
+            after_title = _is_title(run[index - 1])
         else:
             before = text[max(0, token.start - 8) : token.start].rstrip()
             after_title = before.endswith(",") or before.split()[-1:] in _LONG_NAME_AFTER

@@ -213,6 +213,8 @@ class SpeakerResolver:
             self.last_person = _Spoken(speaker, position)
         else:
             self.last_group = _Spoken(speaker, position)
+            if speaker in self.organisations:
+                self.organisations.remove(speaker)  # one entry each, most recent last
             self.organisations.append(speaker)
 
     def _name(
