@@ -227,7 +227,10 @@ def _outcome(
 
 
 def _deferred(state: FeedState) -> FeedOutcome:
-    until = time.strftime("%H:%M", time.localtime(state.not_before))
+    try:
+        until = time.strftime("%H:%M", time.localtime(state.not_before))
+    except (OverflowError, OSError, ValueError):
+        until = "later"  # a stored time this platform cannot convert
     return _outcome(
         state, OutcomeKind.DEFERRED, error=f"skipped: the server asked us to wait until {until}"
     )

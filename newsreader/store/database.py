@@ -26,6 +26,7 @@ from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.store.search import SOURCE_NAME, SOURCE_NAME_A, SearchIndex
+from newsreader.store.times import stored_datetime
 from newsreader.text import clean_line, clean_text
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -103,25 +104,9 @@ def _timestamp(moment: datetime | None) -> int | None:
     return int(moment.timestamp())
 
 
-_EARLIEST_SECONDS = int(datetime(1, 1, 2, tzinfo=UTC).timestamp())
-_LATEST_SECONDS = int(datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC).timestamp())
-"""Stored times are read within years 1-9999 with a day to spare, so converting one to any
-local time zone can never overflow."""
-
-
 def _datetime(seconds: int | None) -> datetime | None:
-    """An aware UTC datetime from unix seconds, clamped to what every time zone can show.
-
-    Whatever is stored (year 9999, year 1, a float, text), this never raises: a value that is
-    not a number reads as None.
-    """
-    if seconds is None:
-        return None
-    try:
-        value = int(seconds)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return datetime.fromtimestamp(min(max(value, _EARLIEST_SECONDS), _LATEST_SECONDS), UTC)
+    """An aware UTC datetime from unix seconds, clamped; never raises (see `stored_datetime`)."""
+    return stored_datetime(seconds)
 
 
 def content_hash(draft: ArticleDraft) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from newsreader.models import Extraction, Post, QuoteKind
 from newsreader.store.base import StoreBase
 from newsreader.store.documents import document_from_row
+from newsreader.store.times import stored_datetime
 
 PARAGRAPH_SEPARATOR = "\n\n"
 INDEX_BATCH = 200
@@ -290,7 +291,7 @@ def _stored_quote(row: tuple[object, ...]) -> StoredQuote:
         end=int(row[7]),  # type: ignore[call-overload]
         title=str(row[8]),
         source_name=str(row[9]),
-        published=None if published is None else datetime.fromtimestamp(int(published), UTC),  # type: ignore[call-overload]
+        published=stored_datetime(published),
     )
 
 

@@ -6,7 +6,9 @@ import html
 from pathlib import Path
 
 SEED = (
-    "date 2026-10-{day:02d} Harbour Gazette\n\nThe {word} story is here, the city said on Monday.\n"
+    "date 2026-10-{day:02d} Harbour Gazette\n\n"
+    "The {word} story is here, the city said on Monday.\n\n"
+    "“We will reopen the {word} road by Friday,” said Mayor Dana Ortiz.\n"
 )
 
 

@@ -82,7 +82,11 @@ def open_every_article(folder: str, times: dict[str, int | str]) -> dict[str, An
             opened.add(screen.open_article_id)
             await pilot.press("j")
         opened.discard(None)
-        return {"rows": article_list.row_count, "opened": len(opened), "lines": list_lines(app)}
+        lines = list_lines(app)
+        await app.workers.wait_for_complete()
+        await pilot.press("w")  # the speakers view lists every quote with its date
+        await pilot.pause()
+        return {"rows": article_list.row_count, "opened": len(opened), "lines": lines}
 
     return run_app(scenario)
 

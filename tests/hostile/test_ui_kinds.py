@@ -97,6 +97,7 @@ def test_issue_instance_year_9999_and_year_1_never_crash_the_app(tmp_path: Path,
 def test_sibling_far_dates_in_the_cli_at_the_extreme_offsets(tmp_path: Path, tz: str) -> None:
     folder = seed_folder(tmp_path, list(FAR))
     commands = [["list"], ["list", "--json"], ["search", "story"], ["feeds"]]
+    commands += [["export-quotes"], ["export-quotes", "--format", "json"], ["show", "1"]]
     prepare = run_case(
         "cases_app:open_every_article", tmp_path, tz=tz, folder=str(folder), times=FAR
     )
@@ -105,6 +106,7 @@ def test_sibling_far_dates_in_the_cli_at_the_extreme_offsets(tmp_path: Path, tz:
     for report in run.result:
         assert report["code"] == 0, report["err"]
     assert "9999-12-3" in run.result[0]["out"]
+    assert "Dana Ortiz" in run.result[4]["out"] and "9999-12-3" in run.result[4]["out"]
 
 
 # --- 7: one bad source ----------------------------------------------------------------------------
