@@ -24,7 +24,7 @@ from newsreader.extract.attribution import (
 )
 from newsreader.extract.kinds import Context, classify, ends_dialogue
 from newsreader.extract.marks import RawQuote, Segment, find_quotes
-from newsreader.extract.mentions import NameBook
+from newsreader.extract.mentions import Mention, NameBook
 from newsreader.extract.person_names import collect_names, collect_surnames
 from newsreader.extract.posts import find_posts
 from newsreader.extract.speakers import SpeakerResolver
@@ -114,10 +114,25 @@ def _opening_speaker(
         paragraph, start = paragraph + 1, 0
     stop = sentence_end(texts[paragraph], start, len(texts[paragraph]))
     mention = book.first_between((paragraph, start), (paragraph, stop))
-    if mention is None:
-        return quotes
+    if mention is None or not (mention.subject or _names_a_source(texts[paragraph], mention)):
+        return quotes  # `Read our Pokemon Sword review.`: named, but not as who said it
     named = [replace(q, speaker=mention.name) for q in opening]
     return named + quotes[len(opening) :]
+
+
+_SOURCE_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bby|\bsaid|\bsays|\baccording to)\s+(?:(?:the\s+)?[\w.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_source(text: str, mention: Mention) -> bool:
+    """Whether a name follows `from`, `by`, `said` or `according to` (`the message from Mayor
+    Ana Cruz`, `So said Mayor Ana Cruz`)."""
+    return (
+        _SOURCE_BEFORE_RE.search(text[max(0, mention.position[1] - 40) : mention.position[1]])
+        is not None
+    )
 
 
 def _name_book(texts: list[str], covered: set[int], posts: list[Post]) -> NameBook:
@@ -175,9 +190,27 @@ def _outside_quotes(texts: list[str], raws: list[RawQuote]) -> list[str]:
     for index, ranges in pieces.items():
         chars = list(texts[index])
         for start, end in ranges:
-            chars[start:end] = " " * (end - start)
+            # Spaces keep a quoted nickname inside a name (`Kofi “Tank” Boateng`); other
+            # quoted words become filler, so `at Dreamforce “is our dream,” Benioff` is no name.
+            fill = " " if _nickname_like(texts[index][start:end]) else _FILLER
+            chars[start:end] = fill * (end - start)
         masked[index] = "".join(chars)
     return masked
+
+
+_FILLER = "·"
+"""Stands in for quoted words in the name pass: neither a letter nor a space."""
+
+
+def _nickname_like(words: str) -> bool:
+    """Whether quoted words could be a nickname: short, capitalised, no closing stop."""
+    words = words.strip()
+    return (
+        words[:1].isupper()
+        and len(words) <= 20
+        and len(words.split()) <= 3
+        and words[-1:] not in (",", ".", "!", "?", ";", ":")
+    )
 
 
 def _has_word(text: str) -> bool:

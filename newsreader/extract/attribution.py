@@ -303,9 +303,15 @@ def _colon_subject(tokens: list[Token]) -> Attribution | None:
         return Attribution(tuple(t for t in tokens if t.is_word), Frame.BEFORE)
     if tokens[0].lower in _SUBJECT_PRONOUNS and len(tokens) <= 4:
         return Attribution((tokens[0],), Frame.BEFORE)  # `He sighed: “…”`
-    names = [t for t in tokens[1:] if t.is_word and t.is_capitalised]
-    if names:
-        return Attribution((names[-1],), Frame.BEFORE)
+    run: list[Token] = []
+    joined = False
+    for token in tokens[1:]:  # the last run of capitalised words: `The Carlyle Group`
+        capital = token.is_word and token.is_capitalised
+        if capital:
+            run = [*run, token] if joined else [token]
+        joined = capital
+    if run:
+        return Attribution(tuple(run), Frame.BEFORE)
     return None
 
 

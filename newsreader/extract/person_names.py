@@ -220,8 +220,18 @@ def _modifies_name(text: str, end: int) -> bool:
 
 def _add_run(book: NameBook, paragraph: int, run: list[Token], text: str, byline: bool) -> None:
     """Record the people named in a capitalised run."""
-    for part in split_at_joiners([t for t in run if t.is_word]):
+    words = [t for t in run if t.is_word]
+    if len(words) >= 2 and _opening_verb(words[0], text):
+        words = words[1:]  # `Hosting Cook at Dreamforce`: a verb opens the sentence
+    for part in split_at_joiners(words):
         _add_person(book, paragraph, part, text, byline)
+
+
+def _opening_verb(token: Token, text: str) -> bool:
+    """Whether a capitalised word opening a sentence is a verb form, not a forename."""
+    lower = token.lower
+    verb = len(lower) > 5 and lower.endswith(("ing", "ed")) and not is_given_name(lower)
+    return verb and opens_sentence(text, token.start)
 
 
 def _add_person(book: NameBook, paragraph: int, run: list[Token], text: str, byline: bool) -> None:

@@ -101,6 +101,8 @@ class SpeakerResolver:
             return self._pronoun(_contracted_pronoun(words[0].lower), position)
         if _someones_relation(words):
             return None  # `Mayor Bell's daughter`: someone unnamed, not Bell
+        if any(t.lower in _SHARES for t in words):
+            return None  # `Fifty-one percent say that “…”`: a poll's share, not a speaker
         if _unnamed_person(phrase, words):
             if phrase[0].lower in _DEFINITE and len(words) == 1:
                 described = self._described(words[0], position)
@@ -494,6 +496,9 @@ _ORGANISATION_NOUNS = word_set(
     """
 )
 """Nouns that describe an organisation which, unnamed, is still the speaker to show."""
+
+
+_SHARES = word_set("percent per cent % majority minority half third quarter")
 
 
 def _contracted_pronoun(word: str) -> str:

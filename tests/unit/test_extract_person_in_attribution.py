@@ -183,3 +183,32 @@ def test_three_part_name_before_an_age_or_said_is_whole(
     lead: str, later: str, speaker: str
 ) -> None:
     assert speakers(lead, f"“Then the phone went dead,” {later} said.") == [speaker]
+
+
+def test_words_between_quote_marks_never_join_a_name() -> None:
+    found = extract(["Hosting Cook at Dreamforce “is our dream,” Marc Benioff said."]).quotes
+    assert [(q.text, q.speaker) for q in found] == [("is our dream,", "Marc Benioff")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Fifty-one percent say that “the president should be removed from office.”",
+        "A majority of voters said “the tax is unfair and must go.”",
+    ],
+)
+def test_a_share_of_poll_respondents_is_no_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in extract([paragraph]).quotes] == [None]
+
+
+def test_colon_after_an_organisation_credits_the_whole_name() -> None:
+    assert speakers(
+        "The Carlyle Group will be left to wonder: “What did we do to deserve this?”"
+    ) == ["Carlyle Group"]
+
+
+def test_article_opening_quote_needs_its_speaker_as_a_subject_or_source() -> None:
+    assert speakers(
+        "“The best games in the series, streamlining its most tedious traditions.”",
+        "Read our Pokemon Sword and Shield review.",
+    ) == [None]
