@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from newsreader.extract.lexicon import PARTICLES, SPEECH_VERBS, TITLE_ABBREVIATIONS, word_set
+from newsreader.extract.lexicon import (
+    PARTICLES,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+    word_set,
+)
 from newsreader.extract.tokens import Token, tokenize
 
 WINDOW = 300
@@ -139,6 +145,16 @@ def after_quote(text: str, start: int, end: int) -> Attribution | None:
         start: Offset after the closing mark.
         end: Where the window stops (the next opening mark or the sentence end).
     """
+    found = _after_quote(text, start, end)
+    if found is not None:
+        return found
+    tokens = tokenize(text[start:end], start)
+    while tokens and tokens[0].text in _DASHES:
+        tokens = tokens[1:]
+    return _long_subject(tokens) if tokens and tokens[0].is_word else None
+
+
+def _after_quote(text: str, start: int, end: int) -> Attribution | None:
     tokens = tokenize(text[start:end], start)
     at = 0
     while at < len(tokens) and tokens[at].text in _DASHES:
@@ -170,6 +186,61 @@ def after_quote(text: str, start: int, end: int) -> Attribution | None:
             return None
         index += 1
     return None
+
+
+def _long_subject(tokens: list[Token]) -> Attribution | None:
+    """A subject too long for the plain rules: a name after a list of roles (`chairman, CEO
+    and president Craig Menear said`) or before a long aside with commas (`Dylan Nelson, a
+    fellow at the Max Planck Institute in Munich, Germany, and co-author of the study, said`)."""
+    lower = [t.lower for t in tokens]
+    for index in range(1, min(len(tokens), 48)):
+        if lower[index] in (".", "!", "?", "“", '"', ";"):
+            return None
+        if not _cue_length(lower, index) or tokens[index].is_capitalised:
+            continue
+        last = _skip_adverbs(tokens, index - 1)
+        name = _name_ending_at(tokens, last)
+        roles = tokens[: last + 1 - len(name)]
+        blocked = any(t.lower in _BLOCKING and t.lower != "and" for t in roles)
+        if len(name) >= 2 and not blocked and not _another_person(roles):
+            return Attribution(tuple(name), Frame.AFTER)
+        lead = _name_ending_at(tokens, _leading_name_end(tokens))
+        if tokens[last].text == "," and len(lead) >= 2 and lower[len(lead)] == ",":
+            return Attribution(tuple(lead), Frame.AFTER)
+        return None
+    return None
+
+
+def _another_person(roles: list[Token]) -> bool:
+    """Whether the words before a name hold another name joined by `and` (`Ann Lee and`)."""
+    for index, token in enumerate(roles[1:], 1):
+        previous = roles[index - 1]
+        if token.lower == "and" and previous.is_capitalised and previous.lower not in TITLE_WORDS:
+            return True
+    return False
+
+
+def _name_ending_at(tokens: list[Token], last: int) -> list[Token]:
+    """The capitalised name (particles allowed inside) that ends at `last`."""
+    at = last
+    while (
+        at >= 0
+        and tokens[at].is_word
+        and (tokens[at].is_capitalised or (tokens[at].lower in PARTICLES and at < last))
+    ):
+        at -= 1
+    name = tokens[at + 1 : last + 1]
+    while name and not name[0].is_capitalised:
+        name = name[1:]
+    return name
+
+
+def _leading_name_end(tokens: list[Token]) -> int:
+    """The index of the last word of the capitalised name opening the tokens (-1: none)."""
+    at = 0
+    while at < len(tokens) and tokens[at].is_word and tokens[at].is_capitalised:
+        at += 1
+    return at - 1
 
 
 _SHORT_TAILS = word_set(

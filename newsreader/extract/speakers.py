@@ -225,6 +225,8 @@ class SpeakerResolver:
         """Name and role for a non-pronoun phrase."""
         runs = [run for run in capitalised_runs(words) if _proper(run)]
         named = [n for n in (_name_from_run(run, phrase) for run in runs) if n is not None]
+        if any(_two_people(run) for run in runs):
+            return None  # `Ann Lee and Tom Birch said`: two speakers, not one of them
         people = [n for n in named if n[1] is Role.PERSON and " " in n[0]]
         if people or named:
             text, role = (people or named)[-1]
@@ -499,6 +501,15 @@ _ORGANISATION_NOUNS = word_set(
 
 
 _SHARES = word_set("percent per cent % majority minority half third quarter")
+
+
+def _two_people(run: list[Token]) -> bool:
+    """Whether a run joins two people's names with `and` (`Ann Lee and Tom Birch`)."""
+    if not any(t.lower in ("and", "&") for t in run) or heads_organisation([t.text for t in run]):
+        return False
+    parts = split_at_joiners(run)
+    people = [p for p in parts if len(person_name(p)) >= 2 and not is_organisation(person_name(p))]
+    return len(people) >= 2
 
 
 def _contracted_pronoun(word: str) -> str:

@@ -176,3 +176,35 @@ def test_quoted_as_saying_past_an_appositive_and_an_age() -> None:
         "The newspaper quoted a survivor, Ms. Dang Thi Hanh, 29, as saying, "
         "“The stairs were full of smoke.”"
     ) == ["Dang Thi Hanh"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“We suggest the water comes from below,” lead researcher and NASA planetary "
+            "scientist Lucas Paganini said in a statement.",
+            "Lucas Paganini",
+        ),
+        (
+            "“Our results reflected demand,” chairman, CEO and president Craig Menear said.",
+            "Craig Menear",
+        ),
+        (
+            "“Experiments like this are powerful,” Dylan Nelson, a fellow at the Max Planck "
+            "Institute in Munich, Germany, and co-author of the study, said in a statement.",
+            "Dylan Nelson",
+        ),
+        (
+            "“This is due to the wind,” Kurinji Selvaraj, an analyst at the Council on Energy, "
+            "Environment and Water, told the paper.",
+            "Kurinji Selvaraj",
+        ),
+    ],
+)
+def test_long_subject_after_the_quote(paragraph: str, speaker: str) -> None:
+    assert speakers(paragraph) == [speaker]
+
+
+def test_two_people_before_the_verb_are_not_one_speaker() -> None:
+    assert speakers("“We disagree,” Ann Lee and Tom Birch said.") == [None]
