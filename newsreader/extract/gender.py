@@ -90,10 +90,11 @@ _FEMALE_NOUNS = word_set(
 
 
 _GENDERED_NOUN_RE = re.compile(
-    r"\b(" + "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS)) + r"),?\s+(?:(?:Dr|Prof)\.?\s+)?$",
-    re.IGNORECASE,
+    r"\b((?i:" + "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS)) + r")),?\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:(?:Dr|Prof)\.?\s+)?$"
 )
-"""A gendered noun just before a name (`her son, Tom Vale`), which tells the name's gender."""
+"""A gendered noun just before a name (`her son, Tom Vale`, `her son, filmmaker Charlie
+McDowell`), which tells the name's gender."""
 
 
 _OBJECT_AFTER = [[w] for w in ("with", "to", "for", "from", "by", "beside", "behind", "than")]
@@ -113,7 +114,7 @@ def gender_in_text(book: NameBook, name: str, family: str) -> str | None:
     mentions = book.mentions_of(name)
     for mention in mentions:
         paragraph, start = mention.position
-        before = book.text(paragraph)[max(0, start - 24) : start]
+        before = book.text(paragraph)[max(0, start - 48) : start]
         noun = _GENDERED_NOUN_RE.search(before)
         if noun is not None:  # `her son, Tom Vale`, `the chairwoman, Ann Lee`
             return "m" if noun.group(1).lower() in _MALE_NOUNS else "f"

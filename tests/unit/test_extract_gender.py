@@ -37,3 +37,11 @@ def test_common_forenames_across_traditions_have_a_gender() -> None:
 def test_unisex_forenames_stay_unknown() -> None:
     assert gender_of("Alex Reed") is None
     assert gender_of("Kiran Shah") is None
+
+
+def test_a_kinship_noun_with_an_occupation_between_gives_the_gender() -> None:
+    assert speakers(
+        "Mary Steenburgen had surgery in 2016. “I felt strange,” she said.",
+        "Steenburgen’s son, filmmaker Charlie McDowell, remembers it. “It was hard,” he said.",
+        "The actress was not itching to quit. “I really liked music,” she said.",
+    ) == ["Mary Steenburgen", "Charlie McDowell", "Mary Steenburgen"]
