@@ -319,7 +319,9 @@ def _listed_after_inscription(
 ) -> bool:
     """`signs reading “Fund Our Future” and “Tuition Isn't a Tax Break.”`: a quote listed
     right after the words on a sign is on a sign too."""
-    if previous is None or previous.last.paragraph != first.paragraph:
+    if previous is None or previous.first.paragraph != first.paragraph:
+        return False
+    if previous.last.paragraph != first.paragraph:
         return False
     if before.strip(" ,") not in ("and", "or", ""):
         return False

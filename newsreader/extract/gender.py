@@ -101,16 +101,21 @@ _OBJECT_AFTER = [[w] for w in ("with", "to", "for", "from", "by", "beside", "beh
 """Words before a `her`/`him` that make it someone other than the person just named."""
 
 
-def gender_in_text(book: NameBook, name: str, family: str) -> str | None:
-    """`f`, `m` or None from the article itself: `Mr. Vance`, `her son, Tom Vale`, or a
-    `his`/`her` in the sentence that names the person."""
+def honorific_gender(book: NameBook, family: str) -> str | None:
+    """`f` or `m` when the article calls the family name only `Ms.` or only `Mr.`."""
     honorific = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+" + re.escape(family) + r"\b")
     votes = {"m": 0, "f": 0}
     for text in book.texts():
         for match in honorific.finditer(text):
             votes["m" if match.group(1) == "Mr" else "f"] += 1
-    if votes["m"] != votes["f"]:
-        return "m" if votes["m"] > votes["f"] else "f"
+    if votes["m"] and votes["f"]:
+        return None  # `Mr. and Mrs. Vance`: two people
+    return "m" if votes["m"] else "f" if votes["f"] else None
+
+
+def gender_in_text(book: NameBook, name: str, family: str) -> str | None:
+    """`f`, `m` or None from the article itself: `Mr. Vance`, `her son, Tom Vale`, or a
+    `his`/`her` in the sentence that names the person."""
     mentions = book.mentions_of(name)
     for mention in mentions:
         paragraph, start = mention.position

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from newsreader.extract.gender import gender_in_text, gender_of
+from newsreader.extract.gender import gender_in_text, gender_of, honorific_gender
 from newsreader.extract.lexicon import (
     PERSON_NOUNS,
     word_set,
@@ -110,13 +110,17 @@ class NameBook:
     def gender(self, name: str) -> str | None:
         """`f`, `m` or None: from the forename lists, else from the article itself (`Mr. Vance`,
         `Marit Solheim … her spreadsheets`). Cached per name; only asked for unknown forenames."""
-        single = " " not in name
-        found = None if single else gender_of(name)  # `Rose said`: a surname, not a forename
-        if found is not None or (single and name.lower() not in self._by_surname):
-            return found
         if name in self._genders:
             return self._genders[name]
-        self._genders[name] = found = gender_in_text(self, name, surname(name))
+        single = " " not in name
+        found = (
+            honorific_gender(self, surname(name)) if not single or self.is_surname(name) else None
+        )
+        if found is None and not single:
+            found = gender_of(name)  # `Rose said`: a surname, not a forename
+        if found is None and (not single or self.is_surname(name)):
+            found = gender_in_text(self, name, surname(name))
+        self._genders[name] = found
         return found
 
     def unnamed_subject(self, position: tuple[int, int]) -> bool:
@@ -372,7 +376,9 @@ name follows as an appositive (`A regional agronomist, Dr. …`)."""
 
 
 _ROLE_SUBJECT_RE = re.compile(
-    r"(?:^|[.!?]\s+|,\s+)[Tt]he\s+(judge|mayor|minister|senator|governor|chairman|"
-    r"chairwoman|president|director|coach|commissioner|prosecutor|secretary|sheriff)\b(?!\s*,)"
+    r"(?:^|[.!?]\s+|,\s+)[Tt]he\s+(?:(?:head|chief|senior|deputy|assistant|lead|new|former)\s+)?"
+    r"(judge|mayor|minister|senator|governor|chairman|chairwoman|president|director|coach|"
+    r"commissioner|prosecutor|secretary|sheriff|librarian|curator|headteacher|principal|"
+    r"superintendent|manager|chef|captain|surgeon|doctor|teacher|officer|inspector)\b(?!\s*,)"
 )
 """A definite role opening a clause (`, the judge acknowledged`)."""

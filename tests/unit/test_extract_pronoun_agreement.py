@@ -138,3 +138,17 @@ def test_they_continues_with_a_person_the_text_calls_they() -> None:
         "they did not hesitate.",
         "“Pancakes,” they said.",
     ) == ["Sage Whitlow-Kim"]
+
+
+def test_a_role_opening_the_paragraph_is_named_later_in_it() -> None:
+    assert speakers(
+        "The head librarian was more cheerful. “We had a petition with 3,100 names,” she "
+        "said. The librarian, Josephine Achterberg, has worked at the branch since 1998."
+    ) == ["Josephine Achterberg"]
+
+
+def test_the_articles_honorific_beats_the_name_list() -> None:
+    assert speakers(
+        "Dr. Oluwaseun Adebayo led the study. Ms. Adebayo said the team had checked twice.",
+        "“We anticipated that objection,” she said.",
+    ) == ["Oluwaseun Adebayo"]
