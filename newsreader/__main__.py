@@ -34,7 +34,7 @@ from newsreader.text import clean_line
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 FEED_COMMANDS = ("add", "remove", "feeds", "import", "export", "refresh")
 """Subscription commands, in `newsreader.cli_feeds`."""
-READING_COMMANDS = ("search", "show", "export-quotes", "config")
+READING_COMMANDS = ("search", "show", "index", "export-quotes", "config")
 """Commands in `newsreader.commands` (keep in step with its COMMANDS)."""
 SUBCOMMANDS = ("list", "extract", *FEED_COMMANDS, *READING_COMMANDS)
 

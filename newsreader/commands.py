@@ -2,6 +2,7 @@
 
     newsreader search QUERY [--json]
     newsreader show ID [--json]
+    newsreader index
     newsreader export-quotes [--speaker NAME] [--format md|json|csv]
     newsreader config [--path | --edit]
 
@@ -66,7 +67,8 @@ def run_search(arguments: Sequence[str]) -> int:
     store = _open_store()
     if store is None:
         return EXIT_ERROR
-    store.index_all()  # catch up with articles saved since the app last indexed
+    # Every stored article is searchable as it is saved; quotes and speakers join when
+    # `newsreader index` (or the app) has analysed it.
     matches = store.search(" ".join(options.query), limit=options.limit)
     found = [listed_json(item) for item in store.listed_for_ids(matches)]
     if options.json:
@@ -91,7 +93,7 @@ def run_export_quotes(arguments: Sequence[str]) -> int:
     store = _open_store()
     if store is None:
         return EXIT_ERROR
-    store.index_all()
+    _say_pending(store)
     quotes: Iterable[StoredQuote] = (
         store.quotes_by(options.speaker, exact=False, limit=1_000_000)
         if options.speaker
@@ -140,6 +142,58 @@ EXPORTERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {
     "csv": _export_csv,
     "md": _export_markdown,
 }
+
+
+def _say_pending(store: Store) -> None:
+    """One line on stderr when articles still wait for quote analysis."""
+    from newsreader.extract.version import EXTRACTOR_VERSION
+
+    pending = store.pending_index_count(EXTRACTOR_VERSION)
+    if pending:
+        print(
+            f"newsreader: {pending:,} article{'s' if pending != 1 else ''} still waiting for "
+            "quote analysis (their quotes are missing here); `newsreader index` runs it now",
+            file=sys.stderr,
+        )
+
+
+def run_index(arguments: Sequence[str]) -> int:
+    """Run quote analysis over every article waiting for it, on all cores, with a progress bar."""
+    from newsreader.extract.version import EXTRACTOR_VERSION
+    from newsreader.services.indexing import index_quotes
+
+    parser = argparse.ArgumentParser(
+        prog="newsreader index",
+        description="Find the quotes and speakers of every article not yet analysed by this "
+        "version of the extractor (the app does this in the background).",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--workers", type=int, default=None, help="processes (default: cores)")
+    options = parser.parse_args(arguments)
+    store = _open_store()
+    if store is None:
+        return EXIT_ERROR
+    total = store.pending_index_count(EXTRACTOR_VERSION)
+    if total == 0:
+        print("every article is analysed", file=sys.stderr)
+        return EXIT_OK
+    show_bar = not options.quiet and sys.stderr.isatty()
+    if show_bar:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Finding quotes", total=total)
+            summary = index_quotes(
+                store,
+                workers=options.workers,
+                progress=lambda done, _total: bar.update(task, completed=done),
+            )
+    else:
+        summary = index_quotes(store, workers=options.workers)
+    failed = f"; {summary.failed:,} failed (see the log)" if summary.failed else ""
+    print(f"analysed {summary.indexed:,} article{'s' if summary.indexed != 1 else ''}{failed}",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_OK
 
 
 def run_config(arguments: Sequence[str]) -> int:
@@ -302,6 +356,7 @@ def extraction_json(source: str, title: str, found: Any) -> dict[str, Any]:
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "search": run_search,
     "show": run_show,
+    "index": run_index,
     "export-quotes": run_export_quotes,
     "config": run_config,
 }

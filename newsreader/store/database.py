@@ -366,10 +366,12 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         # Sources clean their text (the document builder does); the plain body is cleaned
         # again here so escape sequences stay out of the database whatever a source forgets.
         document = article.document
+        body = clean_text(body_text(document))
         self._connection.execute(
             "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
-            (row[0], clean_text(body_text(document)), document_json(document)),
+            (row[0], body, document_json(document)),
         )
+        self._index_text(row[0], str(values[1]), body)
 
     def _unindex_guid(self, source_id: int, guid: str) -> None:
         found = self._connection.execute(

@@ -87,10 +87,19 @@ CREATE TABLE reading_offsets (
 # Version 4: article bodies keep their structure (blocks, links, enclosures) as JSON beside the
 # plain text that search reads; local sources are keyed by their resolved path instead of the
 # folder's name (rekeyed in Python after this script: `Store._rekey_local_sources`); sources
-# are found by location without a scan.
+# are found by location without a scan. Search no longer waits for quotes: `indexed` now means
+# "has its search row" (written with the article), and `quotes_version` is the extractor
+# version whose quotes are stored (0: none yet; rows indexed before are version 1, stale).
 SCHEMA_V4 = """
 ALTER TABLE bodies ADD COLUMN document TEXT;
 CREATE INDEX IF NOT EXISTS sources_by_location ON sources (location);
+ALTER TABLE articles ADD COLUMN quotes_version INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET quotes_version = 1 WHERE indexed = 1;
+INSERT INTO article_search (rowid, title, body, quotes, speakers)
+    SELECT a.id, a.title, coalesce(b.body, ''), '', '' FROM articles a
+    LEFT JOIN bodies b ON b.article_id = a.id WHERE a.indexed = 0;
+UPDATE articles SET indexed = 1 WHERE indexed = 0;
+CREATE INDEX articles_by_quotes_version ON articles (quotes_version, sort_key DESC, id DESC)
 """
 
 MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)

@@ -1,16 +1,18 @@
 """Full-text search (FTS5) and the quotes index behind the speakers view.
 
-Saving an article leaves it `indexed = 0`; `index_pending` runs the extractor over such articles
-in batches (off the UI thread, after an import or refresh) and writes their quotes and one row
-of the contentless FTS5 table `article_search` (title, body, quotes, speakers). A contentless
-table keeps no copy of the text, so removing an entry means handing FTS5 the same values again:
-`_unindex` rebuilds them from the stored article before its text changes.
+Saving an article writes its row of the contentless FTS5 table `article_search` (title, body,
+quotes, speakers) in the same transaction, with empty quotes: every stored article is
+searchable the moment it is stored. Quotes come later from `newsreader.services.indexing`,
+which runs the extractor (in processes) over `articles_for_quotes` and hands the results to
+`save_quotes`, stamped with the extractor version; this module never imports the extractor.
+A contentless table keeps no copy of the text, so replacing an entry means handing FTS5 the
+same values again: `_forget_search_row` rebuilds them from the stored article and quotes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -54,6 +56,16 @@ class SpeakerCount:
     speaker: str
     quote_count: int
     article_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PendingArticle:
+    """An article waiting for quote analysis: what the extractor needs, and what it was."""
+
+    id: int
+    content_hash: str
+    """The article's content digest when read; quotes are saved only if it is unchanged."""
+    paragraphs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,73 +126,89 @@ class SearchIndex(StoreBase):
 
     # --- keeping the index ---------------------------------------------------------------
 
-    def pending_index_count(self) -> int:
-        """How many articles still wait for extraction and indexing."""
+    def pending_index_count(self, version: int) -> int:
+        """How many articles have no quotes from extractor `version` yet (stale or new)."""
         return int(
-            self._connection.execute("SELECT count(*) FROM articles WHERE indexed = 0").fetchone()[
-                0
-            ]
+            self._connection.execute(
+                "SELECT count(*) FROM articles WHERE quotes_version < ?", (version,)
+            ).fetchone()[0]
         )
 
-    def index_pending(self, limit: int = INDEX_BATCH) -> int:
-        """Extract and index up to `limit` waiting articles in one transaction.
+    def articles_for_quotes(self, version: int, limit: int = INDEX_BATCH) -> list[PendingArticle]:
+        """Up to `limit` articles waiting for quotes from extractor `version`, newest first.
 
-        Returns:
-            How many were indexed (0 when nothing is waiting).
+        Articles never analysed come before those analysed by an older extractor.
         """
-        waiting = self._connection.execute(
+        cursor = self._connection.execute(
             """
-            SELECT a.id, a.title, coalesce(b.body, ''), b.document FROM articles a
-            LEFT JOIN bodies b ON b.article_id = a.id WHERE a.indexed = 0 LIMIT ?
+            SELECT a.id, a.content_hash, coalesce(b.body, ''), b.document FROM articles a
+            LEFT JOIN bodies b ON b.article_id = a.id WHERE a.quotes_version < ?
+            ORDER BY a.quotes_version, a.sort_key DESC, a.id DESC LIMIT ?
             """,
-            (limit,),
-        ).fetchall()
-        if not waiting:
-            return 0
-        # Imported here: the extractor is only needed once there is something to index, and
-        # loading it at import time would slow every start of the app.
-        from newsreader.extract.bounded import extract_within_bound
+            (version, limit),
+        )
+        return [
+            PendingArticle(int(article_id), str(digest), _paragraphs(body, document))
+            for article_id, digest, body, document in cursor
+        ]
 
-        prepared = []
-        for article_id, title, body, doc in waiting:
-            found = extract_within_bound(_paragraphs(body, doc)) or Extraction()
-            prepared.append((article_id, title, body, _quote_rows(article_id, found)))
+    def save_quotes(
+        self, version: int, results: Sequence[tuple[PendingArticle, Extraction]]
+    ) -> int:
+        """Store what extractor `version` found, in one transaction; returns how many were saved.
+
+        An article that changed (or was analysed by another process) since it was read is
+        skipped: it is waiting again, or already done.
+        """
+        saved = 0
         with self.transaction():
-            for article_id, title, body, rows in prepared:
-                self._write_index(article_id, title, body, rows)
-        return len(prepared)
+            for pending, extraction in results:
+                saved += self._save_article_quotes(version, pending, extraction)
+        return saved
 
-    def index_all(self) -> int:
-        """Index every waiting article (for the CLI and tests); returns how many."""
-        total = 0
-        while count := self.index_pending():
-            total += count
-        return total
-
-    def _write_index(
-        self, article_id: int, title: str, body: str, rows: list[tuple[object, ...]]
-    ) -> None:
-        # Guard against an article indexed meanwhile by another connection.
+    def _save_article_quotes(
+        self, version: int, pending: PendingArticle, extraction: Extraction
+    ) -> int:
         state = self._connection.execute(
-            "SELECT indexed FROM articles WHERE id = ?", (article_id,)
+            "SELECT quotes_version, content_hash FROM articles WHERE id = ?", (pending.id,)
         ).fetchone()
-        if state is None or state[0]:
-            return
-        quotes, speakers = _indexed_text(rows)
+        if state is None or state[0] >= version or state[1] != pending.content_hash:
+            return 0
+        row = self._search_row(pending.id)
+        self._forget_search_row(pending.id, row)
+        rows = _quote_rows(pending.id, extraction)
         self._connection.executemany(
             "INSERT INTO quotes (article_id, position, kind, speaker, text, paragraph, start, end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        quotes, speakers = _indexed_text(rows)
+        title, body = (row[1], row[2]) if row is not None else ("", "")
         self._connection.execute(
             "INSERT INTO article_search (rowid, title, body, quotes, speakers) "
             "VALUES (?, ?, ?, ?, ?)",
-            (article_id, title, body, quotes, speakers),
+            (pending.id, title, body, quotes, speakers),
         )
-        self._connection.execute("UPDATE articles SET indexed = 1 WHERE id = ?", (article_id,))
+        self._connection.execute(
+            "UPDATE articles SET indexed = 1, quotes_version = ? WHERE id = ?",
+            (version, pending.id),
+        )
+        return 1
 
-    def _unindex(self, article_id: int) -> None:
-        """Remove an article's quotes and search entry (inside the caller's transaction)."""
+    def _index_text(self, article_id: int, title: str, body: str) -> None:
+        """The search row of a just-written article, in the caller's transaction: searchable at
+        once, its quotes to follow (`quotes_version` 0)."""
+        self._connection.execute(
+            "INSERT INTO article_search (rowid, title, body, quotes, speakers) "
+            "VALUES (?, ?, ?, '', '')",
+            (article_id, title, body),
+        )
+        self._connection.execute(
+            "UPDATE articles SET indexed = 1, quotes_version = 0 WHERE id = ?", (article_id,)
+        )
+
+    def _search_row(self, article_id: int) -> tuple[int, str, str] | None:
+        """(indexed, title, body) as the search row holds them, or None if the article is gone."""
         row = self._connection.execute(
             """
             SELECT a.indexed, a.title, coalesce(b.body, '') FROM articles a
@@ -188,21 +216,33 @@ class SearchIndex(StoreBase):
             """,
             (article_id,),
         ).fetchone()
-        if row is None or not row[0]:
+        return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+    def _forget_search_row(self, article_id: int, row: tuple[int, str, str] | None) -> None:
+        """Delete the search row and quotes. A contentless FTS5 table needs the same values
+        back to delete a row, so they are rebuilt from the stored article and quotes."""
+        if row is None:
             return
-        rows = self._connection.execute(
-            "SELECT article_id, position, kind, speaker, text FROM quotes "
-            "WHERE article_id = ? ORDER BY position",
-            (article_id,),
-        ).fetchall()
-        quotes, speakers = _indexed_text(rows)
-        self._connection.execute(
-            "INSERT INTO article_search (article_search, rowid, title, body, quotes, speakers) "
-            "VALUES ('delete', ?, ?, ?, ?, ?)",
-            (article_id, row[1], row[2], quotes, speakers),
-        )
+        if row[0]:
+            rows = self._connection.execute(
+                "SELECT article_id, position, kind, speaker, text FROM quotes "
+                "WHERE article_id = ? ORDER BY position",
+                (article_id,),
+            ).fetchall()
+            quotes, speakers = _indexed_text(rows)
+            self._connection.execute(
+                "INSERT INTO article_search (article_search, rowid, title, body, quotes, speakers)"
+                " VALUES ('delete', ?, ?, ?, ?, ?)",
+                (article_id, row[1], row[2], quotes, speakers),
+            )
         self._connection.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-        self._connection.execute("UPDATE articles SET indexed = 0 WHERE id = ?", (article_id,))
+
+    def _unindex(self, article_id: int) -> None:
+        """Remove an article's quotes and search entry (inside the caller's transaction)."""
+        self._forget_search_row(article_id, self._search_row(article_id))
+        self._connection.execute(
+            "UPDATE articles SET indexed = 0, quotes_version = 0 WHERE id = ?", (article_id,)
+        )
 
     # --- querying ------------------------------------------------------------------------
 

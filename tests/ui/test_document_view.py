@@ -26,6 +26,7 @@ from newsreader.models import (
     QuoteKind,
     SourceDraft,
 )
+from newsreader.services.indexing import index_quotes
 from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.screens.links import LinksScreen
@@ -75,7 +76,7 @@ def make_app(database: Path, *drafts: ArticleDraft) -> NewsReaderApp:
     database.parent.mkdir(parents=True, exist_ok=True)
     store = Store(database)
     save(store, *drafts)
-    store.index_all()
+    index_quotes(store, workers=1)
     return NewsReaderApp(store)
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsreader.importer import import_paths
+from newsreader.services.indexing import index_quotes
 from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
 
@@ -20,7 +21,7 @@ def prepared_app(article_folder: Path, database: Path) -> NewsReaderApp:
     database.parent.mkdir(parents=True, exist_ok=True)
     import_paths(database, [article_folder])
     store = Store(database)
-    store.index_all()
+    index_quotes(store, workers=1)
     return NewsReaderApp(store, clock=lambda: FIXED_NOW)
 
 

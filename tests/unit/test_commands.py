@@ -59,6 +59,11 @@ def test_search_json_lists_best_match_first(stored: Path) -> None:
 
 
 def test_export_quotes_by_speaker_in_every_format(stored: Path) -> None:
+    waiting = run("export-quotes", "--format", "json")
+    assert "2 articles still waiting for quote analysis" in waiting.stderr
+    indexed = run("index")
+    assert indexed.returncode == 0 and "analysed 2 articles" in indexed.stderr
+    assert run("export-quotes").stderr == ""
     as_json = json.loads(run("export-quotes", "--speaker", "ortiz", "--format", "json").stdout)
     assert [quote["text"] for quote in as_json] == [
         "We will reopen the bridge by Friday,",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.config import Config
+from newsreader.services.indexing import index_quotes
 from newsreader.sources.refresh import FeedOutcome, OutcomeKind, refresh_sources
 from newsreader.store import Store
 from tests.conftest import SAMPLE_FEEDS
@@ -284,7 +285,7 @@ def test_removed_and_expired_articles_leave_the_search_index(
     source_id = subscribe(database, server.url("/feed"))
     refresh(database)
     store = Store(database)
-    store.index_all()
+    index_quotes(store, workers=1)
     assert len(store.search("zebra")) == 1
     server.routes["/feed"] = static(rss("G", items[1:]))
     refresh(database, Config(fetch_timeout_seconds=1.0, keep_per_feed=1))

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import ArticleDraft, Document, SourceDraft
+from newsreader.services.indexing import index_quotes
 from newsreader.store import Store
 from newsreader.store.search import fts_query
 
@@ -44,7 +46,7 @@ MARKET = article("market", 10, "Prices rise at the market", "Traders blamed the 
 def store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "db.sqlite3")
     store.save_source(SourceDraft("local:news", "news", "/tmp", (BRIDGE, STORM, MARKET)))
-    assert store.index_all() == 3
+    assert index_quotes(store, workers=1).indexed == 3
     return store
 
 
@@ -90,8 +92,8 @@ def test_speakers_are_counted_and_their_quotes_listed_newest_first(store: Store)
 def test_changed_article_is_reindexed_and_old_words_disappear(store: Store) -> None:
     changed = article("market", 10, "Prices fall at the market", "Traders thanked the sunshine.")
     store.save_source(SourceDraft("local:news", "news", "/tmp", (changed,)))
-    assert store.pending_index_count() == 1
-    store.index_all()
+    assert store.pending_index_count(EXTRACTOR_VERSION) == 1
+    index_quotes(store, workers=1)
     ids = ids_by_guid(store)
     assert store.search("sunshine") == [ids["prices"]]
     assert store.search("weather") == []

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
+from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import Article, Extraction, Post, Quote
 from newsreader.store import Store
 from newsreader.store.search import search_terms
@@ -86,7 +87,7 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
         if self._pending_imports:
             self.article_list.empty_message = "Loading articles…"
             self.run_import(self._pending_imports)
-        elif self.store.pending_index_count():
+        elif self.store.pending_index_count(EXTRACTOR_VERSION):
             self.run_indexing()
         if self.config.refresh_on_start:
             self.action_refresh_all()

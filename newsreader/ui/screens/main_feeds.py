@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader.store import Store
 from newsreader.subscriptions import Subscription
@@ -68,14 +68,32 @@ class FeedsPart(MainScreenBase):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def run_indexing(self) -> int:
-        """Extract and index new articles for search and the speakers view, off the UI thread."""
-        if self.store.path is None:
-            return self.store.index_all()
-        store = Store(self.store.path)
+        """Find the quotes of new and stale articles for the speakers view and search.
+
+        The extractor runs in processes (`newsreader.services.indexing`); this thread only
+        waits for them and saves, so the UI keeps its frames. Progress shows under the panes.
+        """
+        from newsreader.services.indexing import index_quotes
+
+        status = self.query_one(RefreshStatus)
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(status.indexing, done, total)
+
+        store = self.store if self.store.path is None else Store(self.store.path)
         try:
-            return store.index_all()
+            summary = index_quotes(
+                store, progress=progress, should_stop=lambda: worker.is_cancelled
+            )
         finally:
-            store.close()
+            if store is not self.store:
+                store.close()
+        if summary.indexed or summary.failed:
+            failed = f" ({summary.failed:,} failed, see the log)" if summary.failed else ""
+            line = f"Quotes found in {summary.indexed:,} articles{failed}"
+            self.app.call_from_thread(status.finish, line)
+        return summary.indexed
 
     # --- subscribing and refreshing ------------------------------------------------------------
 

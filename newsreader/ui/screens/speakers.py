@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.store import Store
 from newsreader.store.search import SpeakerCount, StoredQuote
 from newsreader.text import clean_line, clean_text
@@ -98,7 +99,9 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
             options.append(Option(speaker_prompt(count), id=f"speaker-{index}"))
         speaker_list.set_options(options)
         title = self.query_one("#speaker-title", Label)
-        title.update(f"Speakers ({len(self.counts)})")
+        pending = self.store.pending_index_count(EXTRACTOR_VERSION)
+        waiting = f" · {pending:,} articles still being analysed" if pending else ""
+        title.update(f"Speakers ({len(self.counts)}){waiting}")
         if self.counts:
             speaker_list.highlighted = 0
 

@@ -1,4 +1,5 @@
-"""A one-line status under the panes while sources refresh: progress, then a summary."""
+"""A one-line status under the panes while sources refresh or quotes are found: progress,
+then a summary."""
 
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ class RefreshStatus(Static):
             line.append(f" · {self.failed} failed", "bold")
         line.append(f" · {display_text(outcome.title)[:60]}", "dim")
         self.update(line)
+
+    def indexing(self, done: int, total: int) -> None:
+        """Quote analysis progress (in processes, in the background)."""
+        self.display = True
+        self.update(Text(f"Finding quotes {done:,}/{total:,}"))
 
     def finish(self, summary: str) -> None:
         """Show the summary for a few seconds, then hide."""

@@ -1,0 +1,155 @@
+"""Quote indexing: the extractor run over stored articles, in processes, stamped with its version.
+
+Articles are searchable when stored (`newsreader.store.search`); their quotes and speakers
+come from here. `index_quotes` reads waiting articles newest first in batches, runs the
+extractor on every core (processes: extraction is CPU-bound Python, and threads would hold the
+GIL the UI needs), and saves each batch in one transaction, so a kill loses at most the batch
+in flight and the next run resumes. An extractor exception costs its article only: it is
+logged with the article id, counted, and the article is stored with no quotes.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from newsreader.extract.version import EXTRACTOR_VERSION
+from newsreader.models import Extraction
+from newsreader.store import Store
+from newsreader.store.search import PendingArticle
+
+__all__ = ["IndexSummary", "ProgressCallback", "index_quotes"]
+
+log = logging.getLogger(__name__)
+
+BATCH = 400
+"""Articles read and saved per transaction."""
+CHUNK = 25
+"""Articles per task sent to a worker process (about 0.1 s of work)."""
+IN_PROCESS_LIMIT = 40
+"""Fewer waiting articles than this are extracted here: starting processes would cost more."""
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (articles done, articles waiting at the start) after each batch."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSummary:
+    """What one indexing run did."""
+
+    indexed: int
+    failed: int
+    """Articles whose extraction raised; logged with their ids, stored with no quotes."""
+
+
+def _extract_chunk(
+    chunk: Sequence[tuple[int, tuple[str, ...]]],
+) -> list[tuple[int, Extraction | None, str]]:
+    """Worker side: (article id, what was found or None when it raised, the error text)."""
+    from newsreader.extract.bounded import extract_within_bound
+
+    results: list[tuple[int, Extraction | None, str]] = []
+    for article_id, paragraphs in chunk:
+        try:
+            results.append((article_id, extract_within_bound(paragraphs) or Extraction(), ""))
+        except Exception:  # reported to the parent, which logs it with the article id
+            results.append((article_id, None, traceback.format_exc(limit=8)))
+    return results
+
+
+def _executor(total: int, workers: int | None) -> Executor | None:
+    if total < IN_PROCESS_LIMIT or workers == 1:
+        return None
+    # spawn, not fork: the app has threads, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr to hand it.
+
+    The tracker is given `sys.stderr.fileno()`; inside the Textual app stderr is captured and
+    has no usable descriptor ("bad value(s) in fds_to_keep"), so it gets /dev/null then, which
+    also keeps its warnings off the screen.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _extract_batch(
+    batch: list[PendingArticle], executor: Executor | None
+) -> list[tuple[int, Extraction | None, str]]:
+    work = [(pending.id, pending.paragraphs) for pending in batch]
+    chunks = [work[start : start + CHUNK] for start in range(0, len(work), CHUNK)]
+    if executor is None:
+        return [result for chunk in chunks for result in _extract_chunk(chunk)]
+    return [result for results in executor.map(_extract_chunk, chunks) for result in results]
+
+
+def index_quotes(
+    store: Store,
+    *,
+    version: int = EXTRACTOR_VERSION,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> IndexSummary:
+    """Extract and store the quotes of every article waiting for extractor `version`.
+
+    Args:
+        store: The store to read from and write to (this thread's connection).
+        version: The extractor version to stamp (the current one unless a test says otherwise).
+        workers: Processes to use (None: one per core; 1: none, extract here).
+        progress: Told (done, total) after each saved batch.
+        should_stop: Checked between batches; True ends the run early (the rest stays queued).
+
+    Returns:
+        How many articles were indexed and how many failed.
+    """
+    total = store.pending_index_count(version)
+    if total == 0:
+        return IndexSummary(0, 0)
+    indexed = failed = done = 0
+    executor = _executor(total, workers)
+    try:
+        while not (should_stop and should_stop()):
+            batch = store.articles_for_quotes(version, BATCH)
+            if not batch:
+                break
+            by_id = {pending.id: pending for pending in batch}
+            results = []
+            for article_id, found, error in _extract_batch(batch, executor):
+                if found is None:
+                    failed += 1
+                    log.error("extraction failed for article %d:\n%s", article_id, error)
+                    found = Extraction()
+                results.append((by_id[article_id], found))
+            indexed += store.save_quotes(version, results)
+            done += len(batch)
+            if progress is not None:
+                progress(min(done, total), total)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    return IndexSummary(indexed, failed)
