@@ -63,6 +63,8 @@ class StateWriter:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._pending = 0
+        self._problem: str | None = None
+        """The trouble last reported (BUSY or FULL), until every waiting change is saved."""
         # Opened now, while nobody is likely to hold a lock (opening can wait for one).
         self._executor.submit(self._open_quietly)
 
@@ -73,10 +75,11 @@ class StateWriter:
             return self._pending
 
     def submit(self, change: Change, what: str) -> bool:
-        """Queue `change` and wait briefly for it.
+        """Queue `change`; wait briefly for it unless earlier changes are already waiting.
 
-        When it is not saved within the wait, "database busy — will retry" is reported (unless
-        the writer already said why), and "Saved …" follows when it is.
+        When it is not saved within the wait, "database busy — will retry" is reported (once,
+        unless the writer already said why), and one "saved" line follows when every waiting
+        change is in.
 
         Args:
             change: The write.
@@ -86,17 +89,16 @@ class StateWriter:
             True when it was saved within the short wait; False when it is still queued.
         """
         with self._lock:
+            backlog = self._pending
             self._pending += 1
-        job = _Job(change, what)
-        future: Future[None] = self._executor.submit(self._run, job)
+        future: Future[None] = self._executor.submit(self._run, change, what)
         try:
-            future.result(timeout=QUICK_WAIT_SECONDS)
+            future.result(timeout=0 if backlog else QUICK_WAIT_SECONDS)
         except FutureTimeout:
-            with job.lock:
-                job.late = True
-                if job.problem is None:
-                    job.problem = BUSY
-                    self.report(BUSY, True)
+            with self._lock:
+                quiet = self._problem is not None  # already said why changes wait
+            if not quiet and not future.done():
+                self._trouble(BUSY)
             return False
         return True
 
@@ -125,37 +127,42 @@ class StateWriter:
 
     # --- on the writer thread ----------------------------------------------------------------
 
-    def _run(self, job: _Job) -> None:
+    def _trouble(self, problem: str) -> None:
+        """Say what keeps changes waiting, once per kind of trouble."""
+        with self._lock:
+            if self._problem == problem:
+                return
+            self._problem = problem
+        self.report(problem, True)
+
+    def _run(self, change: Change, what: str) -> None:
         try:
-            self._save(job)
+            self._save(change, what)
         finally:
             with self._lock:
                 self._pending -= 1
+                drained = self._pending == 0 and self._problem is not None
+                problem, self._problem = self._problem, (None if drained else self._problem)
+            if drained and not self._stopping.is_set():
+                self.report(f"All changes saved (the database was {_condition(problem)})", False)
 
-    def _save(self, job: _Job) -> None:
+    def _save(self, change: Change, what: str) -> None:
         delay = FIRST_RETRY_SECONDS
         while not self._stopping.is_set():
             try:
-                job.change(self._store())
+                change(self._store())
             except Exception as error:
                 problem = write_problem(error)
                 if problem is None:
-                    logger.exception("saving a change (%s) failed", job.what)
-                    self.report(f"Could not save ({job.what}): {error}", True)
+                    logger.exception("saving a change (%s) failed", what)
+                    self.report(f"Could not save ({what}): {error}", True)
                     return
                 if problem == FULL:
                     self._drop_store()  # a failed COMMIT may leave its transaction open
-                with job.lock:
-                    if problem != job.problem:
-                        job.problem = problem
-                        self.report(problem, True)
+                self._trouble(problem)
                 self._stopping.wait(delay)
                 delay = min(delay * 2, MAX_RETRY_SECONDS)
                 continue
-            with job.lock:
-                if job.late or job.problem is not None:
-                    condition = _condition(job.problem or BUSY)
-                    self.report(f"Saved ({job.what}) after the database was {condition}", False)
             return
 
     def _open_quietly(self) -> None:
@@ -182,18 +189,5 @@ class StateWriter:
         self._drop_store()
 
 
-class _Job:
-    """One change on its way to the database, and what has been said about it."""
-
-    def __init__(self, change: Change, what: str) -> None:
-        self.change = change
-        self.what = what
-        self.lock = threading.Lock()
-        self.late = False
-        """The UI stopped waiting for it."""
-        self.problem: str | None = None
-        """The last problem reported for it (BUSY or FULL)."""
-
-
-def _condition(problem: str) -> str:
+def _condition(problem: str | None) -> str:
     return "full" if problem == FULL else "busy"

@@ -164,7 +164,7 @@ def test_issue_instance_second_process_holds_begin_exclusive(tmp_path: Path, tz:
     assert result["shown"] == [True, True] and result["saved"] == [1, 1]
     messages = [message for _, message in result["notes"]]
     assert "database busy — will retry" in messages
-    assert any(message.startswith("Saved") for message in messages)
+    assert any(message.startswith("All changes saved") for message in messages)
 
 
 def test_sibling_the_apps_own_connection_holds_the_lock(tmp_path: Path) -> None:
