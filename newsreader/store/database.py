@@ -21,7 +21,13 @@ from pathlib import Path
 from newsreader.ingest.dates import clamp_date
 from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
 from newsreader.store.base import StoreBase
-from newsreader.store.documents import body_text, document_from_row, document_json
+from newsreader.store.documents import (
+    body_text,
+    document_from_row,
+    document_json,
+    is_plain,
+    stored_json,
+)
 from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -115,7 +121,9 @@ def content_hash(draft: ArticleDraft) -> str:
     for part in (draft.title, draft.source_name, draft.dateline or "", draft.link or ""):
         digest.update(part.encode("utf-8", "replace") + b"\x00")
     digest.update(str(_timestamp(draft.published)).encode() + b"\x00")
-    digest.update(document_json(draft.document).encode("utf-8", "replace"))
+    digest.update(body_text(draft.document).encode("utf-8", "replace"))
+    if not is_plain(draft.document):
+        digest.update(document_json(draft.document).encode("utf-8", "replace"))
     return digest.hexdigest()
 
 
@@ -369,7 +377,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         body = clean_text(body_text(document))
         self._connection.execute(
             "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
-            (row[0], body, document_json(document)),
+            (row[0], body, stored_json(document)),
         )
         self._index_text(row[0], str(values[1]), body)
 

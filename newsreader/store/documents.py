@@ -14,7 +14,14 @@ import json
 
 from newsreader.models import Block, BlockKind, Document, Enclosure, Link, LinkSpan
 
-__all__ = ["BODY_SEPARATOR", "body_text", "document_from_row", "document_json"]
+__all__ = [
+    "BODY_SEPARATOR",
+    "body_text",
+    "document_from_row",
+    "document_json",
+    "is_plain",
+    "stored_json",
+]
 
 BODY_SEPARATOR = "\n\n"
 
@@ -22,6 +29,25 @@ BODY_SEPARATOR = "\n\n"
 def body_text(document: Document) -> str:
     """The plain body stored for search: block texts separated by blank lines."""
     return BODY_SEPARATOR.join(document.paragraphs)
+
+
+def is_plain(document: Document) -> bool:
+    """Whether the document is plain paragraphs that its body text alone gives back."""
+    if document.links or document.enclosures:
+        return False
+    return all(
+        block.kind is BlockKind.PARAGRAPH
+        and not (block.level or block.marker or block.url or block.links)
+        and block.text
+        and BODY_SEPARATOR not in block.text
+        for block in document.blocks
+    )
+
+
+def stored_json(document: Document) -> str | None:
+    """What `bodies.document` holds: the JSON, or NULL for a plain document (most local text
+    files), which reads back from the body at no cost and keeps rows and imports small."""
+    return None if is_plain(document) else document_json(document)
 
 
 def document_json(document: Document) -> str:
