@@ -295,15 +295,18 @@ class SpeakerResolver:
                     self.last_person = _Spoken(named, position)
                     return named
             return group.name if group else None
-        if wanted is None or person is None:
+        if wanted is None:
             return None
         if self.book.unnamed_subject(position):
             return None  # `A woman who runs the shop said …. “…,” she said.`
         role = self.book.role_subject(position)
         if role is not None and self.book.gender(role) in (None, wanted):
+            # `The head librarian … she said. The librarian, Josephine Achterberg, …`
             person = _Spoken(role, position)
-        else:
+        elif person is not None:
             person = self._agreeing_person(wanted, position) or person
+        if person is None:
+            return None
         if self.book.gender(person.name) not in (None, wanted):
             other = self._other_person(person, wanted, position)
             if other is None:
