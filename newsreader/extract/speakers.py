@@ -93,16 +93,10 @@ class SpeakerResolver:
             words = words[1:]
         if not words:
             return None
-        capitalised = any(t.is_word and t.is_capitalised for t in phrase[1:])
-        person = any(t.lower in PERSON_NOUNS for t in words)
-        if phrase[0].lower in _UNNAMED_OPENERS and person and not capitalised:
-            return None  # `one driver with twenty years’ service`: nobody we can name.
         if len(words) == 1 and _contracted_pronoun(words[0].lower) in PRONOUNS:
             return self._pronoun(_contracted_pronoun(words[0].lower), position)
-        if _someones_relation(words):
-            return None  # `Mayor Bell's daughter`: someone unnamed, not Bell
-        if any(t.lower in _SHARES for t in words):
-            return None  # `Fifty-one percent say that “…”`: a poll's share, not a speaker
+        if _nobody(phrase, words):
+            return None
         if _unnamed_person(phrase, words):
             if phrase[0].lower in _DEFINITE and len(words) == 1:
                 described = self._described(words[0], position)
@@ -504,6 +498,16 @@ _ORGANISATION_NOUNS = word_set(
 
 
 _SHARES = word_set("percent per cent % majority minority half third quarter")
+
+
+def _nobody(phrase: tuple[Token, ...], words: list[Token]) -> bool:
+    """Whether a phrase plainly names nobody we can credit: `one driver with twenty years’
+    service`, `Mayor Bell's daughter` (someone unnamed, not Bell), `Fifty-one percent`."""
+    capitalised = any(t.is_word and t.is_capitalised for t in phrase[1:])
+    person = any(t.lower in PERSON_NOUNS for t in words)
+    if phrase[0].lower in _UNNAMED_OPENERS and person and not capitalised:
+        return True
+    return _someones_relation(words) or any(t.lower in _SHARES for t in words)
 
 
 def _two_people(run: list[Token]) -> bool:

@@ -118,6 +118,7 @@ def test_many_unbalanced_paragraphs_finish() -> None:
         "newsreader.extract.mentions",
         "newsreader.extract.gender",
         "newsreader.extract.evaluate",
+        "newsreader.extract.framing",
         "newsreader.extract.posts",
         "newsreader.extract.speakers",
         "newsreader.extract.kinds",
