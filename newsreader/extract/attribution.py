@@ -151,7 +151,31 @@ def after_quote(text: str, start: int, end: int) -> Attribution | None:
     tokens = tokenize(text[start:end], start)
     while tokens and tokens[0].text in _DASHES:
         tokens = tokens[1:]
-    return _long_subject(tokens) if tokens and tokens[0].is_word else None
+    if not tokens or not tokens[0].is_word:
+        return None
+    found = _long_subject(tokens)
+    if found is None and text[max(0, start - 2) : start - 1] in (",", "!", "?"):
+        found = _dialogue_shape(tokens)
+    return found
+
+
+def _dialogue_shape(tokens: list[Token]) -> Attribution | None:
+    """`“We need more time,” Gwen Ortiz pleaded.` / `“…,” fumed Gwen Ortiz.`: after a quote
+    that ends in a comma (or ? or !), a name and a past-tense verb closing the sentence are an
+    attribution whatever the verb; reporters use more verbs than any list holds."""
+    words = tokens[:-1] if tokens[-1].text in (".", "!", "?") else tokens
+    if not 2 <= len(words) <= 6 or not all(t.is_word for t in words):
+        return None
+    if _past_verb(words[-1]) and all(t.is_capitalised for t in words[:-1]):
+        return Attribution(tuple(words[:-1]), Frame.AFTER)  # `Gwen Ortiz pleaded.`
+    if _past_verb(words[0]) and all(t.is_capitalised for t in words[1:]):
+        return Attribution(tuple(words[1:]), Frame.AFTER)  # `fumed Gwen Ortiz.`
+    return None
+
+
+def _past_verb(token: Token) -> bool:
+    """Whether a word looks like a lowercase past-tense verb (`pleaded`, `fumed`, `mused`)."""
+    return token.text.isalpha() and token.text.islower() and token.text.endswith("ed")
 
 
 def _after_quote(text: str, start: int, end: int) -> Attribution | None:

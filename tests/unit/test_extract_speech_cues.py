@@ -208,3 +208,21 @@ def test_long_subject_after_the_quote(paragraph: str, speaker: str) -> None:
 
 def test_two_people_before_the_verb_are_not_one_speaker() -> None:
     assert speakers("“We disagree,” Ann Lee and Tom Birch said.") == [None]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We need more time,” Gwen Ortiz pleaded.",
+        "“That's absurd,” Gwen Ortiz fumed.",
+        "“We'll see,” mused Gwen Ortiz.",
+        "“Why now?” Gwen Ortiz wondered aloud.",
+    ],
+)
+def test_dialogue_shape_marks_an_attribution_whatever_the_verb(paragraph: str) -> None:
+    assert speakers(paragraph) == ["Gwen Ortiz"]
+
+
+def test_a_name_and_a_verb_after_a_full_stop_are_a_new_sentence() -> None:
+    found = statements("“We are closed.” Gwen Ortiz locked the door.")
+    assert found == [("We are closed.", None)]
