@@ -4,8 +4,9 @@ Every change goes to one writer thread with its own connection, in order. The UI
 moment for it (so the normal case is saved before the next key), then goes on: a database
 locked by another program, a refresh holding the lock, or a full disk make the change wait in
 the queue and be retried, with one line saying so ("database busy — will retry", "disk full"),
-and another when it is saved. A change that can never be saved is reported, never dropped
-silently. No textual import: the screen passes a `report` callback that is thread-safe.
+and one more when every waiting change is saved. A change that can never be saved (a read-only
+database) is reported, never dropped silently; quitting with changes still waiting asks first.
+No textual import: the screen passes a `report` callback that is thread-safe.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Change = Callable[[Store], object]
 Report = Callable[[str, bool], None]
 """Called from the writer thread with (message, is_problem)."""
 
-QUICK_WAIT_SECONDS = 0.5
+QUICK_WAIT_SECONDS = 0.3
 """How long the UI waits for a change before leaving it to the writer."""
 LOCK_WAIT_SECONDS = 1.0
 """How long one attempt waits for another connection's lock (then the writer retries)."""
