@@ -6,12 +6,13 @@ unread articles and quotes; `main_feeds`, `main_finding` and `main_extras` add t
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
 from newsreader.extract.version import EXTRACTOR_VERSION
@@ -28,6 +29,9 @@ from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.widgets.sources_pane import SourcesPane
 
 EXTRACTION_CACHE_SIZE = 128
+INLINE_EXTRACTION_CHARS = 30_000
+"""Articles up to this size are analysed as they open (a few milliseconds); longer ones are
+shown at once and their quotes follow from a worker."""
 
 
 class MainScreen(FeedsPart, FindingPart, ExtrasPart):
@@ -104,6 +108,9 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
     async def open_article(self, article_id: int, *, quote_position: int | None = None) -> None:
         """Show an article with its quotes, and mark it read.
 
+        A long article is shown at once and its quotes follow from a worker, so the screen
+        never waits for the extractor (see `INLINE_EXTRACTION_CHARS`).
+
         Args:
             article_id: The article.
             quote_position: Index of a quote (or post, after the quotes) to scroll to.
@@ -114,21 +121,70 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
             return
         self.remember_reading_offset()
         self.open_article_id = article_id
-        extraction = self.extraction_for(article)
-        await self.article_view.show(article, extraction, search_terms(self.mode.query))
+        extraction = self.extraction_at_hand(article)
+        await self.article_view.show(
+            article, extraction or Extraction(), search_terms(self.mode.query)
+        )
         if offset := self.store.reading_offset(article_id):
             # After the next refresh the new paragraphs have a height to scroll within.
             self.article_view.call_after_refresh(
                 self.article_view.scroll_to, y=offset, animate=False
             )
-        self.quote_pane.show(extraction)
+        self.quote_pane.show(extraction or Extraction())
         if self._mark_read_on_open and not article.read:
             self.set_state(article_id, read=True)
-        if quote_position is not None:
-            items: list[Quote | Post] = [*extraction.quotes, *extraction.posts]
-            if 0 <= quote_position < len(items):
-                self.quote_pane.select(items[quote_position])
-                self.article_view.choose(items[quote_position])
+        if extraction is None:
+            self.analyse_in_background(article, quote_position)
+        else:
+            self.choose_position(extraction, quote_position)
+
+    def choose_position(self, extraction: Extraction, quote_position: int | None) -> None:
+        """Select the quote or post at `quote_position` (quotes first, then posts), if any."""
+        if quote_position is None:
+            return
+        items: list[Quote | Post] = [*extraction.quotes, *extraction.posts]
+        if 0 <= quote_position < len(items):
+            self.quote_pane.select(items[quote_position])
+            self.article_view.choose(items[quote_position])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="extract")
+    def analyse_in_background(self, article: Article, quote_position: int | None) -> None:
+        """Run the extractor on a long article off the UI thread, then show what it found."""
+        from newsreader.extract.bounded import extract_within_bound
+
+        found = extract_within_bound(article.paragraphs)
+        self.post_message(self.Analysed(article, found, quote_position))
+
+    @dataclass
+    class Analysed(Message):
+        """The quotes of a long article were found in the background (None: too long)."""
+
+        article: Article
+        found: Extraction | None
+        quote_position: int | None
+
+    @on(Analysed)
+    async def show_analysis(self, event: Analysed) -> None:
+        """Redraw the open article with the quotes found in the background."""
+        from newsreader.extract.bounded import MAX_EXTRACTION_CHARS
+
+        article, found, quote_position = event.article, event.found, event.quote_position
+        extraction = self.remember_extraction(article.id, found or Extraction())
+        if self.open_article_id != article.id:
+            return  # the reader moved on; the result stays cached for later
+        if found is None:
+            self.notify(
+                f"Longer than {MAX_EXTRACTION_CHARS:,} characters: shown without looking for "
+                "quotes.",
+                timeout=6,
+            )
+            return
+        view = self.article_view
+        scrolled = view.scroll_y
+        await view.show(article, extraction, search_terms(self.mode.query))
+        view.call_after_refresh(view.scroll_to, y=scrolled, animate=False)
+        self.quote_pane.show(extraction)
+        self.choose_position(extraction, quote_position)
 
     def remember_reading_offset(self) -> None:
         """Save how far down the open article the reader got, for the next time it opens."""
@@ -141,19 +197,27 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
                     "the reading position",
                 )
 
-    def extraction_for(self, article: Article) -> Extraction:
-        """What the extractor finds in `article`, cached per article."""
+    def extraction_at_hand(self, article: Article) -> Extraction | None:
+        """The article's quotes if cached or quick to find here; None for a long article,
+        whose quotes are found in a worker."""
         cached = self._extractions.get(article.id)
-        if cached is None:
-            # Imported on first use so the first paint does not wait for the extractor.
-            from newsreader.extract import extract
+        if cached is not None:
+            self._extractions.move_to_end(article.id)
+            return cached
+        if sum(len(text) for text in article.paragraphs) > INLINE_EXTRACTION_CHARS:
+            return None
+        # Imported on first use so the first paint does not wait for the extractor.
+        from newsreader.extract import extract
 
-            cached = extract(article.paragraphs)
-            self._extractions[article.id] = cached
-            if len(self._extractions) > EXTRACTION_CACHE_SIZE:
-                self._extractions.popitem(last=False)
-        self._extractions.move_to_end(article.id)
-        return cached
+        return self.remember_extraction(article.id, extract(article.paragraphs))
+
+    def remember_extraction(self, article_id: int, extraction: Extraction) -> Extraction:
+        """Cache `extraction` for `article_id` (the least recently used one goes)."""
+        self._extractions[article_id] = extraction
+        self._extractions.move_to_end(article_id)
+        if len(self._extractions) > EXTRACTION_CACHE_SIZE:
+            self._extractions.popitem(last=False)
+        return extraction
 
     def set_state(
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
