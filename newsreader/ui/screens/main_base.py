@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from newsreader.config import Config
+from newsreader.links import display_text
 from newsreader.models import ArticleRow, Extraction
 from newsreader.store import Store
 from newsreader.store.search import search_terms
@@ -171,7 +172,7 @@ class MainScreenBase(Screen[None]):
         # older (another program or a refresh added articles since it was drawn).
         total, unread = self.listing.counts()
         noun = ("result" if self.listing.searching else "article") + ("" if total == 1 else "s")
-        described = self.mode.describe()
+        described = display_text(self.mode.describe())  # a pasted query may hold escapes
         self.app.sub_title = (f"{described} — " if described else "") + (
             f"{unread} unread · {total} {noun}"
         )
