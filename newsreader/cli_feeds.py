@@ -13,7 +13,6 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from newsreader import paths
@@ -136,14 +135,13 @@ def _add_feed(store: Store, url: str, title: str) -> int:
 
 
 def _add_local(store: Store, path: Path, title: str | None) -> int:
-    from newsreader.sources.local import load_path
+    from newsreader.services.library import save_local
 
-    draft = load_path(path)
-    draft = replace(draft, location=str(path.resolve()), title=title or draft.title)
-    saved = store.save_source(draft, kind=LOCAL_KIND)
-    for line in draft.errors:
+    saved = save_local(store, path, title=title, location=str(path.resolve()), kind=LOCAL_KIND)
+    for line in saved.errors:
         _error(line)
-    print(f"Subscribed (id {saved.source_id}): {display_text(draft.title)} — {saved.added} new")
+    shown = store.source_title(saved.source_id) or str(path)
+    print(f"Subscribed (id {saved.source_id}): {display_text(shown)} — {saved.added} new")
     return EXIT_OK
 
 

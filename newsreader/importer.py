@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.sources.local import load_path
+from newsreader.services.library import save_local
 from newsreader.store import Store
 
 logger = logging.getLogger(__name__)
@@ -41,8 +41,8 @@ def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
     try:
         for location in locations:
             try:
-                draft = load_path(location)
-                added += store.save_source(draft).added
+                saved = save_local(store, location)
+                added += saved.added
             except OSError as error:
                 errors.append(f"{location}: {error.strerror or error}")
                 continue
@@ -50,8 +50,8 @@ def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
                 logger.exception("importing %s failed", location)
                 errors.append(f"{location}: not imported ({type(error).__name__}: {error})")
                 continue
-            errors.extend(draft.errors)
-            keys.append(draft.key)
+            errors.extend(saved.errors)
+            keys.append(saved.key)
     finally:
         store.close()
     return ImportSummary(tuple(keys), added, tuple(errors))

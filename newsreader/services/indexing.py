@@ -11,16 +11,14 @@ logged with the article id, counted, and the article is stored with no quotes.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-import sys
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import Extraction
+from newsreader.processes import process_pool
 from newsreader.store import Store
 from newsreader.store.search import PendingArticle
 
@@ -66,35 +64,7 @@ def _extract_chunk(
 def _executor(total: int, workers: int | None) -> Executor | None:
     if total < IN_PROCESS_LIMIT or workers == 1:
         return None
-    # spawn, not fork: the app has threads, and forking a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
-    _start_resource_tracker()
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context)
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real stderr to hand it.
-
-    The tracker is given `sys.stderr.fileno()`; inside the Textual app stderr is captured and
-    has no usable descriptor ("bad value(s) in fds_to_keep"), so it gets /dev/null then, which
-    also keeps its warnings off the screen.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        resource_tracker.ensure_running()
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w") as devnull:
-        sys.stderr = devnull
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = saved
+    return process_pool(workers)
 
 
 def _extract_batch(

@@ -13,10 +13,14 @@ blocks or reads forever), follows no symlink that leads out of the folder, and g
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
 import stat
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,7 +37,7 @@ from newsreader.ingest.textformats import (
 from newsreader.models import ArticleDraft, BlockKind, Document, SourceDraft
 from newsreader.text import clean_line, derive_title
 
-__all__ = ["LocalFileError", "load_file", "load_path", "local_source"]
+__all__ = ["LocalFileError", "iter_source_parts", "load_file", "load_path", "local_source"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,12 @@ MAX_FEED_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
 """Folders deeper than this below the added one are not read."""
 MAX_FILES = 200_000
+PART_FILES = 32
+"""Files read per part of a streamed import: each part is parsed, saved and let go."""
+PART_BYTES = 512 * 1024
+"""Bytes of files per part, so large feed files spread over the workers too."""
+PARALLEL_BYTES = 2 * 2**20
+"""Folders holding more than this are parsed in worker processes, one part per task."""
 
 
 class LocalFileError(Exception):
@@ -287,3 +297,108 @@ def load_path(path: Path) -> SourceDraft:
             title = feed_title
     source = SourceDraft(key=key, title=clean_line(title), location=str(resolved))
     return replace(source, articles=tuple(articles), errors=tuple(errors))
+
+
+# ---------------------------------------------------------------------------------------------
+# Streamed, parallel import
+
+
+def _load_part(job: tuple[str, list[str], str]) -> tuple[list[ArticleDraft], list[str], str]:
+    """Worker side: load the files of one part (folder, files, folder name)."""
+    folder, files, title = job
+    articles: list[ArticleDraft] = []
+    errors: list[str] = []
+    feed_title = ""
+    for name in files:
+        file = Path(name)
+        guid = file.relative_to(folder).as_posix()
+        file_articles, file_errors, feed_title = load_file(file, guid=guid, folder_name=title)
+        articles.extend(file_articles)
+        errors.extend(file_errors)
+    return articles, errors, feed_title
+
+
+def _parts(files: list[Path]) -> Iterator[list[Path]]:
+    """Files grouped into parts of at most `PART_FILES` files or `PART_BYTES` bytes."""
+    part: list[Path] = []
+    size = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            size += file.stat().st_size
+        part.append(file)
+        if len(part) >= PART_FILES or size >= PART_BYTES:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += file.stat().st_size
+    return total
+
+
+def iter_source_parts(path: Path, *, workers: int | None = None) -> Iterator[SourceDraft]:
+    """Load a folder (or file) as a stream of parts of one source, parsed in parallel.
+
+    Memory stays flat however large the folder: each part holds `PART_FILES` files' articles
+    and is let go once the caller has saved it. Folders over `PARALLEL_BYTES` are parsed in
+    worker processes (at most two parts in flight per worker), in order.
+
+    Args:
+        path: A folder or a file.
+        workers: Processes (None: one per core; 1: parse here).
+
+    Yields:
+        Drafts that share the source's key, title and location; the first carries the folder
+        walk's error lines, each part its own files'.
+
+    Raises:
+        FileNotFoundError: When nothing exists at `path`.
+    """
+    resolved = path.resolve() if path.exists() else path
+    if not resolved.is_dir():
+        yield load_path(path)
+        return
+    key, folder = local_source(path)
+    errors: list[str] = []
+    files = _article_files(folder, errors)
+    title = clean_line(folder.name or str(folder))
+    source = SourceDraft(key=key, title=title, location=str(resolved))
+    yield replace(source, errors=tuple(errors))
+    jobs = [(str(folder), [str(f) for f in part], title) for part in _parts(files)]
+    for articles, part_errors, _feed_title in _run_parts(jobs, files, workers):
+        yield replace(source, articles=tuple(articles), errors=tuple(part_errors))
+
+
+def _run_parts(
+    jobs: list[tuple[str, list[str], str]], files: list[Path], workers: int | None
+) -> Iterator[tuple[list[ArticleDraft], list[str], str]]:
+    if workers == 1 or len(jobs) < 2 or _total_bytes(files) < PARALLEL_BYTES:
+        yield from map(_load_part, jobs)
+        return
+    from newsreader.processes import process_pool
+
+    try:
+        pool = process_pool(workers)
+    except OSError:
+        log.warning("cannot start worker processes; parsing here", exc_info=True)
+        yield from map(_load_part, jobs)
+        return
+    with pool:
+        in_flight: deque[Future[tuple[list[ArticleDraft], list[str], str]]] = deque()
+        pending = iter(jobs)
+        limit = 2 * (workers or os.cpu_count() or 1)
+        for job in pending:
+            in_flight.append(pool.submit(_load_part, job))
+            if len(in_flight) >= limit:
+                break
+        while in_flight:
+            result = in_flight.popleft().result()
+            next_job = next(pending, None)
+            if next_job is not None:
+                in_flight.append(pool.submit(_load_part, next_job))
+            yield result

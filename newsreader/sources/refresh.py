@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -28,7 +28,6 @@ from newsreader.ingest.feeds import parse_feed
 from newsreader.links import display_text, redact_url
 from newsreader.models import SourceDraft
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
-from newsreader.sources.local import load_path
 from newsreader.store import Store
 from newsreader.store.feeds import FEED_KIND, FeedState, FetchRecord
 from newsreader.text import clean_line
@@ -317,17 +316,24 @@ def _without_location(errors: list[str], result: FetchResult) -> str:
 
 def _rescan_local(store: Store, state: FeedState) -> FeedOutcome:
     """Reload a local file or folder, keeping its key, title and location."""
+    from newsreader.services.library import save_local
+
     try:
-        draft = load_path(Path(state.location))
+        saved = save_local(
+            store,
+            Path(state.location),
+            key=state.key,
+            title=state.title,
+            location=state.location,
+            kind=state.kind,
+        )
     except OSError as error:
         now = int(time.time())
         return _record_failure(store, state, f"cannot read: {error.strerror or error}", now)
-    draft = replace(draft, key=state.key, title=state.title, location=state.location)
-    saved = store.save_source(draft, kind=state.kind)
     return _outcome(
         state,
         OutcomeKind.SAVED,
         added=saved.added,
         updated=saved.updated,
-        error="; ".join(draft.errors) or None,
+        error="; ".join(saved.errors) or None,
     )

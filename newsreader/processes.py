@@ -1,0 +1,52 @@
+"""Worker processes for CPU-bound bulk work (parsing feeds, finding quotes).
+
+Python threads share one interpreter lock, so parsing or extraction in a thread takes the time
+the UI needs to draw; processes run on the other cores. They are started with `spawn`, never
+`fork`: the app has threads, and forking a threaded process can deadlock.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+__all__ = ["process_pool"]
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr to hand it.
+
+    The tracker is given `sys.stderr.fileno()`; inside the Textual app stderr is captured and
+    has no usable descriptor ("bad value(s) in fds_to_keep"), so it gets /dev/null then, which
+    also keeps its warnings off the screen.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """A pool of `workers` spawned processes (None: one per core).
+
+    Raises:
+        OSError: When processes cannot be started (the caller falls back to doing the work
+            itself).
+    """
+    _start_resource_tracker()
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context)
