@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 
 from newsreader.text import clean_line
 
-__all__ = ["EMBED_CLASSES", "Embed", "flatten_embed"]
+__all__ = ["EMBED_CLASSES", "MONTH_PATTERN", "Embed", "flatten_embed"]
 
 
-_MONTH = (
+MONTH_PATTERN = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DAY_DATE = re.compile(_MONTH + r"\s+\d{1,2},\s+\d{4}")
+"""An English month name or its abbreviation, as datelines and embed bylines write it."""
+_DAY_DATE = re.compile(MONTH_PATTERN + r"\s+\d{1,2},\s+\d{4}")
 # The author line after the post text: "— Display Name (@handle) January 2, 2020".
 _AUTHOR_TAIL = re.compile(
     r"(?:^|\s)(?:—|―|--)\s*(?P<name>[^()—―]{0,80}?)\s*\(\s*@(?P<handle>[^()\s]{1,100})\s*\)"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from newsreader.ingest.embeds import MONTH_PATTERN
 from newsreader.models import Document
 from newsreader.text import clean_line, derive_title
 
@@ -26,15 +27,13 @@ __all__ = [
 
 _SEED_HEADER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\n]*))?")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 # Lead lines that say when, not what: "UPDATED 3:15 PM PT — Friday, January 3, 2020",
 # "Published: ...", or a lone "Friday, January 3, 2020". A "CITY, Country —" lead is text.
 _DATELINE = re.compile(
     r"(?:(?:last\s+)?updated|published|posted)\b.{0,100}"
-    r"|(?:\w+day,?\s+)?" + _MONTH + r"\s+\d{1,2},?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}.{0,20})?",
+    r"|(?:\w+day,?\s+)?"
+    + MONTH_PATTERN
+    + r"\s+\d{1,2},?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}.{0,20})?",
     re.IGNORECASE,
 )
 
