@@ -350,6 +350,8 @@ def organisation_opening(book: NameBook, position: tuple[int, int]) -> str | Non
             if not opens_sentence(text, run[0].start) or run[0].lower in SENTENCE_WORDS:
                 continue
             _, words = _org_run(text, run[0].start)  # `Harlow & Pike`, whole
+            if words[1:2] == ["of"]:
+                words = words[2:]  # `Shares of Veridian Semiconductor fell`
             if not words:
                 continue
             if _names_a_person(book, words):
@@ -365,9 +367,12 @@ def _names_a_person(book: NameBook, words: list[str]) -> bool:
     first = words[0].lower().rstrip(".")
     if first in TITLE_WORDS or first in GROUP_NOUNS:
         return True
-    if len(words) >= 2 and "&" not in words and gender_of(words[0]) is not None:
-        return not _called_by_first_word(book, words)  # `Dana Ortiz`: a given name first
-    return book.is_surname(words[-1]) and not is_organisation(words)
+    if len(words) == 1:
+        return book.is_surname(words[0])  # `Ortiz cut the ribbon`
+    if "&" in words or _called_by_first_word(book, words):
+        return False  # `Harlow & Pike`, `Orrin Semiconductor … Orrin reported`
+    # A given name, or a he/she/Mr./Ms. for the name in the article: `Ama Amankwah … her`.
+    return gender_of(words[0]) is not None or book.gender(" ".join(words)) is not None
 
 
 def _called_by_first_word(book: NameBook, words: list[str]) -> bool:

@@ -322,15 +322,16 @@ _WHO_SAID_RE = re.compile(
 def speaks_next(text: str, start: int, end: int) -> bool:
     """Whether the name from `start` to `end` is set off after a role that opens the sentence
     and is the subject of the speech verb after it, so a later he/she in the paragraph means
-    them (`The prosecutor, Tariq Mahfouz, said Deverill had lied. “…,” he said.`)."""
-    before = text[max(0, start - 40) : start]
+    them (`The prosecutor, Tariq Mahfouz, said Deverill had lied. “…,” he said.`, `A
+    spokesperson for the company, Lydia Oakhurst, said …`)."""
+    before = text[max(0, start - 60) : start]
     if not before.endswith(", "):
         return False
     opening = before[:-2].rsplit(". ", 1)[-1]
     words = opening.split()
     return (
-        1 < len(words) <= 4
-        and words[0] in ("The", "Its", "His", "Her", "Their")
+        1 < len(words) <= 6
+        and words[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
         and opens_sentence(text, start - len(before) + before.rfind(words[0]))
         and _SPEAKS_NEXT_RE.match(text, end) is not None
     )

@@ -131,3 +131,22 @@ def test_the_spokesperson_comma_name_still_wins() -> None:
         "The spokesperson, Owen Pryce, said it would reopen. “Soon,” the spokesperson said.",
     ]
     assert _speakers(paragraphs) == ["Owen Pryce"]
+
+
+def test_a_named_spokesperson_introduced_with_a_is_the_subject_for_she() -> None:
+    assert _speakers(
+        [
+            "Northway Buses confirmed on Tuesday that the number 47 will stop. A spokesperson "
+            "for the company, Lydia Oakhurst, said fares covered a third of the cost. "
+            "“We kept this route going for two years,” she said."
+        ]
+    ) == ["Lydia Oakhurst"]
+
+
+def test_a_spokeswoman_for_the_company_speaks_for_the_company_just_named() -> None:
+    assert _speakers(
+        [
+            "Halvern Pharma, which makes a generic version of the drug, said it had not funded "
+            "the study. “We welcome any research,” a spokeswoman for the company said."
+        ]
+    ) == ["Halvern Pharma"]
