@@ -287,7 +287,8 @@ def attribution_sentence(text: str, start: int, end: int) -> bool:
         return False
     lower = [t.lower for t in tokens]
     if lower[0] in CUE_VERBS:
-        return len(tokens) <= 12
+        # `said Rita Lowe.`, not `Read our review.`: a capital starts a sentence of its own.
+        return len(tokens) <= 12 and not tokens[0].is_capitalised
     for index in range(1, min(len(tokens), 7)):
         if lower[index] in CUE_VERBS:
             subject = tokens[:index]

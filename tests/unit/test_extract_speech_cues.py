@@ -226,3 +226,9 @@ def test_dialogue_shape_marks_an_attribution_whatever_the_verb(paragraph: str) -
 def test_a_name_and_a_verb_after_a_full_stop_are_a_new_sentence() -> None:
     found = statements("“We are closed.” Gwen Ortiz locked the door.")
     assert found == [("We are closed.", None)]
+
+
+def test_an_imperative_after_a_whole_sentence_quote_is_no_attribution() -> None:
+    assert speakers(
+        "“The best games in the series, without losing any of the charm.” Read our review."
+    ) == [None]
