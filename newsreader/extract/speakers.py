@@ -497,6 +497,7 @@ _ORGANISATION_NOUNS = word_set(
 """Nouns that describe an organisation which, unnamed, is still the speaker to show."""
 
 
+_PEOPLE_NOUNS = word_set("aide adviser advisor staffer insider observer executive lawmaker voter")
 _SHARES = word_set("percent per cent % majority minority half third quarter")
 
 
@@ -507,7 +508,20 @@ def _nobody(phrase: tuple[Token, ...], words: list[Token]) -> bool:
     person = any(t.lower in PERSON_NOUNS for t in words)
     if phrase[0].lower in _UNNAMED_OPENERS and person and not capitalised:
         return True
+    if _plural_people(words[-1]):
+        return True  # `Aviation analysts called it …`, `Former royal PR aides said`
     return _someones_relation(words) or any(t.lower in _SHARES for t in words)
+
+
+def _plural_people(token: Token) -> bool:
+    """Whether a lowercase word names several people (`analysts`, `aides`, `officials`)."""
+    word = token.lower
+    if token.is_capitalised or not word.endswith("s"):
+        return False
+    if word in GROUP_NOUNS:
+        return True
+    singular = word[:-1]
+    return singular in PERSON_NOUNS or singular in _ROLE_NOUNS or singular in _PEOPLE_NOUNS
 
 
 def _two_people(run: list[Token]) -> bool:

@@ -212,3 +212,14 @@ def test_article_opening_quote_needs_its_speaker_as_a_subject_or_source() -> Non
         "“The best games in the series, streamlining its most tedious traditions.”",
         "Read our Pokemon Sword and Shield review.",
     ) == [None]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Aviation analysts called it the “end of an era” for the jumbo jet.",
+        "Former royal PR aides called it “an articulated lorry crash” of an interview.",
+    ],
+)
+def test_a_group_of_people_credits_nobody(paragraph: str) -> None:
+    assert [q.speaker for q in extract([paragraph]).quotes] == [None]
