@@ -12,10 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsreader.links import display_text, redact_url
+from newsreader.text import clean_line
 
 FEED_KIND = "feed"
 LOCAL_KIND = "local"
 _WEB_SCHEMES = ("http://", "https://")
+MAX_URL_CHARS = 4096
+"""Longer addresses are refused: no feed needs one, and each is stored and shown."""
+MAX_TITLE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,8 @@ def feed_url_problem(url: str) -> str | None:
     """Why `url` cannot be fetched as a feed (one short phrase), or None when it can."""
     if not url.lower().startswith(_WEB_SCHEMES):
         return "not an http(s) URL"
+    if len(url) > MAX_URL_CHARS:
+        return f"invalid URL: longer than {MAX_URL_CHARS} characters"
     if any(ord(character) <= 32 or 127 <= ord(character) < 160 for character in url):
         return "invalid URL: spaces or control characters"
     try:
@@ -71,7 +77,7 @@ def feed_subscription(
         raise SubscriptionError(f"{display_text(url)[:200]}: {problem}")
     return Subscription(
         key=text,
-        title=title or redact_url(text),
+        title=clean_line(title or redact_url(text))[:MAX_TITLE_CHARS],
         location=text,
         kind=FEED_KIND,
         category=category,

@@ -104,3 +104,14 @@ def test_sibling_reimporting_a_big_list_is_linear_too(tmp_path: Path) -> None:
     path.write_text(opml(body))
     run = run_case("cases_cli:cli", tmp_path, commands=[["import", str(path)]] * 2)
     assert "Imported 0 new subscriptions (50000 already there)" in run.result[1]["out"]
+
+
+def test_sibling_huge_urls_are_refused_and_huge_titles_capped(tmp_path: Path) -> None:
+    outlines = f'<outline text="x" xmlUrl="https://example.org/{"a" * 100_000}"/>'
+    outlines += f'<outline text="{"T" * 1_000_000}" xmlUrl="{CLOSED_PORT}/ok"/>'
+    path = tmp_path / "huge.opml"
+    path.write_text(opml(outlines))
+    run = run_case("cases_cli:cli", tmp_path, commands=[["import", str(path)], ["feeds"]])
+    imported, feeds = run.result
+    assert "longer than" in imported["err"] and len(imported["err"]) < 1000
+    assert "Imported 1 new" in imported["out"] and len(feeds["out"]) < 2000
