@@ -125,14 +125,18 @@ class NameBook:
 
     def unnamed_subject(self, position: tuple[int, int]) -> bool:
         """Whether the paragraph, before `position`, brings in an unnamed person (`A woman who
-        runs the shop said …`, `One passenger, who …`) and names nobody after them."""
+        runs the shop said …`, `One passenger, who …`) and names nobody after them.
+
+        A paragraph that opens with the quote continues with the paragraph before (`One of
+        them, a retired engineer, said he … / “…,” he said.`)."""
+        if not self._texts.get(position[0], "")[: position[1]].strip() and position[0] > 0:
+            position = (position[0] - 1, 1 << 30)
+        return self._unnamed_in(position)
+
+    def _unnamed_in(self, position: tuple[int, int]) -> bool:
         whole = self._texts.get(position[0], "")
         position = (position[0], min(position[1], len(whole)))
         text = whole[max(0, position[1] - 600) : position[1]]
-        if not text.strip() and position[0] > 0:
-            # `One of them, a retired engineer, said he … / “…,” he said.`: a paragraph that
-            # opens with the quote continues with the person the paragraph before brought in.
-            return self.unnamed_subject((position[0] - 1, 1 << 30))
         last = None
         for pattern in (_UNNAMED_RE, _UNNAMED_ONE_RE, _RELATIVE_RE):
             for match in pattern.finditer(text):
