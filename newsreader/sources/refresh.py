@@ -15,16 +15,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import BrokenExecutor, Executor
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
 from newsreader.config import Config
-from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.feeds import ParsedFeed, parse_feed
 from newsreader.links import display_text, redact_url
 from newsreader.models import SourceDraft
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
@@ -173,15 +175,42 @@ class _Refresh:
             requests.append(request)
         if not requests:
             return
-        # aclosing: on cancel, the client closes and unfinished fetches stop right here.
-        async with contextlib.aclosing(fetch_all(requests, self.config)) as results:
-            async for result in results:
-                if self.cancel.is_set():
-                    break
-                state = due[id(result.request)]
-                self._report(
-                    _guarded(store, state, _apply_fetch, store, state, result, self.config)
-                )
+        pool = _parse_pool(len(requests))
+        parsing: list[asyncio.Future[None]] = []
+        try:
+            # aclosing: on cancel, the client closes and unfinished fetches stop right here.
+            async with contextlib.aclosing(fetch_all(requests, self.config)) as results:
+                async for result in results:
+                    if self.cancel.is_set():
+                        break
+                    state = due[id(result.request)]
+                    if pool is not None and result.status is FetchStatus.FETCHED:
+                        job = self._parse_then_save(pool, store, state, result)
+                        parsing.append(asyncio.ensure_future(job))
+                        continue
+                    self._report(
+                        _guarded(store, state, _apply_fetch, store, state, result, self.config)
+                    )
+            await asyncio.gather(*parsing)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    async def _parse_then_save(
+        self, pool: Executor, store: Store, state: FeedState, result: FetchResult
+    ) -> None:
+        """Parse a fetched feed in a worker process while others download, then save it here."""
+        parsed: ParsedFeed | None = None
+        with contextlib.suppress(BrokenExecutor, OSError, RuntimeError):
+            parsed = await asyncio.get_running_loop().run_in_executor(
+                pool, _parse_fetched, result, state.title
+            )
+        if self.cancel.is_set():
+            return
+        now = int(time.time())
+        self._report(
+            _guarded(store, state, _save_feed, store, state, result, self.config, now, parsed)
+        )
 
 
 def _guarded(
@@ -267,18 +296,50 @@ def _display_title(state: FeedState, parsed_title: str) -> str:
     return parsed_title or state.title
 
 
+PARALLEL_FEEDS = 6
+"""From this many feeds in one refresh on, they are parsed in worker processes."""
+
+
+def _parse_pool(feed_count: int) -> Executor | None:
+    """Worker processes for parsing, when the refresh is big enough to pay for starting them."""
+    if feed_count < PARALLEL_FEEDS or (os.cpu_count() or 1) < 2:
+        return None
+    from newsreader.processes import process_pool
+
+    try:
+        return process_pool()
+    except OSError:
+        logger.warning("cannot start worker processes; parsing feeds here", exc_info=True)
+        return None
+
+
+def _parse_fetched(result: FetchResult, fallback_title: str) -> ParsedFeed:
+    """Parse a fetched body (in a worker process or here), with its headers and final URL."""
+    title, articles, errors = parse_feed(
+        result.body,
+        location=result.final_url or result.request.url,
+        fallback_title=fallback_title,
+        content_type=result.content_type_header,
+        content_location=result.content_location,
+    )
+    return ParsedFeed(title, articles, errors)
+
+
 def _save_feed(
-    store: Store, state: FeedState, result: FetchResult, config: Config, now: int
+    store: Store,
+    state: FeedState,
+    result: FetchResult,
+    config: Config,
+    now: int,
+    parsed: ParsedFeed | None = None,
 ) -> FeedOutcome:
     location = result.moved_to or state.location
     try:
-        title, articles, errors = parse_feed(
-            result.body,
-            location=result.final_url or location,
-            fallback_title=state.title,
-            content_type=result.content_type_header,
-            content_location=result.content_location,
-        )
+        if parsed is None:
+            parsed = _parse_fetched(
+                replace(result, final_url=result.final_url or location), state.title
+            )
+        title, articles, errors = parsed.title, parsed.articles, parsed.errors
     except (RecursionError, MemoryError, ValueError, TypeError) as error:
         # The parsers report bad documents as error lines; this is for their own bugs.
         failure = f"cannot parse: {type(error).__name__}: {clean_line(str(error))[:160]}"
