@@ -36,9 +36,14 @@ def extract_within_bound(paragraphs: Sequence[str]) -> Extraction | None:
 
     Returns:
         The quotes and posts found, or None past `MAX_EXTRACTION_CHARS` characters.
+
+    Raises:
+        Exception: Whatever the extractor raises on input it cannot read.
     """
     if too_long_for_extraction(paragraphs):
         return None
-    from newsreader.extract import extract
+    # The strict form: an extractor error reaches the caller, which logs it with the article
+    # id and counts it (`newsreader.services.indexing`), instead of becoming "no quotes".
+    from newsreader.extract import extract_strict
 
-    return extract(paragraphs)
+    return extract_strict(paragraphs)

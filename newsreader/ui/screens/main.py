@@ -6,6 +6,7 @@ unread articles and quotes; `main_feeds`, `main_finding` and `main_extras` add t
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 
 from textual import on, work
@@ -27,6 +28,8 @@ from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.widgets.sources_pane import SourcesPane
+
+logger = logging.getLogger(__name__)
 
 EXTRACTION_CACHE_SIZE = 128
 INLINE_EXTRACTION_CHARS = 30_000
@@ -152,7 +155,11 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
         """Run the extractor on a long article off the UI thread, then show what it found."""
         from newsreader.extract.bounded import extract_within_bound
 
-        found = extract_within_bound(article.paragraphs)
+        try:
+            found = extract_within_bound(article.paragraphs)
+        except Exception:  # the article still shows, without quotes; the log says why
+            logger.exception("finding the quotes of article %d failed", article.id)
+            found = Extraction()
         self.post_message(self.Analysed(article, found, quote_position))
 
     @dataclass
