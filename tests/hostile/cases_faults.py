@@ -8,9 +8,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from newsreader import importer, paths
+from newsreader import paths
 from newsreader.logs import log_path
-from newsreader.sources import local, refresh
+from newsreader.services import library
 from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.widgets.article_list import ArticleList
@@ -18,15 +18,16 @@ from tests.hostile.app_case import run_app
 from tests.hostile.cases_cli import cli
 
 
-def _breaking(bad: str, error: Exception):
-    real = local.load_path
+def _break_loading(bad: str, error: Exception) -> None:
+    """Make loading any path under `bad` raise `error` (an injected fault), others load."""
+    real = library.iter_source_parts
 
-    def load(path: Path, *args: Any, **kwargs: Any) -> Any:
+    def parts(path: Path, *args: Any, **kwargs: Any) -> Any:
         if str(path).startswith(bad):
             raise error
         return real(path, *args, **kwargs)
 
-    return load
+    library.iter_source_parts = parts  # type: ignore[assignment]
 
 
 def _subscribe(*folders: str) -> None:
@@ -46,7 +47,7 @@ def _titles() -> list[str]:
 def refresh_with_a_broken_source(good: str, bad: str) -> dict[str, Any]:
     """`newsreader refresh` where loading one source raises an error nobody expected."""
     _subscribe(bad, good)
-    refresh.load_path = _breaking(bad, TypeError("author must be str"))  # type: ignore[assignment]
+    _break_loading(bad, TypeError("author must be str"))
     report = cli([["refresh"]])[0]
     path = log_path()
     return {
@@ -72,7 +73,7 @@ def refresh_with_a_full_disk_for_one(good: str, bad: str) -> dict[str, Any]:
 
 def app_import_with_a_broken_source(good: str, bad: str) -> dict[str, Any]:
     """The app's start-up import where one of the paths raises while loading."""
-    importer.load_path = _breaking(bad, TypeError("title must be str"))  # type: ignore[assignment]
+    _break_loading(bad, TypeError("title must be str"))
 
     async def scenario(app: NewsReaderApp, pilot: Pilot[Any]) -> dict[str, Any]:
         await app.workers.wait_for_complete()
