@@ -10,10 +10,12 @@ logged with the article id, counted, and the article is stored with no quotes.
 
 from __future__ import annotations
 
+import atexit
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass
 
 from newsreader.extract.version import EXTRACTOR_VERSION
@@ -22,7 +24,7 @@ from newsreader.processes import process_pool
 from newsreader.store import Store
 from newsreader.store.search import PendingArticle
 
-__all__ = ["IndexSummary", "ProgressCallback", "index_quotes"]
+__all__ = ["IndexSummary", "ProgressCallback", "extract_elsewhere", "index_quotes"]
 
 log = logging.getLogger(__name__)
 
@@ -123,3 +125,37 @@ def index_quotes(
         if executor is not None:
             executor.shutdown(cancel_futures=True)
     return IndexSummary(indexed, failed)
+
+
+_solo_pool: Executor | None = None
+_solo_lock = threading.Lock()
+
+
+def extract_elsewhere(paragraphs: Sequence[str]) -> Extraction | None:
+    """`extract_within_bound` run in a worker process kept for the life of the program.
+
+    For the app: a long article's analysis then never holds the interpreter lock the UI
+    draws with. Falls back to this process when no worker can be started.
+
+    Raises:
+        Exception: Whatever the extractor raises.
+    """
+    global _solo_pool
+    from newsreader.extract.bounded import extract_within_bound
+
+    with _solo_lock:
+        if _solo_pool is None:
+            try:
+                _solo_pool = process_pool(1)
+                atexit.register(_solo_pool.shutdown, cancel_futures=True)
+            except OSError:
+                log.warning("cannot start a worker process; extracting here", exc_info=True)
+        pool = _solo_pool
+    if pool is None:
+        return extract_within_bound(paragraphs)
+    try:
+        return pool.submit(extract_within_bound, tuple(paragraphs)).result()
+    except BrokenExecutor:
+        with _solo_lock:
+            _solo_pool = None
+        return extract_within_bound(paragraphs)

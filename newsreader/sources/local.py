@@ -353,8 +353,8 @@ def iter_source_parts(path: Path, *, workers: int | None = None) -> Iterator[Sou
         workers: Processes (None: one per core; 1: parse here).
 
     Yields:
-        Drafts that share the source's key, title and location; the first carries the folder
-        walk's error lines, each part its own files'.
+        Drafts that share the source's key, title and location; each carries its files'
+        error lines, and the first also the folder walk's.
 
     Raises:
         FileNotFoundError: When nothing exists at `path`.
@@ -368,10 +368,15 @@ def iter_source_parts(path: Path, *, workers: int | None = None) -> Iterator[Sou
     files = _article_files(folder, errors)
     title = clean_line(folder.name or str(folder))
     source = SourceDraft(key=key, title=title, location=str(resolved))
-    yield replace(source, errors=tuple(errors))
     jobs = [(str(folder), [str(f) for f in part], title) for part in _parts(files)]
+    if not jobs:
+        yield replace(source, errors=tuple(errors))
+        return
+    # The walk's errors ride with the first part: a part with no articles would create the
+    # source before the store could recognise it as a moved folder.
     for articles, part_errors, _feed_title in _run_parts(jobs, files, workers):
-        yield replace(source, articles=tuple(articles), errors=tuple(part_errors))
+        yield replace(source, articles=tuple(articles), errors=tuple(errors + part_errors))
+        errors = []
 
 
 def _run_parts(

@@ -252,9 +252,9 @@ class Store(FeedRecords, SearchIndex, StoreBase):
     def _adopt_moved_source(self, draft: SourceDraft) -> None:
         """A local folder seen at a new path takes over the source it was stored as.
 
-        The old source must be gone from disk and share at least half of its articles (by
-        relative path) with the draft, both ways, so a new folder that merely has the same name
-        is a source of its own.
+        The old source must be gone from disk and hold at least half of the draft's articles
+        (by relative path; a large folder arrives in parts, so the draft may be one part of
+        it), so a new folder that merely has the same name is a source of its own.
         """
         exists = self._connection.execute(
             "SELECT 1 FROM sources WHERE key = ?", (draft.key,)
@@ -275,7 +275,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 )
             }
             shared = len(wanted & stored)
-            if shared * 2 >= max(len(wanted), len(stored)):
+            if shared * 2 >= len(wanted) and shared * 2 >= min(len(stored), len(wanted)):
                 self._connection.execute(
                     "UPDATE sources SET key = ?, location = ? WHERE id = ?",
                     (draft.key, draft.location, source_id),

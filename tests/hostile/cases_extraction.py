@@ -8,6 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from newsreader import paths
+from newsreader.ingest.html import html_to_document
 from newsreader.models import ArticleDraft, Document, SourceDraft
 from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
@@ -20,14 +21,16 @@ def open_huge(kilobytes: int, one_paragraph: bool) -> dict[str, Any]:
     """Store one article of `kilobytes` of quote after quote, open it, report what showed.
 
     `one_paragraph` sends it through the HTML path as one `<p>` (cut to one block of
-    `MAX_BLOCK_CHARS`, analysed in a thread); otherwise it is 2,000-character paragraphs.
+    `MAX_BLOCK_CHARS`, analysed in a worker process); otherwise it is 2,000-character paragraphs.
     """
     text = QUOTE * (kilobytes * 1024 // len(QUOTE))
-    paragraphs = (
-        (text,) if one_paragraph else tuple(text[i : i + 2000] for i in range(0, len(text), 2000))
-    )
+    if one_paragraph:  # through the real HTML path, which caps a block's length
+        document = html_to_document(f"<p>{text}</p>")
+    else:
+        chunks = [text[i : i + 2000] for i in range(0, len(text), 2000)]
+        document = Document.from_paragraphs(chunks)
     store = Store(paths.database_path())
-    draft = ArticleDraft("huge", "Huge", "Feed", Document.from_paragraphs(paragraphs))
+    draft = ArticleDraft("huge", "Huge", "Feed", document)
     store.save_source(SourceDraft("local:/huge", "huge", "/huge", (draft,)))
     store.close()
 

@@ -153,10 +153,11 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
     @work(thread=True, exclusive=True, exit_on_error=False, group="extract")
     def analyse_in_background(self, article: Article, quote_position: int | None) -> None:
         """Run the extractor on a long article off the UI thread, then show what it found."""
-        from newsreader.extract.bounded import extract_within_bound
+        from newsreader.services.indexing import extract_elsewhere
 
         try:
-            found = extract_within_bound(article.paragraphs)
+            # In a worker process: the analysis never takes the lock the UI draws with.
+            found = extract_elsewhere(article.paragraphs)
         except Exception:  # the article still shows, without quotes; the log says why
             logger.exception("finding the quotes of article %d failed", article.id)
             found = Extraction()
