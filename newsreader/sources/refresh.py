@@ -201,13 +201,21 @@ class _Refresh:
     ) -> None:
         """Parse a fetched feed in a worker process while others download, then save it here."""
         parsed: ParsedFeed | None = None
-        with contextlib.suppress(BrokenExecutor, OSError, RuntimeError):
+        failure: Exception | None = None
+        try:
             parsed = await asyncio.get_running_loop().run_in_executor(
                 pool, _parse_fetched, result, state.title
             )
+        except (BrokenExecutor, OSError, RuntimeError):
+            parsed = None  # the pool is gone: parse here instead
+        except Exception as error:  # the parser's own bug, met in the worker: this feed only
+            failure = error
         if self.cancel.is_set():
             return
         now = int(time.time())
+        if failure is not None:
+            self._report(_guarded(store, state, _raise, failure))
+            return
         self._report(
             _guarded(store, state, _save_feed, store, state, result, self.config, now, parsed)
         )
@@ -227,6 +235,11 @@ def _guarded(
         except Exception:  # the store itself is failing (locked, disk full): report only
             logger.exception("recording the failure of source %s failed", state.id)
             return _outcome(state, OutcomeKind.FAILED, error=line)
+
+
+def _raise(error: Exception) -> FeedOutcome:
+    """A step that fails with an error met elsewhere (so `_guarded` logs and records it)."""
+    raise error
 
 
 def _error_line(error: BaseException) -> str:

@@ -60,3 +60,33 @@ def app_against(routes: dict[str, dict[str, Any]], urls: list[str]) -> dict[str,
 
 
 __all__ = ["app_against", "cli_against", "notes"]
+
+
+def refresh_with_a_parser_bug(feeds: int) -> dict[str, Any]:
+    """`feeds` feeds refreshed through the parse pool; the parser raises on one of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsreader import processes
+    from newsreader.sources import refresh
+
+    real_parse = refresh.parse_feed
+
+    def parse(body: bytes, **options: Any) -> Any:
+        if b"BREAKME" in body:
+            raise ValueError("the parser's own bug")
+        return real_parse(body, **options)
+
+    refresh.parse_feed = parse  # type: ignore[assignment]
+    # Spawned processes would not see the patch: threads stand in for them here.
+    processes.process_pool = lambda workers=None: ThreadPoolExecutor(2)  # type: ignore[assignment]
+    routes = {f"/f{n}": {} for n in range(feeds - 1)}
+    broken = rss("Broken", [("b1", "BREAKME", "<p>x</p>")])
+    server, running = _server(routes)
+    server.routes["/broken"] = lambda handler: send(handler, 200, broken)
+    base = f"127.0.0.1:{server.port}"
+    commands = [["add", f"http://{base}{path}"] for path in [*routes, "/broken"]]
+    try:
+        reports = cli([*commands, ["refresh"]])
+    finally:
+        running.close()
+    return {"refresh": reports[-1]}

@@ -246,3 +246,11 @@ def test_sibling_quitting_with_unsaved_changes_says_so_first(tmp_path: Path) -> 
     assert first["running"]
     assert any("still wait for the database" in message for _, message in first["notes"])
     assert run.result["pending"] == 1  # said, then given up on purpose by the second q
+
+
+def test_sibling_a_parser_bug_in_the_parse_pool_fails_one_feed(tmp_path: Path) -> None:
+    run = run_case("cases_net:refresh_with_a_parser_bug", tmp_path, feeds=8)
+    out = run.result["refresh"]["out"]
+    assert run.result["refresh"]["code"] == 0
+    failing = [line for line in out.splitlines() if "ValueError" in line]
+    assert len(failing) == 1 and "8 sources" in out and "1 failed" in out
