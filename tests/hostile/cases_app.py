@@ -282,7 +282,7 @@ def quit_while_locked(folder: str) -> dict[str, Any]:
     import_paths(paths.database_path(), [Path(folder)])
     database = str(paths.database_path())
     locker = subprocess.Popen(
-        [sys.executable, "-c", LOCKER, database, "30"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", LOCKER, database, "6"], stdout=subprocess.PIPE, text=True
     )
     assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
 
