@@ -25,6 +25,7 @@ def gender_of(name: str) -> str | None:
     return given_name_gender(word)
 
 
+@functools.lru_cache(maxsize=8192)
 def given_name_gender(word: str) -> str | None:
     """`f`, `m` or None for a lower-case given name (None: unknown, or borne by both)."""
     if word in UNISEX_NAMES:
@@ -103,14 +104,30 @@ _OBJECT_AFTER = [[w] for w in ("with", "to", "for", "from", "by", "beside", "beh
 
 def honorific_gender(book: NameBook, family: str) -> str | None:
     """`f` or `m` when the article calls the family name only `Ms.` or only `Mr.`."""
-    honorific = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+" + re.escape(family) + r"\b")
-    votes = {"m": 0, "f": 0}
+    votes = _honorifics(book).get(family.lower())
+    if votes is None or (votes[0] and votes[1]):
+        return None  # never, or `Mr. and Mrs. Vance`: two people
+    return "m" if votes[0] else "f"
+
+
+def _honorifics(book: NameBook) -> dict[str, tuple[int, int]]:
+    """Every family name after Mr. or Ms./Mrs./Miss in the article, with (male, female)
+    counts; read once per article."""
+    key = ("honorifics",)
+    table = book.memo.get(key)
+    if isinstance(table, dict):
+        return table
+    counts: dict[str, tuple[int, int]] = {}
     for text in book.texts():
-        for match in honorific.finditer(text):
-            votes["m" if match.group(1) == "Mr" else "f"] += 1
-    if votes["m"] and votes["f"]:
-        return None  # `Mr. and Mrs. Vance`: two people
-    return "m" if votes["m"] else "f" if votes["f"] else None
+        for match in _HONORIFIC_RE.finditer(text):
+            male, female = counts.get(match.group(2).lower(), (0, 0))
+            is_male = match.group(1) == "Mr"
+            counts[match.group(2).lower()] = (male + is_male, female + (not is_male))
+    book.memo[key] = counts
+    return counts
+
+
+_HONORIFIC_RE = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+([A-Z][\w’'-]*)")
 
 
 def gender_in_text(book: NameBook, name: str, family: str) -> str | None:

@@ -50,7 +50,7 @@ class NameBook:
     _positions: list[tuple[int, int]] = field(default_factory=list)
     _texts: dict[int, str] = field(default_factory=dict)
     _genders: dict[str, str | None] = field(default_factory=dict)
-    memo: dict[tuple[str, ...], str | bool | None] = field(default_factory=dict)
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict)
     """Answers that read the whole article (organisation lookups), kept per question."""
 
     def add(
