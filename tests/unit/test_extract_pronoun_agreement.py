@@ -152,3 +152,31 @@ def test_the_articles_honorific_beats_the_name_list() -> None:
         "Dr. Oluwaseun Adebayo led the study. Ms. Adebayo said the team had checked twice.",
         "“We anticipated that objection,” she said.",
     ) == ["Oluwaseun Adebayo"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            ["President Ann Cole was criticized by Sen. Ted Marsh.", "“She has no plan,” he said."],
+            "Ted Marsh",
+        ),
+        (
+            [
+                "The governor, Maria Lopez, signed the bill. Her opponent, Rep. Dan Kim, called "
+                "it a mistake.",
+                "“This will create jobs,” she said.",
+            ],
+            "Maria Lopez",
+        ),
+        (
+            [
+                "Google said it would appeal. Its chief executive, Sundar Pichai, was in Paris.",
+                "“We disagree with the ruling,” he said.",
+            ],
+            "Sundar Pichai",
+        ),
+    ],
+)
+def test_pronoun_in_political_and_business_copy(paragraphs: list[str], speaker: str) -> None:
+    assert speakers(*paragraphs) == [speaker]
