@@ -50,6 +50,10 @@ class NameBook:
     _positions: list[tuple[int, int]] = field(default_factory=list)
     _texts: dict[int, str] = field(default_factory=dict)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    _surname_index: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
+    """Where each full name was seen, by surname then name (positions sorted): `canonical`
+    reads it instead of every mention, which keeps a long article's look-ups cheap."""
+    _byline_index: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
     memo: dict[tuple[str, ...], object] = field(default_factory=dict)
     """Answers that read the whole article (organisation lookups), kept per question."""
 
@@ -64,6 +68,9 @@ class NameBook:
         """Record a full name (two or more words) seen at a position."""
         table = self._bylines if byline else self._by_surname
         table.setdefault(surname(name).lower(), []).append(Mention(position, name))
+        index = self._byline_index if byline else self._surname_index
+        places = index.setdefault(surname(name).lower(), {}).setdefault(name, [])
+        bisect.insort(places, position)
         if not byline:
             self._by_forename.setdefault(forename(name).lower(), set()).add(name)
             self._refer(Mention(position, name, subject))
@@ -88,11 +95,8 @@ class NameBook:
     def ending_with(self, words: list[str]) -> str | None:
         """The one full name that ends with these words (`El Amrani`, `Ben Slimane`)."""
         tail = " " + " ".join(words).lower()
-        found = {
-            m.name
-            for m in self._by_surname.get(words[-1].lower(), ())
-            if m.name.lower().endswith(tail)
-        }
+        names = self._surname_index.get(words[-1].lower(), {})
+        found = {name for name in names if name.lower().endswith(tail)}
         return found.pop() if len(found) == 1 else None
 
     def is_surname(self, word: str) -> bool:
@@ -207,26 +211,13 @@ class NameBook:
         if name.lower() in self._aliases:
             return self._aliases[name.lower()]
         key = surname(name).lower()
-        for table in (self._by_surname, self._bylines):
-            found = self._lookup(table.get(key, []), name, position)
+        for index in (self._surname_index, self._byline_index):
+            found = _lookup(index.get(key, {}), name, position)
             if found is not None:
                 return found
         if " " not in name:
             return self._forename(name.lower()) or name
         return name
-
-    @staticmethod
-    def _lookup(mentions: list[Mention], name: str, position: tuple[int, int]) -> str | None:
-        candidates = sorted(mentions)
-        if " " in name:
-            candidates = [m for m in candidates if same_forename(m.name, name)]
-        if not candidates:
-            return None
-        earlier = [m for m in candidates if m.position <= position]
-        if not earlier:
-            return candidates[0].name
-        forenames = {forename(m.name).lower() for m in earlier}
-        return earlier[0].name if len(forenames) == 1 else earlier[-1].name
 
     def text(self, paragraph: int) -> str:
         """A paragraph's text as noted (quotes blanked), or empty."""
@@ -331,6 +322,29 @@ _ROLE_FORMS = {
     "councillor": ("councillor", "cllr"),
 }
 """A role noun and the titles written before the name of someone who holds it."""
+
+
+def _lookup(
+    places: dict[str, list[tuple[int, int]]], name: str, position: tuple[int, int]
+) -> str | None:
+    """The full name a surname (or full name) at `position` stands for, among the names that
+    share its surname: the earliest one named before it when they share a forename, else the
+    one named last before it; with none before, the first named after."""
+    names = [n for n in places if " " not in name or same_forename(n, name)]
+    if not names:
+        return None
+    earlier = [n for n in names if places[n][0] <= position]
+    if not earlier:
+        return min(names, key=lambda n: places[n][0])
+    if len({forename(n).lower() for n in earlier}) == 1:
+        return min(earlier, key=lambda n: places[n][0])
+    return max(earlier, key=lambda n: _last_before(places[n], position))
+
+
+def _last_before(places: list[tuple[int, int]], position: tuple[int, int]) -> tuple[int, int]:
+    """The last of sorted positions at or before `position`."""
+    return places[bisect.bisect_right(places, position) - 1]
+
 
 _ROLE_REACH = 8
 """How many paragraphs back `the commissioner said` may find `Commissioner Annika Lindqvist`."""
