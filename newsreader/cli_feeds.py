@@ -18,6 +18,7 @@ from pathlib import Path
 from newsreader import paths
 from newsreader.config import Config, load_config
 from newsreader.links import display_text
+from newsreader.logs import log_path
 from newsreader.sources.opml import OpmlEntry, read_opml, write_opml
 from newsreader.sources.refresh import FeedOutcome, OutcomeKind, RefreshSummary, refresh_sources
 from newsreader.store import Store, StoreError
@@ -295,6 +296,8 @@ def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
             print(f"  {where}: {display_text(outcome.error or 'failed')}")
         elif outcome.moved_to and not quiet:
             print(f"  {display_text(outcome.title)}: moved to {display_text(outcome.moved_to)}")
+    if any("details in the log" in (outcome.error or "") for outcome in summary.failures):
+        print(f"  (the log is {display_text(str(log_path()))})")
     if quiet:
         return
     updated = sum(outcome.updated for outcome in summary.outcomes)

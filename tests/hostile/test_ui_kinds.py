@@ -121,6 +121,7 @@ def test_issue_instance_refresh_fails_one_source_and_saves_the_rest(tmp_path: Pa
     assert refresh["code"] == 0 and "Traceback" not in refresh["err"]
     failing = [line for line in refresh["out"].splitlines() if "TypeError" in line]
     assert len(failing) == 1 and "details in the log" in failing[0]
+    assert "(the log is " in refresh["out"]
     assert run.result["titles"] and all("storm" not in t for t in run.result["titles"])
     assert "Traceback" in run.result["log"]
 
