@@ -361,7 +361,12 @@ def _save_feed(
         return _record_failure(store, state, _without_location(errors, result), now)
     draft = SourceDraft(state.key, _display_title(state, title), location, tuple(articles))
     saved = store.save_source(draft, kind=FEED_KIND)
-    record = FetchRecord(now, result.etag, result.last_modified, location=result.moved_to)
+    # Entries skipped past the cap, a wrong charset declaration, one broken entry: the feed
+    # is saved, and the line stays beside it in `feeds` and the refresh summary.
+    warning = "; ".join(_without_location([line], result) for line in errors) or None
+    record = FetchRecord(
+        now, result.etag, result.last_modified, location=result.moved_to, error=warning
+    )
     store.record_fetch(state.id, record)
     removed = store.drop_old_articles(
         state.id,
@@ -377,6 +382,7 @@ def _save_feed(
         saved.added,
         saved.updated,
         removed,
+        error=warning,
         moved_to=result.moved_to,
     )
 

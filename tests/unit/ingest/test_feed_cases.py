@@ -259,3 +259,21 @@ def test_structure_survives_a_feed_body() -> None:
         ("paragraph", "Line one\nline two", 0),
         ("code", "  a = 1\n  b = 2", 0),
     ]
+
+
+def test_a_saved_feed_keeps_its_warning_line(tmp_path: Path, server: FeedServer) -> None:
+    body = channel("<item><title>Crème brûlée</title><guid>g</guid></item>")
+    server.routes["/lying"] = static(body.decode().encode("latin-1"), "application/rss+xml")
+    database = tmp_path / "db.sqlite3"
+    store = Store(database)
+    store.add_subscription(
+        server.url("/lying"), title="", location=server.url("/lying"), kind="feed"
+    )
+    store.close()
+    (outcome,) = refresh_sources(database, None, CONFIG).outcomes
+    assert not outcome.failed and outcome.added == 1
+    assert outcome.error is not None and "does not fit the bytes" in outcome.error
+    store = Store(database)
+    assert store.rows()[0].title == "Crème brûlée"
+    (listing,) = store.feed_listing()
+    assert listing.last_error == outcome.error
