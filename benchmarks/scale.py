@@ -262,9 +262,9 @@ def main() -> None:
         database.parent.mkdir()
         print(f"Store of {article_count:,} articles across {corpus.SOURCE_COUNT} sources")
         saved, indexed = corpus.build_store(database, article_count)
-        report.figure("written through Store.save_source", saved, "s", None)
+        report.figure("written through Store.save_source (with search rows)", saved, "s", None)
         report.figure("  rate", article_count / saved, "articles/s", None)
-        report.figure("search index filled (one INSERT … SELECT)", indexed, "s", None)
+        report.figure("quotes marked found (no background index)", indexed, "s", None)
         report.note(f"database size {database.stat().st_size / 2**20:,.0f} MiB")
         # Without PYTHONDONTWRITEBYTECODE (set in some sandboxes) the warm-up run leaves the
         # bytecode cache an installed package has; otherwise every start recompiles ~70 ms.
