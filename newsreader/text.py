@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 __all__ = ["clean_line", "clean_text", "derive_title"]
 
-# C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides and isolates.
-_UNSAFE_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides and isolates, and
+# lone surrogates (a JSON `\ud800`, an undecodable file name), which no terminal or UTF-8
+# database can take.
+_UNSAFE_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 # Whole escape sequences, so their parameters do not survive as visible junk.
 _ESCAPE_SEQUENCE = re.compile(

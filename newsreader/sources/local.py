@@ -201,6 +201,16 @@ def _is_ignored(name: str) -> bool:
     return name.startswith((".", "__")) or Path(name).suffix.lower() not in ARTICLE_SUFFIXES
 
 
+def _guid(file: Path, folder: Path) -> str:
+    """A file's identity in its source: its path inside the folder, as valid text.
+
+    A name that is not valid UTF-8 keeps its undecodable bytes as `\\xe9` escapes, so the
+    identity is stable and the store (UTF-8) can hold it.
+    """
+    relative = file.relative_to(folder).as_posix()
+    return os.fsencode(relative).decode("utf-8", "backslashreplace")
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder)
@@ -289,7 +299,7 @@ def load_path(path: Path) -> SourceDraft:
     articles: list[ArticleDraft] = []
     title = folder.name or str(folder)
     for file in files:
-        guid = file.relative_to(folder).as_posix()
+        guid = _guid(file, folder)
         file_articles, file_errors, feed_title = load_file(file, guid=guid, folder_name=title)
         articles.extend(file_articles)
         errors.extend(file_errors)
@@ -311,7 +321,7 @@ def _load_part(job: tuple[str, list[str], str]) -> tuple[list[ArticleDraft], lis
     feed_title = ""
     for name in files:
         file = Path(name)
-        guid = file.relative_to(folder).as_posix()
+        guid = _guid(file, Path(folder))
         file_articles, file_errors, feed_title = load_file(file, guid=guid, folder_name=title)
         articles.extend(file_articles)
         errors.extend(file_errors)

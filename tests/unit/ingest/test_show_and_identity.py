@@ -193,3 +193,27 @@ def test_a_version_3_store_upgrades_keeping_bodies_state_and_rekeying_local_sour
     store.save_source(load_path(folder))
     assert (store.source_count(), store.count(), store.state(7)) == (1, 1, (True, True))
     assert (tmp_path / "db.sqlite3.v3.bak").exists()
+
+
+def test_a_file_name_that_is_not_utf8_costs_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Good\n\nBody.\n")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as file:
+        file.write(b"Cafe\n\nBody.\n")
+    store = Store(tmp_path / "db.sqlite3")
+    store.save_source(load_path(folder))
+    assert sorted(row.title for row in store.rows()) == ["Cafe", "Good"]
+    store.save_source(load_path(folder))  # the same identity the second time
+    assert store.count() == 2
+
+
+def test_lone_surrogates_in_a_feed_never_reach_the_store(tmp_path: Path) -> None:
+    (tmp_path / "f.json").write_text(
+        '{"version": "1.1", "title": "T\\ud800", "items": [{"id": "a\\udc00",'
+        ' "title": "bad \\ud800 title", "content_text": "x \\udfff y"}]}'
+    )
+    store = Store(tmp_path / "db.sqlite3")
+    store.save_source(load_path(tmp_path / "f.json"))
+    (row,) = store.rows()
+    assert row.title == "bad title"
