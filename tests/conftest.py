@@ -15,8 +15,9 @@ SHARED = REPO.parent / "shared"
 def isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Point newsreader's data and config folders at fresh temporary ones."""
+    """Point newsreader's data, config and log folders at fresh temporary ones."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("NEWSREADER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("NEWSREADER_LOG_DIR", str(home / "log"))
     return home
