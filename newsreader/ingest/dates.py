@@ -183,6 +183,43 @@ def _has_zone_word(text: str) -> bool:
     return word is not None and word.group(1) not in ("AM", "PM", *ZONE_OFFSETS)
 
 
+_COLON_OFFSET = re.compile(r"(?<=\d)\s*([+-])(\d{2}):?(\d{2})$")
+_SHORT_OFFSET = re.compile(r"(?<=\d)\s+([+-])(\d{2})$")
+_NAMED_OFFSET = re.compile(r"\b(?:GMT|UTC|UT)\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_KNOWN_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december mon monday tue tues tuesday wed wednesday "
+    "thu thur thurs thursday fri friday sat saturday sun sunday am pm a p m t z at on of the "
+    "st nd rd th".split()  # noqa: SIM905
+)
+"""Words a date may hold besides zone names (English month and day names, AM/PM, `at`...)."""
+
+
+def _normal_offsets(text: str) -> str:
+    """`+05:30` -> `+0530`, `+05` -> `+0500`, `GMT+2`/`UTC-05:30` -> `+0200`/`-0530`."""
+    named = _NAMED_OFFSET.search(text)
+    if named:
+        sign, hours, minutes = named.groups()
+        return text[: named.start()].rstrip() + f" {sign}{int(hours):02d}{minutes or '00'}"
+    colon = _COLON_OFFSET.search(text)
+    if colon and not re.search(r"\d{4}-\d{2}-\d{2}T", text):  # ISO keeps its own form
+        sign, hours, minutes = colon.groups()
+        return text[: colon.start()] + f" {sign}{hours}{minutes}"
+    short = _SHORT_OFFSET.search(text)
+    if short:
+        return text[: short.start()] + f" {short.group(1)}{short.group(2)}00"
+    return text
+
+
+def _unknown_word(text: str) -> bool:
+    """Whether the text holds a word that is neither a date word nor a known zone."""
+    for word in _WORD.findall(text):
+        if word.lower() not in _KNOWN_WORDS and word.upper() not in ZONE_OFFSETS:
+            return True
+    return False
+
+
 def parse_date(text: object) -> datetime | None:
     """Read a publication date from a feed, file or page.
 
@@ -195,9 +232,11 @@ def parse_date(text: object) -> datetime | None:
     """
     if not isinstance(text, str):
         return None
-    text = " ".join(text.split())[:MAX_DATE_CHARS]
+    text = _normal_offsets(" ".join(text.split())[:MAX_DATE_CHARS])
     if not text or not any(character.isdigit() for character in text):
         return None
+    if _unknown_word(text):
+        return None  # a zone or word no parser here reads for certain: "no date"
     moment = _iso(text) or _rfc822(text) or _loose(text)
     if moment is None:
         return None

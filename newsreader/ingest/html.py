@@ -186,8 +186,8 @@ class _Walker:
                 self.too_deep = True
             if event == "start":
                 if self._start(tag.lower(), element):
+                    # Its "end" still comes, and reads the tail there.
                     walker.skip_subtree()
-                    self._tail(element)
                 elif element.text:
                     self._text(element.text)
             else:

@@ -227,6 +227,9 @@ def _article_files(folder: Path, errors: list[str]) -> list[Path]:
     found: list[Path] = []
     pending: list[tuple[Path, int]] = [(folder, 0)]
     seen: set[tuple[int, int]] = set()
+    with contextlib.suppress(OSError):
+        root = folder.stat()
+        seen.add((root.st_dev, root.st_ino))  # a link back to the top is a loop too
     while pending and len(found) < MAX_FILES:
         directory, depth = pending.pop()
         try:
