@@ -188,10 +188,64 @@ _SHORT_OFFSET = re.compile(r"(?<=\d)\s+([+-])(\d{2})$")
 _NAMED_OFFSET = re.compile(r"\b(?:GMT|UTC|UT)\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _KNOWN_WORDS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
-    "september oct october nov november dec december mon monday tue tues tuesday wed wednesday "
-    "thu thur thurs thursday fri friday sat saturday sun sunday am pm a p m t z at on of the "
-    "st nd rd th".split()  # noqa: SIM905
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "t",
+        "z",
+        "at",
+        "on",
+        "of",
+        "the",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ]
 )
 """Words a date may hold besides zone names (English month and day names, AM/PM, `at`...)."""
 

@@ -287,10 +287,11 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
     )
     feed_title = _line(parsed.feed.get("title"), MAX_TITLE_CHARS) or source.fallback_title
     channel_link = absolute_url(parsed.feed.get("link"), source.base_url)
+    atom = str(parsed.get("version") or "").startswith("atom")
     base = source.base_url or channel_link or None
 
     def build(entry: Mapping[str, Any]) -> ArticleDraft:
-        return _xml_article(entry, source=source, feed_title=feed_title, base=base)
+        return _xml_article(entry, source=source, feed_title=feed_title, base=base, atom=atom)
 
     articles, entry_errors = _skipping(parsed.entries, build, source.location)
     if not articles and not entry_errors:
@@ -327,18 +328,25 @@ def _entry_document(entry: Mapping[str, Any], base: str | None) -> Document:
     return _body(value, content_type, absolute_url(own_base, base) or base)
 
 
-def _entry_link(entry: Mapping[str, Any], base: str | None) -> str | None:
+def _entry_link(entry: Mapping[str, Any], base: str | None, atom: bool) -> str | None:
+    """The entry's page: its alternate `<link>`, else (RSS) a guid that is a web address.
+
+    feedparser copies an entry's id into `link` when it has no link of its own; an Atom id, or
+    an RSS guid such as `ep12`, is an identity and not an address, so it never becomes one.
+    """
+    hrefs = [
+        candidate.get("href")
+        for candidate in entry.get("links") or []
+        if candidate.get("rel") in (None, "alternate") and candidate.get("href")
+    ]
     link = entry.get("link")
-    if entry.get("guidislink") and not _ABSOLUTE_WEB_URL.match(str(link or "")):
-        # feedparser makes a guid the link when an item has none; a guid such as `ep12` is
-        # an identity, not an address, and resolving it would invent a page.
-        return None
+    if isinstance(link, str) and link and link not in hrefs:
+        from_guid = bool(entry.get("guidislink")) or link == entry.get("id")
+        if from_guid and (atom or not _ABSOLUTE_WEB_URL.match(link)):
+            link = None
     if not isinstance(link, str) or not link:
-        for candidate in entry.get("links") or []:
-            if candidate.get("rel") in (None, "alternate") and candidate.get("href"):
-                link = candidate["href"]
-                break
-    return absolute_url(link, base) or None if isinstance(link, str) else None
+        link = hrefs[0] if hrefs else None
+    return (absolute_url(link, base) or None) if isinstance(link, str) else None
 
 
 def _entry_published(entry: Mapping[str, Any]) -> Any:
@@ -350,15 +358,27 @@ def _entry_published(entry: Mapping[str, Any]) -> Any:
 
 
 def _xml_article(
-    entry: Mapping[str, Any], *, source: FeedSource, feed_title: str, base: str | None
+    entry: Mapping[str, Any],
+    *,
+    source: FeedSource,
+    feed_title: str,
+    base: str | None,
+    atom: bool = False,
 ) -> ArticleDraft:
     title = _entry_title(entry)
-    link = _entry_link(entry, base)
+    link = _entry_link(entry, base, atom)
     document = _entry_document(entry, base)
     enclosures = [
         (e.get("href") or e.get("url"), e.get("type"), e.get("length"))
         for e in entry.get("enclosures") or []
         if isinstance(e, Mapping)
+    ]
+    # Media RSS (`<media:content>`, also inside `<media:group>`): podcasts and video feeds
+    # that carry their file only there.
+    enclosures += [
+        (m.get("url"), m.get("type"), m.get("filesize") or m.get("fileSize"))
+        for m in entry.get("media_content") or []
+        if isinstance(m, Mapping) and m.get("url")
     ]
     document = _with_enclosures(document, enclosures, base)
     entry_id = _line(entry.get("id"), 2048)

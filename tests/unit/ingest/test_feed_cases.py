@@ -283,3 +283,27 @@ def test_a_saved_feed_keeps_its_warning_line(tmp_path: Path, server: FeedServer)
     assert store.rows()[0].title == "Crème brûlée"
     (listing,) = store.feed_listing()
     assert listing.last_error == outcome.error
+
+
+def test_atom_links_resolve_and_ids_never_become_links() -> None:
+    atom = (
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
+        b'<entry><title>E1</title><id>urn:e1</id><link rel="alternate" href="e1.html"/></entry>'
+        b"<entry><title>E3</title><id>http://id.example/3</id></entry></feed>"
+    )
+    _, articles, _ = parse_feed(atom, location="http://h.example/deep/feeds/x.xml")
+    assert [a.link for a in articles] == ["http://h.example/deep/feeds/e1.html", None]
+
+
+def test_media_rss_content_is_an_enclosure() -> None:
+    feed = channel(
+        '<item xmlns:media="http://search.yahoo.com/mrss/"><title>Video</title><guid>v</guid>'
+        '<media:content url="videos/ep1.mp4" type="video/mp4" fileSize="1200"/></item>'
+    ).replace(b"<rss ", b'<rss xmlns:media="http://search.yahoo.com/mrss/" ')
+    _, (article,), _ = parse_feed(feed, location="https://tv.example/feed")
+    (enclosure,) = article.document.enclosures
+    assert (enclosure.url, enclosure.type, enclosure.length) == (
+        "https://tv.example/videos/ep1.mp4",
+        "video/mp4",
+        1200,
+    )
