@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import io
 import json
 import logging
@@ -39,8 +40,8 @@ from newsreader.ingest.safety import (
     FeedRefused,
     check_entities,
 )
-from newsreader.ingest.textformats import derive_title, plain_text_document
-from newsreader.models import ArticleDraft, Document
+from newsreader.ingest.textformats import derive_title
+from newsreader.models import ArticleDraft, BlockKind, Document
 from newsreader.text import clean_line
 
 __all__ = ["FeedSource", "ParsedFeed", "looks_like_feed", "parse_feed", "read_feed"]
@@ -187,9 +188,26 @@ def _title_from(document: Document, link: str | None) -> str:
 def _body(value: str, content_type: str, base_url: str | None) -> Document:
     """A text construct as a document: HTML through the HTML path, plain text by paragraphs."""
     value = value[:MAX_BODY_CHARS]
-    if "html" in content_type or ("<" in value and ">" in value):
+    plain = content_type.startswith("text/plain")
+    if "html" in content_type or (not plain and "<" in value and ">" in value):
         return html_to_document(value, base_url)
-    return plain_text_document(value)
+    return _plain_text(value)
+
+
+def _plain_text(value: str) -> Document:
+    """Plain text as the feed wrote it: blank lines part paragraphs, single newlines stay."""
+    builder = DocumentBuilder()
+    for paragraph in re.split(r"\n[ \t]*\n", value.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        if not lines:
+            continue
+        builder.start(BlockKind.PARAGRAPH)
+        for number, line in enumerate(lines):
+            if number:
+                builder.line_break()
+            builder.text(line)
+        builder.close()
+    return builder.finish()
 
 
 def _with_enclosures(
@@ -285,7 +303,7 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
         sanitize_html=False,
         resolve_relative_uris=False,
     )
-    feed_title = _line(parsed.feed.get("title"), MAX_TITLE_CHARS) or source.fallback_title
+    feed_title = _title_of(parsed.feed) or source.fallback_title
     channel_link = absolute_url(parsed.feed.get("link"), source.base_url)
     atom = str(parsed.get("version") or "").startswith("atom")
     base = source.base_url or channel_link or None
@@ -300,13 +318,23 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
     return ParsedFeed(feed_title, articles, errors + cap_errors + entry_errors)
 
 
-def _entry_title(entry: Mapping[str, Any]) -> str:
-    detail = entry.get("title_detail") or {}
-    title = entry.get("title") or ""
+_ENTITY_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def _title_of(holder: Mapping[str, Any]) -> str:
+    """A feed's or entry's title as text: HTML titles converted, escaped entities read.
+
+    Titles marked as HTML go through the HTML path; a plain title that still holds entity
+    references (`Tom &amp; Jerry`, escaped twice by its publisher) has them read once.
+    """
+    detail = holder.get("title_detail") or {}
+    title = holder.get("title") or ""
     if not isinstance(title, str):
         return ""
     if "html" in (detail.get("type") or "") and ("<" in title or "&" in title):
         title = " ".join(html_to_document(title).paragraphs)
+    elif _ENTITY_REFERENCE.search(title):
+        title = html.unescape(title)
     return clean_line(title)[:MAX_TITLE_CHARS]
 
 
@@ -365,7 +393,7 @@ def _xml_article(
     base: str | None,
     atom: bool = False,
 ) -> ArticleDraft:
-    title = _entry_title(entry)
+    title = _title_of(entry)
     link = _entry_link(entry, base, atom)
     document = _entry_document(entry, base)
     enclosures = [

@@ -307,3 +307,15 @@ def test_media_rss_content_is_an_enclosure() -> None:
         "video/mp4",
         1200,
     )
+
+
+def test_plain_text_stays_text_and_titles_read_their_entities() -> None:
+    text = b'{"version": "1.1", "items": [{"id": "1", "content_text": "if a<b and c>d\\nthen <tag> stays.\\n\\nNew."}]}'
+    _, (article,), _ = parse_feed(text, location="j")
+    assert article.paragraphs == ("if a<b and c>d\nthen <tag> stays.", "New.")
+    feed = (
+        b"<rss><channel><title>Tom &amp;amp; Jerry&apos;s</title><item><title>x &amp;amp; y"
+        b"</title><guid>g</guid></item></channel></rss>"
+    )
+    title, (item,), _ = parse_feed(feed, location="f")
+    assert (title, item.title) == ("Tom & Jerry's", "x & y")
