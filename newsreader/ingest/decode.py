@@ -146,6 +146,24 @@ _LATIN_CODECS = frozenset(
 )
 
 
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _western(data: bytes) -> bool:
+    """Whether undeclared, non-UTF-8 bytes are Windows-1252 text with accents here and there.
+
+    In Western text a non-ASCII byte stands alone between ASCII letters (é, ü, a smart quote);
+    Cyrillic, Greek or Hebrew in a one-byte encoding makes whole words of them, and CJK
+    encodings use two bytes a character. Short Western text is where detectors guess wildest
+    (one é read as Arabic), so it is decided here: most non-ASCII runs one byte long.
+    """
+    runs = [len(run) for run in _HIGH_RUN.findall(data[:DETECTION_SAMPLE])]
+    if not runs:
+        return False
+    single = sum(1 for length in runs if length == 1)
+    return single >= 0.6 * len(runs) and _try(data[:DETECTION_SAMPLE], "cp1252") is not None
+
+
 def _detect(data: bytes) -> str | None:
     """charset-normalizer's best guess; Latin-script guesses become Windows-1252.
 
@@ -205,7 +223,7 @@ def _fallback(data: bytes, note: str) -> Decoded:
     text = _try(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", f"{note}; read as UTF-8" if note else "")
-    codec = _detect(data)
+    codec = "cp1252" if _western(data) else _detect(data)
     if codec is not None:
         text = _try(data, codec)
         if text is not None:

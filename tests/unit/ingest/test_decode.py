@@ -66,3 +66,10 @@ def test_header_charset_parsing() -> None:
     assert header_charset('text/xml; charset="UTF-8"') == "UTF-8"
     assert header_charset("text/xml;charset = us-ascii") == "us-ascii"
     assert header_charset("text/xml; qs=0.9") == ""
+
+
+@pytest.mark.parametrize(
+    "text", ["Café\n\nNaïve.", "Prix 5 €\n\nÇa coûte cher.", "Müller sagt „Grüße“ – naïv."]
+)
+def test_short_western_text_without_a_declaration_is_windows_1252(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252"), markup="text").text == text
