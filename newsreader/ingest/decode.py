@@ -214,7 +214,14 @@ def decode_bytes(data: bytes, *, content_type: str = "", markup: str = "xml") ->
         codec = _codec(choice)
         text = _try(data, codec) if codec else None
         if text is not None and codec is not None:
-            return Decoded(text, codec)
+            disagree = declared and choice is from_header and _codec(declared) != codec
+            note = (
+                f"the server says {from_header!r} but the document says {declared!r}; "
+                f"read as {codec} (the server's, as the HTTP rules have it)"
+                if disagree
+                else ""
+            )
+            return Decoded(text, codec, note)
         return _fallback(data, f"declared encoding {choice!r} does not fit the bytes")
     return _fallback(data, "")
 

@@ -73,3 +73,9 @@ def test_header_charset_parsing() -> None:
 )
 def test_short_western_text_without_a_declaration_is_windows_1252(text: str) -> None:
     assert decode_bytes(text.encode("cp1252"), markup="text").text == text
+
+
+def test_a_header_that_contradicts_the_document_is_said() -> None:
+    data = "<?xml version='1.0' encoding='koi8-r'?><rss>Привет</rss>".encode("koi8-r")
+    decoded = decode_bytes(data, content_type="text/xml; charset=windows-1251")
+    assert "the server says 'windows-1251' but the document says 'koi8-r'" in decoded.note
