@@ -113,7 +113,12 @@ def _read_bytes(path: Path) -> bytes:
 def _parse_html_file(text: str, path: Path) -> SeedArticle:
     page = parse_html_page(text, base_url=None)
     blocks = list(page.document.blocks)
-    if blocks and blocks[0].text in (page.first_heading, page.title):
+    # The headline is the article's opening heading (`<title>` is often "Site | Headline");
+    # it becomes the title and leaves the body, as a repeated `<title>` does.
+    title = page.title or page.first_heading
+    if blocks and blocks[0].kind is BlockKind.HEADING:
+        title, blocks = blocks[0].text, blocks[1:]
+    elif blocks and blocks[0].text in (page.first_heading, page.title):
         blocks = blocks[1:]
     dateline = None
     if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
@@ -125,7 +130,7 @@ def _parse_html_file(text: str, path: Path) -> SeedArticle:
         document=document,
         published=parse_date(page.published),
         dateline=dateline,
-        title=page.title or page.first_heading or derive_title(document.paragraphs),
+        title=title or derive_title(document.paragraphs),
     )
 
 

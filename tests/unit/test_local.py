@@ -117,7 +117,8 @@ def test_html_file(tmp_path: Path) -> None:
         "</time><p>\u201cQuoted,\u201d she said.</p></article></body></html>",
     )
     (article,) = load_path(tmp_path / "page.html").articles
-    assert article.title == "Page [bold]title[/]"
+    # The article's own headline, not the page's <title> ("Site | Headline" in the wild).
+    assert article.title == "Headline"
     assert article.paragraphs == ("\u201cQuoted,\u201d she said.",)
     assert article.published == datetime(2020, 1, 2, 10, tzinfo=UTC)
 
@@ -218,3 +219,9 @@ def test_seed_parser_never_fails(body: str) -> None:
     assert seed is not None
     assert sum(len(p) for p in seed.document.paragraphs) <= len(body)
     assert all(p and "\n" not in p for p in seed.document.paragraphs)
+
+
+def test_html_file_without_a_heading_takes_its_title(tmp_path: Path) -> None:
+    write(tmp_path, "page.html", "<title>Page [bold]title[/]</title><p>Body.</p>")
+    (article,) = load_path(tmp_path / "page.html").articles
+    assert (article.title, article.paragraphs) == ("Page [bold]title[/]", ("Body.",))
