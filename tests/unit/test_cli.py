@@ -118,3 +118,21 @@ def test_wheel_ships_the_sample_feeds(tmp_path: Path) -> None:
     assert any(name.endswith(".txt") for name in samples)
     assert any(name.endswith(".rss") for name in samples)
     assert "newsreader/ui/newsreader.tcss" in names
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for number in range(300):
+        (folder / f"s{number}.txt").write_text(f"Story {number}\n\nBody.\n")
+    assert run("add", str(folder)).returncode == 0
+    pipeline = subprocess.run(
+        f"{sys.executable} -m newsreader list | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+    assert pipeline.stdout.count("\n") == 1
+    assert "Error" not in pipeline.stderr and "unexpected" not in pipeline.stderr
