@@ -7,12 +7,14 @@ go through the HTML path. The first `# ` heading is the title and is left out of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newsreader.ingest.builder import DocumentBuilder
+from newsreader.ingest.dates import parse_date
 from newsreader.ingest.html import html_to_document
 from newsreader.ingest.textformats import SeedArticle, seed_date, split_dateline, split_header
 from newsreader.models import BlockKind, Document
@@ -148,6 +150,24 @@ def _plain(children: list[Token]) -> str:
     return "".join(c.content if c.type != "softbreak" else " " for c in children if c.type in kinds)
 
 
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.{0,8000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML front matter (`---` lines around `key: value` pairs, as static-site generators
+    write it): its simple fields, and the text after it. Nested YAML is not read."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return {}, text
+    fields = {
+        key.lower(): value.strip().strip("'\"") for key, value in _FIELD.findall(found.group(1))
+    }
+    return fields, text[found.end() :]
+
+
 def parse_markdown(text: str) -> SeedArticle:
     """A Markdown file: optional seed header, title from the first `# ` heading, the body.
 
@@ -160,7 +180,9 @@ def parse_markdown(text: str) -> SeedArticle:
     header, rest = split_header(text)
     if header is None:
         rest = text
+    fields, rest = _front_matter(rest)
     document, title = markdown_to_document(rest)
+    title = clean_line(fields.get("title", ""))[:500] or title
     blocks = list(document.blocks)
     dateline = None
     if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
@@ -171,7 +193,7 @@ def parse_markdown(text: str) -> SeedArticle:
     return SeedArticle(
         document=document,
         source_name=clean_line(header.group(2) or "")[:300] if header else "",
-        published=seed_date(header.group(1)) if header else None,
+        published=seed_date(header.group(1)) if header else parse_date(fields.get("date")),
         dateline=dateline,
         title=title or derive_title(document.paragraphs),
     )

@@ -217,3 +217,13 @@ def test_lone_surrogates_in_a_feed_never_reach_the_store(tmp_path: Path) -> None
     store.save_source(load_path(tmp_path / "f.json"))
     (row,) = store.rows()
     assert row.title == "bad title"
+
+
+def test_markdown_front_matter_gives_title_and_date(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text(
+        '---\ntitle: "Ferry fares rise"\ndate: 2025-11-05\ntags: [a, b]\n---\n\nBody text.\n'
+    )
+    (article,) = load_path(tmp_path / "post.md").articles
+    assert article.title == "Ferry fares rise"
+    assert article.published is not None and article.published.year == 2025
+    assert article.paragraphs == ("Body text.",)
