@@ -130,6 +130,10 @@ class HtmlPage:
 class _List:
     ordered: bool
     next_number: int = 1
+    step: int = 1
+    """-1 for `<ol reversed>`."""
+    style: str = "1"
+    """`<ol type>`: 1, a, A, i or I."""
 
 
 @dataclass(slots=True)
@@ -232,13 +236,13 @@ class _Walker:
         if tag in _HEADINGS:
             context.heading = _HEADINGS[tag]
         elif tag in ("ul", "ol"):
-            context.lists.append(_List(tag == "ol", _start_number(element)))
+            context.lists.append(_new_list(tag, element))
         elif tag == "li":
             current = context.lists[-1] if context.lists else _List(False)
             if current.ordered:
                 number = _int(element.get("value"), current.next_number)
-                current.next_number = number + 1
-                context.item_marker = f"{number}."
+                current.next_number = number + current.step
+                context.item_marker = f"{_numeral(number, current.style)}."
             else:
                 context.item_marker = "•"
             context.item_depth = max(len(context.lists), 1)
@@ -343,8 +347,36 @@ def _int(value: str | None, default: int) -> int:
     return number if -1_000_000 < number < 1_000_000 else default
 
 
-def _start_number(element: lxml.html.HtmlElement) -> int:
-    return _int(element.get("start"), 1)
+def _new_list(tag: str, element: lxml.html.HtmlElement) -> _List:
+    """A list's numbering: `start`, `reversed` (counting down from the item count) and `type`."""
+    if tag != "ol":
+        return _List(False)
+    reversed_ = element.get("reversed") is not None
+    items = sum(1 for child in element if child.tag == "li")
+    start = _int(element.get("start"), items if reversed_ else 1)
+    style = (element.get("type") or "1").strip()
+    return _List(True, start, -1 if reversed_ else 1, style if style in "1aAiI" else "1")
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def _numeral(number: int, style: str) -> str:
+    """`number` as a list item shows it: 3, c, C, iii or III (HTML's `<ol type>`)."""
+    if style in "aA" and 0 < number <= 18_278:
+        letters = ""
+        while number:
+            number, remainder = divmod(number - 1, 26)
+            letters = chr(ord("a") + remainder) + letters
+        return letters if style == "a" else letters.upper()
+    if style in "iI" and 0 < number < 4000:
+        roman = ""
+        for value, numeral in _ROMAN:
+            while number >= value:
+                roman, number = roman + numeral, number - value
+        return roman if style == "i" else roman.upper()
+    return str(number)
 
 
 def html_to_document(html: str, base_url: str | None = None) -> Document:

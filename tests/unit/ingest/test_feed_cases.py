@@ -319,3 +319,18 @@ def test_plain_text_stays_text_and_titles_read_their_entities() -> None:
     )
     title, (item,), _ = parse_feed(feed, location="f")
     assert (title, item.title) == ("Tom & Jerry's", "x & y")
+
+
+@pytest.mark.parametrize(
+    ("html", "markers"),
+    [
+        ("<ol type=a><li>x<li>y</ol>", ["a.", "b."]),
+        ("<ol reversed><li>x<li>y<li>z</ol>", ["3.", "2.", "1."]),
+        ("<ol type=I start=4><li>x<li>y</ol>", ["IV.", "V."]),
+        ("<ol start=5><li>x<li value=9>y<li>z</ol>", ["5.", "9.", "10."]),
+    ],
+)
+def test_ordered_list_numbering_follows_html(html: str, markers: list[str]) -> None:
+    from newsreader.ingest.html import html_to_document
+
+    assert [block.marker for block in html_to_document(html).blocks] == markers
