@@ -130,9 +130,12 @@ class DocumentBuilder:
     def image(self, url: str | None, alt: str) -> None:
         """An image: a block of its own between blocks; inside running text only its alt."""
         address = absolute_url(url, self.base_url)
-        if self._open is not None and self._open.runs:
-            return
         if not address:
+            return
+        if self._open is not None and self._open.runs:
+            # An image inside running text stays out of the text (quote offsets, reading) but
+            # is listed with the article's links, under its alt text.
+            self.link(address, clean_line(alt)[:300] or "image")
             return
         self.close()
         alt_text = clean_line(alt)[:500]

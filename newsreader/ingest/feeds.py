@@ -280,7 +280,8 @@ def _cut_person(found: re.Match[str]) -> str:
 
 
 def _skipped_line(location: str, skipped: int) -> str:
-    return f"{location}: {skipped:,} entries skipped (at most {MAX_ENTRIES:,} are read)"
+    noun = "entry" if skipped == 1 else "entries"
+    return f"{location}: {skipped:,} {noun} skipped (at most {MAX_ENTRIES:,} are read)"
 
 
 def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
