@@ -293,10 +293,13 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
     text, cap_errors = _capped(decoded.text, source.location)
     text = _LONG_PERSON.sub(_cut_person, text)
     text = _LONG_TEXT.sub(_cut_text, text)
-    # No base is given to feedparser: it would resolve guids too (a guid `ep12` would become
-    # an address and change identity with the URL). xml:base is still applied by feedparser;
-    # what stays relative is resolved here against `base`.
+    # feedparser is given the base only when the document sets xml:base, which may itself be
+    # relative ("../site/") and then needs it. Otherwise it would resolve guids too (`ep12`
+    # would become an address and change identity with the URL); relative URLs are then
+    # resolved here against `base`.
     headers = {"content-type": "application/xml; charset=utf-8"}
+    if source.base_url and "xml:base" in text:
+        headers["content-location"] = source.base_url
     # A stream, never bytes or str: feedparser opens a str as a URL or path.
     parsed = feedparser.parse(
         io.BytesIO(_utf8_document(text)),
@@ -378,6 +381,16 @@ def _entry_link(entry: Mapping[str, Any], base: str | None, atom: bool) -> str |
     return (absolute_url(link, base) or None) if isinstance(link, str) else None
 
 
+def _entry_base(entry: Mapping[str, Any]) -> str | None:
+    """The xml:base in force for an entry, as feedparser tracked it (absolute ones only)."""
+    details = [*(entry.get("content") or []), entry.get("summary_detail") or {}]
+    for detail in details:
+        base = detail.get("base") if isinstance(detail, Mapping) else None
+        if isinstance(base, str) and _ABSOLUTE_WEB_URL.match(base):
+            return base
+    return None
+
+
 def _entry_published(entry: Mapping[str, Any]) -> Any:
     for key in ("published", "updated", "created", "issued", "modified"):
         moment = parse_date(entry.get(key))
@@ -409,7 +422,7 @@ def _xml_article(
         for m in entry.get("media_content") or []
         if isinstance(m, Mapping) and m.get("url")
     ]
-    document = _with_enclosures(document, enclosures, base)
+    document = _with_enclosures(document, enclosures, _entry_base(entry) or base)
     entry_id = _line(entry.get("id"), 2048)
     identity = entry_id or link or _content_hash(title, *document.paragraphs)
     return ArticleDraft(

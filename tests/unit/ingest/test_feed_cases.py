@@ -334,3 +334,37 @@ def test_ordered_list_numbering_follows_html(html: str, markers: list[str]) -> N
     from newsreader.ingest.html import html_to_document
 
     assert [block.marker for block in html_to_document(html).blocks] == markers
+
+
+def test_a_relative_xml_base_chain_resolves_against_the_feed_url() -> None:
+    atom = (
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="../site/">'
+        b'<title>T</title><id>x</id><entry xml:base="posts/"><title>E1</title><id>urn:e1</id>'
+        b'<link href="e1.html"/><content type="html">&lt;a href="../up.html"&gt;up&lt;/a&gt;'
+        b'&lt;p&gt;&lt;img src="i.png" alt="i"&gt;&lt;/p&gt;</content>'
+        b'<link rel="enclosure" href="e1.mp3" type="audio/mpeg"/></entry></feed>'
+    )
+    _, (article,), _ = parse_feed(atom, location="http://h.example/deep/feeds/atom.xml")
+    posts = "http://h.example/deep/site/posts/"
+    assert article.link == posts + "e1.html"
+    assert [link.url for link in article.document.links] == ["http://h.example/deep/site/up.html"]
+    assert [block.url for block in article.document.blocks if block.url] == [posts + "i.png"]
+    assert [e.url for e in article.document.enclosures] == [posts + "e1.mp3"]
+
+
+def test_an_rss_item_base_applies_to_its_enclosure_and_no_other_item() -> None:
+    feed = channel(
+        '<item xml:base="http://other.example/x/"><title>B</title><guid isPermaLink="false">b'
+        '</guid><link>based.html</link><enclosure url="b.mp3" type="audio/mpeg"/></item>'
+        '<item><title>C</title><guid isPermaLink="false">c</guid><link>third.html</link>'
+        '<enclosure url="t.mp3" type="audio/mpeg"/></item>'
+    )
+    _, (based, third), _ = parse_feed(feed, location="http://h.example/feed.xml")
+    assert (based.link, based.document.enclosures[0].url) == (
+        "http://other.example/x/based.html",
+        "http://other.example/x/b.mp3",
+    )
+    assert (third.link, third.document.enclosures[0].url) == (
+        "http://h.example/third.html",
+        "http://h.example/t.mp3",
+    )
