@@ -355,7 +355,8 @@ def test_a_relative_xml_base_chain_resolves_against_the_feed_url() -> None:
 def test_an_rss_item_base_applies_to_its_enclosure_and_no_other_item() -> None:
     feed = channel(
         '<item xml:base="http://other.example/x/"><title>B</title><guid isPermaLink="false">b'
-        '</guid><link>based.html</link><enclosure url="b.mp3" type="audio/mpeg"/></item>'
+        "</guid><link>based.html</link><description>b</description>"
+        '<enclosure url="b.mp3" type="audio/mpeg"/></item>'
         '<item><title>C</title><guid isPermaLink="false">c</guid><link>third.html</link>'
         '<enclosure url="t.mp3" type="audio/mpeg"/></item>'
     )
