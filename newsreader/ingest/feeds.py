@@ -119,7 +119,7 @@ def read_feed(data: bytes, source: FeedSource) -> ParsedFeed:
         The feed with every entry that could be read; a document that cannot be read at all
         gives no articles and one error line (`<location>: <what is wrong>`).
     """
-    is_json = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    is_json = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
     try:
         feed = _read_json(data, source) if is_json else _read_xml(data, source)
     except FeedRefused as error:
