@@ -142,6 +142,7 @@ class _Refresh:
         self.cancel = cancel or threading.Event()
         self.outcomes: list[FeedOutcome] = []
         self.total = 0
+        self.parse_slots = asyncio.Semaphore(2 * (os.cpu_count() or 1))
 
     async def all(self, source_ids: Sequence[int] | None) -> RefreshSummary:
         store = Store(self.database)
@@ -203,9 +204,11 @@ class _Refresh:
         parsed: ParsedFeed | None = None
         failure: Exception | None = None
         try:
-            parsed = await asyncio.get_running_loop().run_in_executor(
-                pool, _parse_fetched, result, state.title
-            )
+            # A few parses in flight at a time: each holds a copy of its body in the queue.
+            async with self.parse_slots:
+                parsed = await asyncio.get_running_loop().run_in_executor(
+                    pool, _parse_fetched, result, state.title
+                )
         except (BrokenExecutor, OSError, RuntimeError):
             parsed = None  # the pool is gone: parse here instead
         except Exception as error:  # the parser's own bug, met in the worker: this feed only
