@@ -310,7 +310,10 @@ def test_media_rss_content_is_an_enclosure() -> None:
 
 
 def test_plain_text_stays_text_and_titles_read_their_entities() -> None:
-    text = b'{"version": "1.1", "items": [{"id": "1", "content_text": "if a<b and c>d\\nthen <tag> stays.\\n\\nNew."}]}'
+    text = (
+        b'{"version": "1.1", "items": [{"id": "1",'
+        b' "content_text": "if a<b and c>d\\nthen <tag> stays.\\n\\nNew."}]}'
+    )
     _, (article,), _ = parse_feed(text, location="j")
     assert article.paragraphs == ("if a<b and c>d\nthen <tag> stays.", "New.")
     feed = (
