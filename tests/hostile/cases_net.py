@@ -63,7 +63,10 @@ __all__ = ["app_against", "cli_against", "notes"]
 
 
 def refresh_with_a_parser_bug(feeds: int) -> dict[str, Any]:
-    """`feeds` feeds refreshed; the parser raises on one of them."""
+    """`feeds` feeds refreshed through the parse pool; the parser raises on one of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsreader import processes
     from newsreader.sources import refresh
 
     real_parse = refresh.parse_feed
@@ -74,6 +77,8 @@ def refresh_with_a_parser_bug(feeds: int) -> dict[str, Any]:
         return real_parse(body, **options)
 
     refresh.parse_feed = parse  # type: ignore[assignment]
+    # Spawned processes would not see the patch: threads stand in for them here.
+    processes.process_pool = lambda workers=None: ThreadPoolExecutor(2)  # type: ignore[assignment]
     routes = {f"/f{n}": {} for n in range(feeds - 1)}
     broken = rss("Broken", [("b1", "BREAKME", "<p>x</p>")])
     server, running = _server(routes)

@@ -249,7 +249,7 @@ def test_sibling_quitting_with_unsaved_changes_says_so_first(tmp_path: Path) -> 
     assert run.result["pending"] == 1  # said, then given up on purpose by the second q
 
 
-def test_sibling_a_parser_bug_fails_one_feed(tmp_path: Path) -> None:
+def test_sibling_a_parser_bug_in_the_parse_pool_fails_one_feed(tmp_path: Path) -> None:
     run = run_case("cases_net:refresh_with_a_parser_bug", tmp_path, feeds=8)
     out = run.result["refresh"]["out"]
     assert run.result["refresh"]["code"] == 0

@@ -1,11 +1,11 @@
-"""Local imports streamed part by part give what a plain load gives."""
+"""Local imports streamed part by part and parsed in processes give what a plain load gives."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from newsreader.services.library import save_local
-from newsreader.sources.local import PART_BYTES, iter_source_parts, load_path
+from newsreader.sources.local import PARALLEL_BYTES, iter_source_parts, load_path
 from newsreader.store import Store
 
 
@@ -24,11 +24,11 @@ def feed_folder(folder: Path, files: int, items: int) -> Path:
     return folder
 
 
-def test_a_streamed_load_matches_a_whole_load(tmp_path: Path) -> None:
+def test_parts_parsed_in_processes_match_a_plain_load(tmp_path: Path) -> None:
     folder = feed_folder(tmp_path / "feeds", files=12, items=200)
-    assert sum(p.stat().st_size for p in folder.iterdir()) > 2 * PART_BYTES
+    assert sum(p.stat().st_size for p in folder.iterdir()) > PARALLEL_BYTES
     whole = load_path(folder)
-    parts = list(iter_source_parts(folder))
+    parts = list(iter_source_parts(folder, workers=2))
     assert len(parts) > 2 and {p.key for p in parts} == {whole.key}
     streamed = [a.guid for part in parts for a in part.articles]
     assert streamed == [a.guid for a in whole.articles]
