@@ -106,6 +106,10 @@ def _block_token(token: Token, builder: DocumentBuilder, state: _State) -> None:
             builder.block(block.kind, block.text, level=block.level, marker=block.marker)
     elif kind == "paragraph_close":
         builder.close()
+    elif kind in ("th_open", "td_open") and builder.in_block:
+        builder.text(" | ")  # a table row is one line, its cells apart
+    elif kind == "tr_close":
+        builder.close()
     elif kind == "inline":
         _open_block(builder, state)
         _inline(token.children or [], builder)

@@ -227,3 +227,9 @@ def test_markdown_front_matter_gives_title_and_date(tmp_path: Path) -> None:
     assert article.title == "Ferry fares rise"
     assert article.published is not None and article.published.year == 2025
     assert article.paragraphs == ("Body text.",)
+
+
+def test_a_markdown_table_keeps_its_rows_and_cells_apart(tmp_path: Path) -> None:
+    (tmp_path / "t.md").write_text("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n")
+    (article,) = load_path(tmp_path / "t.md").articles
+    assert article.paragraphs == ("a | b", "1 | 2", "After.")
