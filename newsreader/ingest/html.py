@@ -15,13 +15,14 @@ from __future__ import annotations
 import html as html_module
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
 from newsreader.ingest.builder import DocumentBuilder, absolute_url
 from newsreader.ingest.embeds import EMBED_CLASSES, Embed, flatten_embed
-from newsreader.models import Block, BlockKind, Document
+from newsreader.models import BlockKind, Document
 from newsreader.text import clean_line
 
 __all__ = ["MAX_HTML_CHARS", "HtmlPage", "html_to_document", "parse_html_page"]
@@ -451,8 +452,6 @@ def parse_html_page(html: str, base_url: str | None = None) -> HtmlPage:
 
 
 def _joined(base_url: str | None, href: str) -> str:
-    from urllib.parse import urljoin
-
     try:
         return urljoin(base_url or "", href.strip())
     except ValueError:
@@ -476,14 +475,3 @@ def _published(root: lxml.html.HtmlElement) -> str:
         if element.tag == "meta" and element.get("property") == "article:published_time":
             return clean_line(element.get("content") or "")[:100]
     return ""
-
-
-def first_block_is(document: Document, text: str) -> bool:
-    """Whether the document opens with a heading or paragraph equal to `text` (a title)."""
-    return bool(document.blocks) and bool(text) and document.blocks[0].text == text
-
-
-def without_first_block(document: Document) -> Document:
-    """The document minus its first block (a heading repeating the title)."""
-    blocks: tuple[Block, ...] = document.blocks[1:]
-    return Document(blocks, document.links, document.enclosures)

@@ -84,7 +84,9 @@ class NewsReaderApp(App[None]):
             self.notify(warning, title="Config", severity="warning", timeout=10)
         if len(warnings) > MAX_STARTUP_WARNINGS:
             more = len(warnings) - MAX_STARTUP_WARNINGS
-            self.notify(f"… and {more} more config problems", severity="warning", timeout=10)
+            self.notify(
+                f"… and {more} more config problems", severity="warning", timeout=10, markup=False
+            )
 
     def notify(
         self,

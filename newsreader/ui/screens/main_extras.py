@@ -62,7 +62,7 @@ class ExtrasPart(MainScreenBase):
                 timeout=4,
             )
             return
-        self.notify(f"Opening {display_text(checked)[:80]}", timeout=2)
+        self.notify(f"Opening {display_text(checked)[:80]}", timeout=2, markup=False)
         self._launch_browser(checked)
 
     @work(thread=True, exit_on_error=False, group="browser")

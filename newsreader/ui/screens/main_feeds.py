@@ -170,7 +170,8 @@ class FeedsPart(MainScreenBase):
         if event.state == WorkerState.ERROR:
             logger.error("refresh failed", exc_info=event.worker.error)
             status.finish(f"Refresh failed: {event.worker.error}")
-            self.notify(f"Refresh failed: {event.worker.error}", severity="error")
+            # An exception's text can hold a URL or a path: never markup.
+            self.notify(f"Refresh failed: {event.worker.error}", severity="error", markup=False)
             self.reload_list()
             return
         summary = cast("RefreshSummary", event.worker.result)
