@@ -24,8 +24,6 @@ from newsreader.store.base import StoreBase
 from newsreader.store.documents import (
     body_text,
     document_from_row,
-    document_json,
-    is_plain,
     stored_json,
 )
 from newsreader.store.feeds import FeedRecords
@@ -115,16 +113,34 @@ def _datetime(seconds: int | None) -> datetime | None:
     return stored_datetime(seconds)
 
 
-def content_hash(draft: ArticleDraft) -> str:
-    """A digest of everything shown of an article, to skip rewriting unchanged ones."""
+@dataclass(frozen=True, slots=True)
+class _Encoded:
+    """An article's body as stored, and the digest of everything shown of it."""
+
+    body: str
+    document: str | None
+    """`bodies.document`: the JSON, or None for a plain document (see `stored_json`)."""
+    digest: str
+
+
+def _encoded(draft: ArticleDraft) -> _Encoded:
+    """Encode a draft's body once: the digest (to skip rewriting unchanged articles) and the
+    columns written are made from the same text."""
+    # Sources clean their text (the document builder does); the plain body is cleaned again
+    # here so escape sequences stay out of the database whatever a source forgets.
+    body = clean_text(body_text(draft.document))
+    document = stored_json(draft.document)
     digest = hashlib.blake2b(digest_size=16)
     for part in (draft.title, draft.source_name, draft.dateline or "", draft.link or ""):
         digest.update(part.encode("utf-8", "replace") + b"\x00")
     digest.update(str(_timestamp(draft.published)).encode() + b"\x00")
-    digest.update(body_text(draft.document).encode("utf-8", "replace"))
-    if not is_plain(draft.document):
-        digest.update(document_json(draft.document).encode("utf-8", "replace"))
-    return digest.hexdigest()
+    digest.update((document or body).encode("utf-8", "replace"))
+    return _Encoded(body, document, digest.hexdigest())
+
+
+def content_hash(draft: ArticleDraft) -> str:
+    """A digest of everything shown of an article, to skip rewriting unchanged ones."""
+    return _encoded(draft).digest
 
 
 _FEED_FILE_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".json", ".rdf"})
@@ -234,15 +250,15 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 ).fetchall()
             )
             for article in draft.articles:
-                digest = content_hash(article)
+                encoded = _encoded(article)
                 previous = known.get(article.guid)
-                if previous == digest:
+                if previous == encoded.digest:
                     unchanged += 1
                     continue
                 self._write_article(
-                    source_id, article, digest, now, is_new=previous is None, source_title=title
+                    source_id, article, encoded, now, is_new=previous is None, source_title=title
                 )
-                known[article.guid] = digest
+                known[article.guid] = encoded.digest
                 if previous is None:
                     added += 1
                 else:
@@ -329,7 +345,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         self,
         source_id: int,
         article: ArticleDraft,
-        digest: str,
+        encoded: _Encoded,
         now: int,
         *,
         is_new: bool,
@@ -348,7 +364,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             _capped(article.link, MAX_LINE_FIELD_CHARS),
             _capped(article.author, MAX_SOURCE_NAME_CHARS),
             _capped(article.location, MAX_LINE_FIELD_CHARS),
-            digest,
+            encoded.digest,
         )
         if is_new:
             row = self._connection.execute(
@@ -371,15 +387,11 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 """,
                 (*values[:3], published, *values[4:], source_id, article.guid),
             ).fetchone()
-        # Sources clean their text (the document builder does); the plain body is cleaned
-        # again here so escape sequences stay out of the database whatever a source forgets.
-        document = article.document
-        body = clean_text(body_text(document))
         self._connection.execute(
             "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
-            (row[0], body, stored_json(document)),
+            (row[0], encoded.body, encoded.document),
         )
-        self._index_text(row[0], str(values[1]), body)
+        self._index_text(row[0], str(values[1]), encoded.body)
 
     def _unindex_guid(self, source_id: int, guid: str) -> None:
         found = self._connection.execute(
