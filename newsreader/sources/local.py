@@ -27,6 +27,13 @@ from pathlib import Path
 from newsreader.ingest.dates import parse_date
 from newsreader.ingest.decode import decode_bytes
 from newsreader.ingest.feeds import looks_like_feed, parse_feed
+from newsreader.ingest.formats import (
+    ARTICLE_SUFFIXES,
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    source_folder,
+)
 from newsreader.ingest.html import parse_html_page
 from newsreader.ingest.markdown import parse_markdown
 from newsreader.ingest.textformats import (
@@ -41,12 +48,6 @@ __all__ = ["LocalFileError", "iter_source_parts", "load_file", "load_path", "loc
 
 log = logging.getLogger(__name__)
 
-FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".json", ".rdf"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-ARTICLE_SUFFIXES = FEED_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
-"""What a folder walk reads; other files (LICENSE, images, .opml, code) are not articles."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Larger files are refused: nobody writes a 64 MiB article, and reading it would stall."""
 MAX_FEED_BYTES = 20 * 1024 * 1024
@@ -277,11 +278,9 @@ def local_source(path: Path) -> tuple[str, Path]:
         is a source of its own; any other file belongs to its folder's source.
     """
     resolved = path.resolve()
-    if resolved.is_dir():
-        return f"local:{resolved}", resolved
-    if resolved.suffix.lower() in FEED_SUFFIXES:
-        return f"local:{resolved}", resolved.parent
-    return f"local:{resolved.parent}", resolved.parent
+    is_dir = resolved.is_dir()
+    keyed = Path(source_folder(resolved, is_dir=is_dir))
+    return f"local:{keyed}", resolved if is_dir else resolved.parent
 
 
 def load_path(path: Path) -> SourceDraft:

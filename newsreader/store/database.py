@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsreader.ingest.dates import clamp_date
+from newsreader.ingest.formats import ARTICLE_SUFFIXES, source_folder
 from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
 from newsreader.store.base import StoreBase
 from newsreader.store.documents import (
@@ -143,8 +144,6 @@ def content_hash(draft: ArticleDraft) -> str:
     return _encoded(draft).digest
 
 
-_FEED_FILE_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".json", ".rdf"})
-_FILE_SUFFIXES = _FEED_FILE_SUFFIXES | {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 MAX_SOURCE_NAME_CHARS = 300
 MAX_TITLE_CHARS = 500
 MAX_LINE_FIELD_CHARS = 2_048
@@ -301,7 +300,7 @@ class Store(FeedRecords, SearchIndex, StoreBase):
     def _rekey_local_sources(self) -> None:
         """Schema 4: local sources keyed by resolved path (`local:/path`), not folder name.
 
-        The rule is `newsreader.sources.local.local_source`'s, applied to the stored location
+        The rule is `newsreader.ingest.formats.source_folder`, applied to the stored location
         without touching the disk: a feed file is its own source, another file belongs to its
         folder, a folder is itself.
         """
@@ -312,8 +311,8 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             if not key.startswith("local:") or key.startswith("local:/"):
                 continue
             path = Path(location)
-            suffix = path.suffix.lower()
-            folder = path.parent if suffix in _FILE_SUFFIXES - _FEED_FILE_SUFFIXES else path
+            # The disk is not asked: a stored location with an article suffix was a file.
+            folder = source_folder(path, is_dir=path.suffix.lower() not in ARTICLE_SUFFIXES)
             self._connection.execute(
                 "UPDATE OR IGNORE sources SET key = ? WHERE id = ?", (f"local:{folder}", source_id)
             )
