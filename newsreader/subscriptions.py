@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsreader.ingest.formats import source_folder
 from newsreader.links import display_text, redact_url
 from newsreader.text import clean_line
 
@@ -105,10 +106,11 @@ def parse_target(target: str, title: str | None = None) -> Subscription:
             f"{display_text(target)[:200]}: not an http(s) URL and no such file or folder"
         )
     resolved = path.resolve()
-    folder = resolved if resolved.is_dir() else resolved.parent
+    # Keyed as the folder walk keys it (by path, so same-named folders stay apart).
+    keyed = source_folder(resolved, is_dir=resolved.is_dir())
     return Subscription(
-        key=f"local:{folder.name}",
-        title=title or folder.name,
+        key=f"local:{keyed}",
+        title=title or keyed.name,
         location=str(resolved),
         kind=LOCAL_KIND,
     )

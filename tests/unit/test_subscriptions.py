@@ -21,11 +21,21 @@ def test_paths_are_local_sources_keyed_by_folder(tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "a.txt").write_text("x")
-    assert parse_target(str(folder)).key == "local:notes"
+    key = f"local:{folder.resolve()}"
+    assert parse_target(str(folder)).key == key
     single = parse_target(str(folder / "a.txt"))
     assert (single.key, single.kind, single.location) == (
-        "local:notes", "local", str((folder / "a.txt").resolve())
+        key, "local", str((folder / "a.txt").resolve())
     )  # fmt: skip
+    # The same key as loading the path gives, so the app's `a` and the CLI agree.
+    from newsreader.sources.local import load_path
+
+    assert load_path(folder).key == load_path(folder / "a.txt").key == key
+    (folder / "f.rss").write_text("<rss><channel><title>F</title></channel></rss>")
+    feed_file = parse_target(str(folder / "f.rss"))
+    assert (
+        feed_file.key == f"local:{(folder / 'f.rss').resolve()}" == load_path(folder / "f.rss").key
+    )
 
 
 def test_neither_url_nor_path_is_one_clear_error(tmp_path: Path) -> None:
