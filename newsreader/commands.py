@@ -146,7 +146,7 @@ EXPORTERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {
 
 def _say_pending(store: Store) -> None:
     """One line on stderr when articles still wait for quote analysis."""
-    from newsreader.extract.version import EXTRACTOR_VERSION
+    from newsreader.versions import EXTRACTOR_VERSION
 
     pending = store.pending_index_count(EXTRACTOR_VERSION)
     if pending:
@@ -159,8 +159,8 @@ def _say_pending(store: Store) -> None:
 
 def run_index(arguments: Sequence[str]) -> int:
     """Run quote analysis over every article waiting for it, on all cores, with a progress bar."""
-    from newsreader.extract.version import EXTRACTOR_VERSION
     from newsreader.services.indexing import index_quotes
+    from newsreader.versions import EXTRACTOR_VERSION
 
     parser = argparse.ArgumentParser(
         prog="newsreader index",

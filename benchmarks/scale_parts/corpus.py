@@ -157,7 +157,7 @@ def build_store(database: Path, article_count: int) -> tuple[float, float]:
 
 def _mark_quotes_found(database: Path) -> float:
     """Stamp every article with the current extractor version, as a finished index would."""
-    from newsreader.extract.version import EXTRACTOR_VERSION
+    from newsreader.versions import EXTRACTOR_VERSION
 
     start = time.perf_counter()
     connection = sqlite3.connect(database, isolation_level=None)

@@ -19,8 +19,6 @@ import warnings
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from dateutil import parser as dateutil_parser
-
 __all__ = ["EARLIEST", "LATEST", "ZONE_OFFSETS", "clamp_date", "parse_date"]
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
@@ -159,6 +157,9 @@ def _loose(text: str) -> datetime | None:
         if found is None:
             unknown_zone.append(name or "")
         return found
+
+    # Imported here: most dates are RFC 822 or ISO 8601, and the store imports this module.
+    from dateutil import parser as dateutil_parser
 
     readings = []
     with warnings.catch_warnings():

@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass
 
-from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import Extraction
 from newsreader.processes import process_pool
 from newsreader.store import Store
 from newsreader.store.search import PendingArticle
+from newsreader.versions import EXTRACTOR_VERSION
 
 __all__ = ["IndexSummary", "ProgressCallback", "extract_elsewhere", "index_quotes"]
 

@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import ArticleDraft, Document, SourceDraft
 from newsreader.services.indexing import _extract_chunk, index_quotes
 from newsreader.store import Store
+from newsreader.versions import EXTRACTOR_VERSION
 
 QUOTE = "\u201cWe will reopen the bridge by Friday,\u201d said Mayor Dana Ortiz."
 
@@ -129,8 +129,16 @@ def test_a_kill_during_indexing_loses_nothing_and_it_resumes(tmp_path: Path) -> 
 def test_the_store_never_imports_the_extractor() -> None:
     probe = (
         "import sys, newsreader.store, newsreader.store.search, newsreader.store.database; "
-        "print(any(m.startswith('newsreader.extract') and m != 'newsreader.extract.version' "
-        "for m in sys.modules))"
+        "print(any(m.startswith('newsreader.extract') for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_starting_the_app_does_not_load_the_extractor() -> None:
+    probe = (
+        "import sys, newsreader.ui.app, newsreader.store; "
+        "print(sorted(m for m in sys.modules if m.startswith(('newsreader.extract', 'dateutil'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr

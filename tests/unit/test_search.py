@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import ArticleDraft, Document, SourceDraft
 from newsreader.services.indexing import index_quotes
 from newsreader.store import Store
 from newsreader.store.search import fts_query
+from newsreader.versions import EXTRACTOR_VERSION
 
 
 def article(guid: str, day: int, title: str, *paragraphs: str) -> ArticleDraft:

@@ -16,7 +16,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
-from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.models import Article, Extraction, Post, Quote
 from newsreader.store import Store
 from newsreader.store.search import search_terms
@@ -28,6 +27,7 @@ from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.widgets.sources_pane import SourcesPane
+from newsreader.versions import EXTRACTOR_VERSION
 
 logger = logging.getLogger(__name__)
 

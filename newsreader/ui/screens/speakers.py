@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from newsreader.extract.version import EXTRACTOR_VERSION
 from newsreader.store import Store
 from newsreader.store.search import SpeakerCount, StoredQuote
 from newsreader.text import clean_line, clean_text
+from newsreader.versions import EXTRACTOR_VERSION
 
 
 @dataclass(frozen=True, slots=True)
