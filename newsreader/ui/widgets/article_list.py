@@ -55,7 +55,6 @@ _UNSTEADY_WIDTH = re.compile(
     "\U0001f3fb-\U0001f3ff\U000e0000-\U000e007f]"
 )
 _REGIONAL_INDICATOR = re.compile("[\U0001f1e6-\U0001f1ff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def steady_width(text: str) -> str:
@@ -64,9 +63,9 @@ def steady_width(text: str) -> str:
     Zero-width joiners, variation selectors, skin-tone modifiers, tag characters and invisible
     fillers make a sequence one cell wide in one terminal and six in another; without them every
     character has the width rich gives it, so the column border stays where it is drawn. Flags
-    (regional indicator pairs) become their two letters; lone surrogates become `�`.
+    (regional indicator pairs) become their two letters. (Lone surrogates are already gone:
+    `clean_line` drops them.)
     """
-    text = _SURROGATE.sub("\ufffd", text)
     text = _UNSTEADY_WIDTH.sub("", text)
     return _REGIONAL_INDICATOR.sub(lambda found: chr(ord(found.group()) - 0x1F1A5), text)
 
