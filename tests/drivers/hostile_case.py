@@ -23,18 +23,10 @@ from newsreader.ingest.feeds import parse_feed
 from newsreader.models import SourceDraft
 from newsreader.sources.local import load_path
 from newsreader.store import Store
+from tests.hostile.driver import peak_rss_mib
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SAMPLE_CHARS = 2000
-
-
-def peak_rss_mib() -> float:
-    """This process's peak resident memory so far (VmHWM), in MiB."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def load(mode: str, target: Path) -> SourceDraft:

@@ -21,22 +21,23 @@ ADDRESS_SPACE_MARGIN_MIB = 1024
 """Virtual memory allowed above the baseline (threads and mmaps need far more than RSS)."""
 
 
-def peak_rss_mib() -> float:
-    """This process's peak resident memory so far (VmHWM), in MiB."""
+def _status_mib(field: str) -> float:
+    """One `kB` field of /proc/self/status, in MiB (0 when absent)."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory so far (VmHWM), in MiB."""
+    return _status_mib("VmHWM")
 
 
 def virtual_mib() -> float:
     """This process's current virtual size (VmSize), in MiB."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return _status_mib("VmSize")
 
 
 def main(target: str, keywords: dict[str, Any]) -> None:
