@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -102,4 +102,29 @@ UPDATE articles SET indexed = 1 WHERE indexed = 0;
 CREATE INDEX articles_by_quotes_version ON articles (quotes_version, sort_key DESC, id DESC)
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)
+# Version 5: per-feed settings (NULL: the config's value), full text fetched from each entry's
+# page, and the time of the last refresh that succeeded (beside the last attempt's error).
+# When a page's main text replaces the feed's body, `bodies.summary`/`summary_document` keep
+# what the feed sent (NULL: the body is the feed's own); `pages` records each page fetch.
+SCHEMA_V5 = """
+ALTER TABLE sources ADD COLUMN title_override TEXT;
+ALTER TABLE sources ADD COLUMN refresh_minutes INTEGER;
+ALTER TABLE sources ADD COLUMN keep_days INTEGER;
+ALTER TABLE sources ADD COLUMN keep_per_feed INTEGER;
+ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN succeeded_at INTEGER;
+UPDATE sources SET succeeded_at = refreshed_at WHERE last_error IS NULL;
+ALTER TABLE bodies ADD COLUMN summary TEXT;
+ALTER TABLE bodies ADD COLUMN summary_document TEXT;
+CREATE TABLE pages (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    fetched_at INTEGER,
+    etag TEXT,
+    last_modified TEXT,
+    error TEXT
+)
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5)
