@@ -154,6 +154,17 @@ def _capped(text: str | None, limit: int) -> str | None:
     return None if text is None else clean_line(text)[:limit]
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one by one (a trigger's body keeps its `;`)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
 class Store(FeedRecords, SearchIndex, StoreBase):
     """The article database. One instance per thread: sqlite3 connections are not shared."""
 
@@ -209,9 +220,8 @@ class Store(FeedRecords, SearchIndex, StoreBase):
             self._back_up(self.path.with_name(f"{self.path.name}.v{version}.bak"))
         with self.transaction():
             for script in MIGRATIONS[version:]:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self._connection.execute(statement)
+                for statement in _statements(script):
+                    self._connection.execute(statement)
             if version < 4:
                 self._rekey_local_sources()
             self._connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -127,4 +127,58 @@ CREATE TABLE pages (
 )
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5)
+# Version 6: sync with a Google Reader API server (FreshRSS, Miniflux, ...). `sync_items` maps
+# the server's item id (one signed 64-bit integer, whichever of its two spellings the server
+# used) to the article, with the read and starred state the server had when last seen.
+# `sync_changes` queues local state changes for the server, one row per item and flag (the
+# latest wins); the triggers write it in the same transaction as the change itself, whatever
+# path made it, and drop it when the state returns to the server's. `sync_state` holds the
+# account's bookkeeping (which account, when the server's state was last seen).
+SCHEMA_V6 = """
+CREATE TABLE sync_items (
+    item_id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    server_read INTEGER NOT NULL,
+    server_starred INTEGER NOT NULL
+);
+CREATE TABLE sync_changes (
+    item_id INTEGER NOT NULL,
+    flag TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    changed_at INTEGER NOT NULL,
+    PRIMARY KEY (item_id, flag)
+);
+CREATE TABLE sync_state (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON articles
+WHEN old.read IS NOT new.read
+BEGIN
+    DELETE FROM sync_changes WHERE flag = 'read'
+        AND item_id = (SELECT item_id FROM sync_items WHERE article_id = new.id);
+    INSERT INTO sync_changes (item_id, flag, value, changed_at)
+        SELECT item_id, 'read', new.read,
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        FROM sync_items WHERE article_id = new.id AND server_read IS NOT new.read;
+END;
+CREATE TRIGGER sync_queue_starred AFTER UPDATE OF starred ON articles
+WHEN old.starred IS NOT new.starred
+BEGIN
+    DELETE FROM sync_changes WHERE flag = 'starred'
+        AND item_id = (SELECT item_id FROM sync_items WHERE article_id = new.id);
+    INSERT INTO sync_changes (item_id, flag, value, changed_at)
+        SELECT item_id, 'starred', new.starred,
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        FROM sync_items WHERE article_id = new.id AND server_starred IS NOT new.starred;
+END
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
+    SCHEMA_V4,
+    SCHEMA_V5,
+    SCHEMA_V6,
+)
