@@ -211,6 +211,28 @@ class FeedRecords(StoreBase):
                 f"UPDATE sources SET {', '.join(assignments)} WHERE id = ?", [*values, source_id]
             )
 
+    def set_full_text(self, source_id: int, on: bool) -> bool:
+        """Whether each new entry's web page is fetched and its main text stored (per feed).
+
+        Turning it on does not fetch anything by itself: the next refresh (or
+        `newsreader.services.fulltext`) fetches the pages of the entries that have none yet.
+
+        Returns:
+            Whether the source exists.
+        """
+        with self.transaction():
+            cursor = self._connection.execute(
+                "UPDATE sources SET full_text = ? WHERE id = ?", (int(on), source_id)
+            )
+        return cursor.rowcount > 0
+
+    def full_text(self, source_id: int) -> bool:
+        """Whether the source is set to fetch its entries' pages (False when it is gone)."""
+        row = self._connection.execute(
+            "SELECT full_text FROM sources WHERE id = ?", (source_id,)
+        ).fetchone()
+        return bool(row and row[0])
+
     def set_source_title(self, source_id: int, title: str) -> None:
         """Rename a source (the user's --title, or an OPML title)."""
         with self.transaction():
