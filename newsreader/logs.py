@@ -3,14 +3,17 @@
 `setup_logging()` is called by the command line and the app at start. The file
 (`newsreader.log` under `platformdirs.user_log_dir("newsreader")`, or `NEWSREADER_LOG_DIR`)
 is created on the first record, so a run that logs nothing leaves nothing behind, and a log
-folder that cannot be written never stops the reader.
+folder that cannot be written never stops the reader. `newsreader --verbose` also prints the
+records, debug ones too, on stderr.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
@@ -60,8 +63,23 @@ class _LazyFileHandler(logging.Handler):
         super().close()
 
 
-def setup_logging() -> Path:
+class _StderrHandler(logging.StreamHandler[TextIO]):
+    """Writes to whatever `sys.stderr` is when the record comes (the app captures it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("newsreader: %(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr  # not the terminal the app is drawing on, while it runs
+        super().emit(record)
+
+
+def setup_logging(*, verbose: bool = False) -> Path:
     """Send newsreader's log records to the log file (once per process).
+
+    Args:
+        verbose: also print every record, from debug up, on stderr.
 
     Returns:
         The log file's path, for messages that point at it.
@@ -72,4 +90,7 @@ def setup_logging() -> Path:
         logger.addHandler(_LazyFileHandler(path))
         logger.setLevel(logging.INFO)
         logger.propagate = False
+    if verbose and not any(isinstance(handler, _StderrHandler) for handler in logger.handlers):
+        logger.addHandler(_StderrHandler())
+        logger.setLevel(logging.DEBUG)
     return path

@@ -9,14 +9,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-import newsreader.cli_feeds
-import newsreader.commands
-from newsreader.__main__ import main
+import newsreader.sources.refresh
+import newsreader.store
+from newsreader.cli import build_parser, main
 from newsreader.config import load_config
 
 # The commands import these lazily; importing them here keeps import costs out of the memory
 # a case is measured for.
-PRELOADED = (newsreader.cli_feeds, newsreader.commands)
+PRELOADED = (newsreader.sources.refresh, newsreader.store, build_parser())
 
 
 def cli(commands: list[list[str]]) -> list[dict[str, Any]]:

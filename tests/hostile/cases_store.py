@@ -16,8 +16,14 @@ def feeds_with(data_dir: str, as_nobody: bool = False, add: bool = False) -> dic
         # The interpreter lives under root's home: import what the command needs first.
         import logging.handlers  # noqa: F401
 
-        import newsreader.cli_feeds
-        import newsreader.store.open_errors  # noqa: F401
+        import newsreader.cli
+        import newsreader.config
+        import newsreader.sources.refresh
+        import newsreader.store.feeds
+        import newsreader.store.open_errors
+        import newsreader.subscriptions
+
+        newsreader.cli.build_parser()  # imports every command's module
 
         os.setgid(NOBODY)
         os.setuid(NOBODY)

@@ -136,3 +136,29 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
     )
     assert pipeline.stdout.count("\n") == 1
     assert "Error" not in pipeline.stderr and "unexpected" not in pipeline.stderr
+
+
+def test_help_lists_every_command_on_one_line_each() -> None:
+    from newsreader.cli import build_parser
+
+    _, commands = build_parser()
+    result = subprocess.run(
+        [sys.executable, "-m", "newsreader", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        timeout=60,
+    )
+    lines = result.stdout.splitlines()
+    for command in commands:
+        [line] = [line for line in lines if line.split()[:1] == [command]]
+        assert len(line.split()) > 2, f"{command} has no summary on its line"
+
+
+def test_every_command_has_its_own_help() -> None:
+    from newsreader.cli import build_parser
+
+    _, commands = build_parser()
+    for command in commands:
+        result = run(command, "--help")
+        assert result.returncode == 0 and f"usage: newsreader {command}" in result.stdout

@@ -29,8 +29,9 @@ CORE_MODULES = [
     "newsreader.store.search",
     "newsreader.subscriptions",
     # Shell commands load rich only when they draw a progress bar or a table.
-    "newsreader.cli_feeds",
-    "newsreader.commands",
+    "newsreader.cli",
+    "newsreader.cli.refresh",
+    "newsreader.cli.feeds",
 ]
 
 
@@ -49,7 +50,7 @@ def test_core_module_does_not_import_ui_libraries(module: str) -> None:
 
 def test_list_command_does_not_import_textual() -> None:
     probe = (
-        "import sys; from newsreader import __main__; "
+        "import sys; from newsreader import __main__, cli; cli.build_parser(); "
         "print(any(m.startswith('textual') for m in sys.modules))"
     )
     result = subprocess.run(

@@ -1,0 +1,81 @@
+"""`newsreader add URL_OR_PATH`: subscribe to a feed (fetched once) or a file or folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsreader.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    Subcommands,
+    add_command,
+    error,
+    load_settings,
+    opened_store,
+)
+from newsreader.links import display_text
+
+if TYPE_CHECKING:
+    from newsreader.store import Store
+
+
+def register(subcommands: Subcommands) -> None:
+    """Add `add`."""
+    parser = add_command(
+        subcommands,
+        "add",
+        "subscribe to a feed URL, a file or a folder",
+        run_add,
+        description="Subscribe to a feed URL, or a local file or folder.",
+    )
+    parser.add_argument("target", metavar="URL_OR_PATH")
+    parser.add_argument("--title", help="name to show instead of the feed's own title")
+
+
+def run_add(arguments: argparse.Namespace) -> int:
+    """Subscribe to a URL (fetching it once) or a local path (importing it now)."""
+    from newsreader.store.feeds import FEED_KIND
+    from newsreader.subscriptions import SubscriptionError, parse_target
+
+    try:
+        subscription = parse_target(arguments.target, arguments.title)
+    except SubscriptionError as failure:
+        raise CommandError(str(failure), EXIT_USAGE) from failure
+    with opened_store() as store:
+        if subscription.kind == FEED_KIND:
+            return _add_feed(store, subscription.location, subscription.title)
+        return _add_local(store, Path(subscription.location), arguments.title)
+
+
+def _add_feed(store: Store, url: str, title: str) -> int:
+    from newsreader.sources.refresh import refresh_sources
+    from newsreader.store.feeds import FEED_KIND
+
+    source_id, created = store.add_subscription(url, title=title, location=url, kind=FEED_KIND)
+    if not created:
+        print(f"Already subscribed: {display_text(url)} (id {source_id})")
+        return EXIT_OK
+    assert store.path is not None
+    summary = refresh_sources(store.path, [source_id], load_settings())
+    outcome = summary.outcomes[0] if summary.outcomes else None
+    if outcome is None or outcome.failed:
+        reason = outcome.error if outcome else "not fetched"
+        error(f"subscribed (id {source_id}), but the first fetch failed: {reason}")
+        raise CommandError(f"`newsreader remove {source_id}` unsubscribes")
+    print(f"Subscribed (id {source_id}): {display_text(outcome.title)} — {outcome.added} articles")
+    return EXIT_OK
+
+
+def _add_local(store: Store, path: Path, title: str | None) -> int:
+    from newsreader.services.library import save_local
+    from newsreader.store.feeds import LOCAL_KIND
+
+    saved = save_local(store, path, title=title, location=str(path.resolve()), kind=LOCAL_KIND)
+    for line in saved.errors:
+        error(line)
+    shown = store.source_title(saved.source_id) or str(path)
+    print(f"Subscribed (id {saved.source_id}): {display_text(shown)} — {saved.added} new")
+    return EXIT_OK

@@ -1,0 +1,130 @@
+"""What every command shares: exit codes, the one error line, the store and the settings.
+
+A command reports a failure by raising `CommandError`; `newsreader.cli.main` prints its one
+line (`newsreader: ...` on stderr) and exits with its code. No textual or rich import here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from newsreader import paths
+from newsreader.links import display_text
+
+if TYPE_CHECKING:
+    from newsreader.config import Config
+    from newsreader.store import Store
+
+EXIT_OK = 0
+"""The command did what it was asked."""
+EXIT_ERROR = 1
+"""Something failed (a store that cannot be opened, a fetch, a write); the line says what."""
+EXIT_USAGE = 2
+"""The arguments name something that is not there (argparse uses 2 for bad syntax too)."""
+
+GLOBAL_FLAGS = ("-v", "--verbose")
+"""Options every command takes, before or after its name."""
+VERBOSE_HELP = "also print what goes to the log file on stderr"
+
+Run = Callable[[argparse.Namespace], int]
+"""A command's body: the parsed arguments in, the exit code out."""
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What `newsreader.cli.build_parser` hands each command module's `register`."""
+
+
+class CommandError(Exception):
+    """A failure that ends the command with one line on stderr and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def error(message: str) -> None:
+    """Print one `newsreader: MESSAGE` line on stderr, with terminal escapes made harmless."""
+    print(f"newsreader: {display_text(message)}", file=sys.stderr)
+
+
+def add_command(
+    subcommands: Subcommands,
+    name: str,
+    summary: str,
+    run: Run,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """Add the subcommand `name` that runs `run`.
+
+    Args:
+        subcommands: what `newsreader.cli.build_parser` hands each module's `register`.
+        name: the word typed after `newsreader`.
+        summary: the one line `newsreader --help` shows for it.
+        run: called with the parsed arguments; returns the exit code.
+        description: the longer text of `newsreader NAME --help` (default: `summary`).
+
+    Returns:
+        The subcommand's parser, to add its arguments to.
+    """
+    parser = subcommands.add_parser(name, help=summary, description=description or summary)
+    parser.set_defaults(run=run)
+    # SUPPRESS: given before the command's name, the flag is not reset by the subparser.
+    parser.add_argument(*GLOBAL_FLAGS, action="store_true", default=argparse.SUPPRESS,
+                        help=VERBOSE_HELP)  # fmt: skip
+    return parser
+
+
+@contextlib.contextmanager
+def opened_store() -> Iterator[Store]:
+    """The user's database, open for the `with` block and closed after it.
+
+    Raises:
+        CommandError: when it cannot be opened (the message says why: newer schema, corrupt,
+            read-only, locked).
+    """
+    from newsreader.store import Store, StoreError
+
+    try:
+        store = Store(paths.database_path())
+    except StoreError as failure:
+        raise CommandError(str(failure)) from failure
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def load_settings(*, report: bool = True) -> Config:
+    """The user's config.toml (written with commented defaults on first use).
+
+    Args:
+        report: print each warning (`file:line: what is wrong`) on stderr.
+    """
+    from newsreader.config import load_config
+
+    config, warnings = load_config(paths.config_path())
+    if report:
+        for warning in warnings:
+            error(warning)
+    return config
+
+
+def check_paths_exist(candidates: Sequence[Path]) -> None:
+    """Print one line for each path that does not exist.
+
+    Raises:
+        CommandError: (exit 2) when any is missing; its lines are already printed.
+    """
+    missing = [path for path in candidates if not path.exists()]
+    for path in missing[:-1]:
+        error(f"{path}: no such file or folder")
+    if missing:
+        raise CommandError(f"{missing[-1]}: no such file or folder", EXIT_USAGE)
+
+
+def ensure_samples(store: Store) -> list[Path]:
+    """The bundled samples to import when the store has no sources yet (first run)."""
+    return [] if store.source_count() else [paths.bundled_samples()]

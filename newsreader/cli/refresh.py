@@ -1,0 +1,88 @@
+"""`newsreader refresh`: fetch every feed and rescan local sources, with a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsreader.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Subcommands,
+    add_command,
+    load_settings,
+    opened_store,
+)
+from newsreader.links import display_text
+
+if TYPE_CHECKING:
+    from newsreader.config import Config
+    from newsreader.sources.refresh import RefreshSummary
+
+
+def register(subcommands: Subcommands) -> None:
+    """Add `refresh`."""
+    parser = add_command(
+        subcommands,
+        "refresh",
+        "fetch every feed and rescan local sources",
+        run_refresh,
+        description="Fetch every feed and rescan local sources; exit 1 when every one failed.",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print only failures")
+
+
+def run_refresh(arguments: argparse.Namespace) -> int:
+    """Refresh everything; exit 1 only when every source failed."""
+    from newsreader.sources.refresh import refresh_sources
+
+    with opened_store() as store:
+        database = store.path
+    assert database is not None
+    config = load_settings()
+    if sys.stdout.isatty() and not arguments.quiet:
+        summary = _refresh_with_progress_bar(database, config)
+    else:
+        summary = refresh_sources(database, None, config)
+    _print_summary(summary, quiet=arguments.quiet)
+    return EXIT_ERROR if summary.all_failed else EXIT_OK
+
+
+def _refresh_with_progress_bar(database: Path, config: Config) -> RefreshSummary:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from newsreader.sources.refresh import FeedOutcome, refresh_sources
+
+    with Progress(
+        TextColumn("Refreshing"), BarColumn(), MofNCompleteColumn(), transient=True
+    ) as bar:
+        task = bar.add_task("refresh", total=None)
+
+        def advance(outcome: FeedOutcome, finished: int, total: int) -> None:
+            bar.update(task, completed=finished, total=total)
+
+        return refresh_sources(database, None, config, advance)
+
+
+def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
+    from newsreader.logs import log_path
+    from newsreader.sources.refresh import OutcomeKind
+
+    for outcome in summary.outcomes:
+        if outcome.failed or outcome.kind is OutcomeKind.DEFERRED:
+            where = f"{display_text(outcome.title)} ({display_text(outcome.location)})"
+            print(f"  {where}: {display_text(outcome.error or 'failed')}")
+        elif outcome.moved_to and not quiet:
+            print(f"  {display_text(outcome.title)}: moved to {display_text(outcome.moved_to)}")
+    if any("details in the log" in (outcome.error or "") for outcome in summary.failures):
+        print(f"  (the log is {display_text(str(log_path()))})")
+    if quiet:
+        return
+    updated = sum(outcome.updated for outcome in summary.outcomes)
+    failed = len(summary.failures)
+    print(
+        f"{len(summary.outcomes)} sources: {summary.added} new articles, {updated} updated, "
+        f"{failed} failed."
+    )
