@@ -44,6 +44,7 @@ def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
                 saved = save_local(store, location)
                 added += saved.added
             except OSError as error:
+                logger.warning("importing %s failed: %s", location, error)
                 errors.append(f"{location}: {error.strerror or error}")
                 continue
             except Exception as error:  # one source's surprise must not lose the others

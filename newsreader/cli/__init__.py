@@ -128,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
         return code
     except CommandError as failure:
+        logger.warning("newsreader %s: %s", arguments.command, failure, exc_info=failure.__cause__)
         error(str(failure))
         return failure.code
     except KeyboardInterrupt:

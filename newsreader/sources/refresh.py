@@ -298,6 +298,7 @@ def _apply_fetch(
 def _record_failure(
     store: Store, state: FeedState, error: str, now: int, retry_after: int | None = None
 ) -> FeedOutcome:
+    logger.info("source %s (%s) failed: %s", state.id, redact_url(state.location), error)
     not_before = now + retry_after if retry_after else None
     record = FetchRecord(now, error=error, not_before=not_before, keep_validators=True)
     store.record_fetch(state.id, record)
@@ -359,6 +360,7 @@ def _save_feed(
         title, articles, errors = parsed.title, parsed.articles, parsed.errors
     except (RecursionError, MemoryError, ValueError, TypeError) as error:
         # The parsers report bad documents as error lines; this is for their own bugs.
+        logger.exception("parsing source %s (%s) failed", state.id, redact_url(location))
         failure = f"cannot parse: {type(error).__name__}: {clean_line(str(error))[:160]}"
         return _record_failure(store, state, failure, now)
     if not articles:

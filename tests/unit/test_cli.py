@@ -162,3 +162,13 @@ def test_every_command_has_its_own_help() -> None:
     for command in commands:
         result = run(command, "--help")
         assert result.returncode == 0 and f"usage: newsreader {command}" in result.stdout
+
+
+def test_verbose_prints_the_log_on_stderr_and_the_log_file_keeps_it() -> None:
+    quiet = run("show", "987654")
+    assert quiet.returncode == 2
+    assert quiet.stderr == "newsreader: no article with id 987654\n"
+    loud = run("show", "987654", "--verbose")
+    assert "WARNING" in loud.stderr and loud.stderr.endswith("no article with id 987654\n")
+    log_file = Path(os.environ["NEWSREADER_LOG_DIR"]) / "newsreader.log"
+    assert log_file.read_text(encoding="utf-8").count("no article with id 987654") == 2
