@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from newsreader.rules.feeds import IgnoreRule, QueryFeed, read_ignores, read_queries
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -43,6 +45,15 @@ class Config:
     a feed that invents new entries on every refresh."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id → keys, e.g. `next_unread = "n,ctrl+n"` under `[keys]`."""
+    save_folder: str = ""
+    """Where `e` saves articles as Markdown (empty: a `newsreader` folder in Documents)."""
+    pipe_to: str = ""
+    """A command `|` hands the article to as Markdown on its input (newsboat's pipe-to); split
+    like a shell would, but run without one."""
+    queries: tuple[QueryFeed, ...] = ()
+    """`[[query]]` tables: saved filters shown as feeds."""
+    ignores: tuple[IgnoreRule, ...] = ()
+    """`[[ignore]]` tables: the killfile."""
 
 
 MAX_WARNINGS = 10
@@ -83,6 +94,22 @@ DEFAULT_CONFIG_TEXT = """\
 # (unread ones stay); keep_per_feed keeps the newest that many unstarred articles per feed.
 # keep_days = 90
 # keep_per_feed = 5000
+
+# Saving (e) and piping (|) an article, as Markdown. pipe_to runs without a shell.
+# save_folder = "~/Documents/newsreader"
+# pipe_to = "wc -w"
+
+# Query feeds: saved filters shown as feeds (`newsreader list --filter` tries one out).
+# Fields: title text source category author speaker quote link read starred age date;
+# operators = != ~ !~ < > and or not ( ).
+# [[query]]
+# title = "Quoted: the mayor"
+# filter = 'speaker ~ "Okonjo" and age < 30d'
+
+# Killfile: matching articles are never shown or counted (`newsreader list --ignored`).
+# [[ignore]]
+# filter = 'title ~ "sponsored"'
+# source = "https://example.org/feed.xml"   # optional: only in this feed
 
 # Keys: binding id = "keys" (comma-separated). The ids are listed by `?` in the app
 # and in the README, e.g.:
@@ -143,11 +170,14 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
     """Apply known keys with the right types; report the rest."""
     config = Config()
     warnings: list[str] = []
-    known = {field.name: field for field in fields(Config)}
+    known = {f.name: f for f in fields(Config) if f.name not in TABLE_ARRAYS.values()}
     key_lines = _key_lines(text)
     for key, value in values.items():
         line = key_lines.get(key)
         where = f"{path}:{line}" if line else str(path)
+        if key in TABLE_ARRAYS:
+            config = _apply_table_array(config, key, value, path, text, warnings)
+            continue
         if key not in known:
             warnings.append(f"{where}: unknown key {key!r}; ignored")
             continue
@@ -171,6 +201,23 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
             continue
         config = replace(config, **{key: value})
     return config, warnings
+
+
+TABLE_ARRAYS = {"query": "queries", "ignore": "ignores"}
+"""`[[query]]` and `[[ignore]]` → the Config field holding them."""
+
+
+def _apply_table_array(
+    config: Config, key: str, value: object, path: Path, text: str, warnings: list[str]
+) -> Config:
+    """Query feeds or killfile rules: the usable entries kept, one warning per other."""
+    if key == "query":
+        queries, problems = read_queries(value, path, text)
+        warnings.extend(problems)
+        return replace(config, queries=tuple(queries))
+    ignores, problems = read_ignores(value, path, text)
+    warnings.extend(problems)
+    return replace(config, ignores=tuple(ignores))
 
 
 def _out_of_range(key: str, value: object) -> str | None:

@@ -31,6 +31,7 @@ from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.store.search import SOURCE_NAME, SOURCE_NAME_A, SearchIndex
+from newsreader.store.settings import FeedSettingsRecords
 from newsreader.store.times import stored_datetime
 from newsreader.text import clean_line, clean_text
 
@@ -39,6 +40,10 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 class StoreError(Exception):
     """The database cannot be used; the message says why and what was left untouched."""
+
+
+SqlCondition = tuple[str, tuple[object, ...]]
+"""An SQL condition over `articles` (columns unqualified) and its parameters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +56,26 @@ class ListFilter:
     """Only these sources; empty means all."""
     since: int | None = None
     """Only articles published (or first seen) at or after this unix time."""
+    conditions: tuple[SqlCondition, ...] = ()
+    """Compiled filters that must all hold (`newsreader.rules.filter_condition`)."""
+    hidden: SqlCondition | None = None
+    """The killfile: articles it matches are left out (and not counted)."""
+    only_hidden: bool = False
+    """Show only what `hidden` leaves out (`list --ignored`); nothing when there is none."""
 
     def where(self) -> tuple[str, list[object]]:
         """Return the SQL condition and its parameters."""
         clauses: list[str] = []
         parameters: list[object] = []
+        for sql, values in self.conditions:
+            clauses.append(f"({sql})")
+            parameters.extend(values)
+        if self.hidden is not None:
+            sql, values = self.hidden
+            clauses.append(f"({sql})" if self.only_hidden else f"NOT ({sql})")
+            parameters.extend(values)
+        elif self.only_hidden:
+            clauses.append("0")
         if self.unread_only:
             clauses.append("read = 0")
         if self.starred_only:
@@ -165,7 +185,7 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-class Store(FeedRecords, SearchIndex, StoreBase):
+class Store(FeedRecords, FeedSettingsRecords, SearchIndex, StoreBase):
     """The article database. One instance per thread: sqlite3 connections are not shared."""
 
     def __init__(self, path: Path | str) -> None:
@@ -409,17 +429,62 @@ class Store(FeedRecords, SearchIndex, StoreBase):
         if found is not None:
             self._unindex(int(found[0]))
 
-    def sources(self) -> list[SourceInfo]:
-        """All sources with article and unread counts, by title."""
+    def sources(self, hidden: SqlCondition | None = None) -> list[SourceInfo]:
+        """All sources with article and unread counts, by title (the user's title if set).
+
+        Args:
+            hidden: The killfile: articles it matches are not counted.
+        """
         rows = self._connection.execute(
             """
-            SELECT s.id, s.key, s.title, s.location, s.kind,
+            SELECT s.id, s.key, coalesce(s.title_override, s.title), s.location, s.kind,
                    count(a.id), coalesce(sum(a.read = 0), 0)
             FROM sources s LEFT JOIN articles a ON a.source_id = s.id
-            GROUP BY s.id ORDER BY s.title COLLATE NOCASE
+            GROUP BY s.id ORDER BY coalesce(s.title_override, s.title) COLLATE NOCASE
             """
         ).fetchall()
-        return [SourceInfo(*row) for row in rows]
+        if hidden is None:
+            return [SourceInfo(*row) for row in rows]
+        counts = self._counts_by_source(hidden)
+        return [
+            SourceInfo(id, key, title, location, kind, *counts.get(id, (0, 0)))
+            for id, key, title, location, kind, _, _ in rows
+        ]
+
+    def _counts_by_source(self, hidden: SqlCondition) -> dict[int, tuple[int, int]]:
+        """(articles, unread) of each source, leaving out what `hidden` matches."""
+        sql, parameters = hidden
+        cursor = self._connection.execute(
+            f"""
+            SELECT source_id, count(*), coalesce(sum(read = 0), 0) FROM articles
+            WHERE NOT ({sql}) GROUP BY source_id
+            """,
+            parameters,
+        )
+        return {source_id: (total, unread) for source_id, total, unread in cursor}
+
+    def unread_counts(
+        self, conditions: Sequence[SqlCondition], hidden: SqlCondition | None = None
+    ) -> list[int]:
+        """Unread articles matching each condition (query feeds), in one pass over the unread.
+
+        Args:
+            conditions: Compiled filters; one count each, in order.
+            hidden: The killfile: articles it matches are not counted.
+        """
+        if not conditions:
+            return []
+        sums = ", ".join(f"coalesce(sum(CASE WHEN ({sql}) THEN 1 ELSE 0 END), 0)"
+                         for sql, _ in conditions)  # fmt: skip
+        parameters = [value for _, values in conditions for value in values]
+        where = "read = 0"
+        if hidden is not None:
+            where += f" AND NOT ({hidden[0]})"
+            parameters.extend(hidden[1])
+        row = self._connection.execute(
+            f"SELECT {sums} FROM articles WHERE {where}", parameters
+        ).fetchone()
+        return [int(count) for count in row]
 
     def source_count(self) -> int:
         """How many sources are stored."""
@@ -581,9 +646,9 @@ class Store(FeedRecords, SearchIndex, StoreBase):
                 )
 
     def source_title(self, source_id: int) -> str | None:
-        """The name of a source, or None if it is gone."""
+        """The name of a source (the user's title for it, if set), or None if it is gone."""
         row = self._connection.execute(
-            "SELECT title FROM sources WHERE id = ?", (source_id,)
+            "SELECT coalesce(title_override, title) FROM sources WHERE id = ?", (source_id,)
         ).fetchone()
         return None if row is None else str(row[0])
 

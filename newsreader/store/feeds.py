@@ -244,11 +244,12 @@ class FeedRecords(StoreBase):
         """Every source with counts, category, last refresh and last error, by title."""
         rows = self._connection.execute(
             """
-            SELECT s.id, s.key, s.kind, s.title, s.location, s.category,
+            SELECT s.id, s.key, s.kind, coalesce(s.title_override, s.title), s.location,
+                   s.category,
                    (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
                    (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
                    s.refreshed_at, s.last_error
-            FROM sources s ORDER BY s.title COLLATE NOCASE, s.id
+            FROM sources s ORDER BY coalesce(s.title_override, s.title) COLLATE NOCASE, s.id
             """
         ).fetchall()
         return [FeedListing(*row) for row in rows]

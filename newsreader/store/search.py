@@ -112,10 +112,12 @@ def _indexed_text(rows: list[tuple[object, ...]]) -> tuple[str, str]:
 
 
 SOURCE_NAME = (
-    "coalesce(nullif(source_name, ''), (SELECT s.title FROM sources s WHERE s.id = source_id))"
+    "coalesce(nullif(source_name, ''), "
+    "(SELECT coalesce(s.title_override, s.title) FROM sources s WHERE s.id = source_id))"
 )
 """An article's source name in SQL: stored empty when it is the source's own title, so a
-feed's title is stored once and not copied into every row."""
+feed's title is stored once and not copied into every row (the user's title for the feed, when
+set, wins)."""
 SOURCE_NAME_A = SOURCE_NAME.replace("source_name", "a.source_name").replace(
     "= source_id", "= a.source_id"
 )

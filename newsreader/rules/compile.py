@@ -1,0 +1,219 @@
+"""Compile a filter tree into a parameterised SQL condition over the `articles` table.
+
+The condition names `articles` columns unqualified and reaches other tables only through
+uncorrelated subqueries (`id IN (SELECT ...)`, `source_id IN (SELECT ...)`), so it can be
+pasted after `WHERE` in any query over `articles` alone. SQLite runs each subquery once per
+statement. Every value the user wrote travels as a parameter; words for the full-text index
+are quoted as one FTS5 phrase, so FTS5 operators in them are plain words. The condition is
+never NULL (nullable columns are coalesced), so `NOT (condition)` is exactly its complement.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from newsreader.rules.parser import And, Comparison, Node, Not, Or, parse_rule
+
+
+class Condition(NamedTuple):
+    """An SQL condition over `articles` and the parameters for its `?` placeholders."""
+
+    sql: str
+    parameters: tuple[object, ...]
+
+
+MATCH_NOTHING = Condition("0", ())
+MATCH_EVERYTHING = Condition("1", ())
+_LIKE_ESCAPE = " ESCAPE '\\'"
+_SOURCE_TITLE = "coalesce(s.title_override, s.title)"
+
+
+def filter_condition(source: str, now: int | None = None) -> Condition:
+    """Parse and compile a filter in one step.
+
+    Args:
+        source: The filter as written.
+        now: Unix seconds that `age` counts back from (default: the current time).
+
+    Raises:
+        RuleError: the filter cannot be read (the message names the column).
+    """
+    return compile_rule(parse_rule(source), now)
+
+
+def compile_rule(node: Node, now: int | None = None) -> Condition:
+    """The SQL condition for a parsed filter; `now` (unix seconds) anchors `age`."""
+    return _compile(node, int(time.time()) if now is None else now)
+
+
+def _compile(node: Node, now: int) -> Condition:
+    if isinstance(node, Not):
+        inner = _compile(node.operand, now)
+        return Condition(f"NOT ({inner.sql})", inner.parameters)
+    if isinstance(node, And | Or):
+        parts = [_compile(operand, now) for operand in node.operands]
+        joiner = " AND " if isinstance(node, And) else " OR "
+        sql = joiner.join(f"({part.sql})" for part in parts)
+        return Condition(sql, tuple(value for part in parts for value in part.parameters))
+    return _COMPARISONS[node.field](node, now)
+
+
+def _negated(condition: Condition, operator: str) -> Condition:
+    """`!=` and `!~` are the complement of `=` and `~`."""
+    if operator.startswith("!"):
+        return Condition(f"NOT ({condition.sql})", condition.parameters)
+    return condition
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern for "contains `text`", its wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_column(column: str) -> Callable[[Comparison, int], Condition]:
+    """`=` (any case) and `~` (contains, any case) on a column of `articles`."""
+
+    def compiled(node: Comparison, now: int) -> Condition:
+        value = str(node.value)
+        expression = f"coalesce({column}, '')"
+        if node.operator in ("~", "!~"):
+            condition = Condition(f"{expression} LIKE ?{_LIKE_ESCAPE}", (_like(value),))
+        else:
+            condition = Condition(f"{expression} = ? COLLATE NOCASE", (value,))
+        return _negated(condition, node.operator)
+
+    return compiled
+
+
+def fts_phrase(text: str, columns: str) -> str:
+    """An FTS5 expression matching `text` as one phrase, its last word as a prefix, in
+    `columns` (e.g. ``title body``). Double quotes are doubled, so nothing in `text` is
+    FTS5 syntax; a phrase without words matches nothing."""
+    phrase = text.replace('"', '""')
+    return f'{{{columns}}} : "{phrase}" *'
+
+
+def _full_text(columns: str) -> Callable[[Comparison, int], Condition]:
+    def compiled(node: Comparison, now: int) -> Condition:
+        condition = Condition(
+            "id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)",
+            (fts_phrase(str(node.value), columns),),
+        )
+        return _negated(condition, node.operator)
+
+    return compiled
+
+
+def _quote(node: Comparison, now: int) -> Condition:
+    """Quoted words through the index's quotes column; `=` compares a whole quote."""
+    if node.operator in ("~", "!~"):
+        return _full_text("quotes")(node, now)
+    condition = Condition(
+        "id IN (SELECT q.article_id FROM quotes q WHERE q.text = ? COLLATE NOCASE)",
+        (str(node.value),),
+    )
+    return _negated(condition, node.operator)
+
+
+def _speaker(node: Comparison, now: int) -> Condition:
+    """Anyone quoted (or the author of an embedded post) in the article."""
+    value = str(node.value)
+    if node.operator in ("~", "!~"):
+        test, parameter = f"q.speaker LIKE ?{_LIKE_ESCAPE}", _like(value)
+    else:
+        test, parameter = "q.speaker = ? COLLATE NOCASE", value
+    condition = Condition(
+        # IS NOT NULL lets SQLite use the partial index quotes_by_speaker.
+        f"id IN (SELECT q.article_id FROM quotes q WHERE q.speaker IS NOT NULL AND {test})",
+        (parameter,),
+    )
+    return _negated(condition, node.operator)
+
+
+def _source(node: Comparison, now: int) -> Condition:
+    """The feed's title (or the user's title for it), URL or path, or an article's own
+    source name (an aggregator's entry names where it came from); a number is a source id."""
+    value = str(node.value)
+    if node.operator in ("~", "!~"):
+        pattern = _like(value)
+        inner = (
+            f"{_SOURCE_TITLE} LIKE ?{_LIKE_ESCAPE} OR s.key LIKE ?{_LIKE_ESCAPE}"
+            f" OR s.location LIKE ?{_LIKE_ESCAPE}"
+        )
+        parameters: tuple[object, ...] = (pattern, pattern, pattern, pattern)
+        own = f"source_name LIKE ?{_LIKE_ESCAPE}"
+    else:
+        inner = f"{_SOURCE_TITLE} = ? COLLATE NOCASE OR s.key = ? OR s.location = ?"
+        if value.isdigit():
+            inner += " OR s.id = ?"
+        parameters = (value, value, value, *((int(value),) if value.isdigit() else ()), value)
+        own = "source_name = ? COLLATE NOCASE"
+        # the parameter order follows the SQL: the subquery's first, then the article's own
+    sql = f"(source_id IN (SELECT s.id FROM sources s WHERE {inner}) OR {own})"
+    return _negated(Condition(sql, parameters), node.operator)
+
+
+def _category(node: Comparison, now: int) -> Condition:
+    value = str(node.value)
+    if node.operator in ("~", "!~"):
+        test, parameter = f"coalesce(s.category, '') LIKE ?{_LIKE_ESCAPE}", _like(value)
+    else:
+        test, parameter = "coalesce(s.category, '') = ? COLLATE NOCASE", value
+    condition = Condition(f"source_id IN (SELECT s.id FROM sources s WHERE {test})", (parameter,))
+    return _negated(condition, node.operator)
+
+
+def _flag(column: str) -> Callable[[Comparison, int], Condition]:
+    def compiled(node: Comparison, now: int) -> Condition:
+        wanted = bool(node.value) != (node.operator == "!=")
+        return Condition(f"{column} = ?", (int(wanted),))
+
+    return compiled
+
+
+_FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+
+
+def _age(node: Comparison, now: int) -> Condition:
+    """`age < 3d`: published (or first seen) less than three days before `now`."""
+    assert isinstance(node.value, int)
+    # A smaller age is a later time: the comparison on sort_key is the flipped one.
+    return Condition(f"sort_key {_FLIPPED[node.operator]} ?", (now - node.value,))
+
+
+def _date(node: Comparison, now: int) -> Condition:
+    """Against a whole UTC day (`date = 2026-01-31` is that day) or an instant."""
+    assert isinstance(node.value, datetime)
+    start = int(node.value.timestamp())
+    end = int((node.value + timedelta(days=1)).timestamp()) if node.day else start + 1
+    bounds = {
+        "<": ("sort_key < ?", (start,)),
+        "<=": ("sort_key < ?", (end,)),
+        ">": ("sort_key >= ?", (end,)),
+        ">=": ("sort_key >= ?", (start,)),
+        "=": ("sort_key >= ? AND sort_key < ?", (start, end)),
+    }
+    if node.operator == "!=":
+        return Condition("NOT (sort_key >= ? AND sort_key < ?)", (start, end))
+    sql, parameters = bounds[node.operator]
+    return Condition(sql, parameters)
+
+
+_COMPARISONS: dict[str, Callable[[Comparison, int], Condition]] = {
+    "title": _text_column("title"),
+    "text": _full_text("title body"),
+    "source": _source,
+    "category": _category,
+    "author": _text_column("author"),
+    "speaker": _speaker,
+    "quote": _quote,
+    "link": _text_column("link"),
+    "read": _flag("read"),
+    "starred": _flag("starred"),
+    "age": _age,
+    "date": _date,
+}

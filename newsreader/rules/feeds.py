@@ -1,0 +1,157 @@
+"""Query feeds (`[[query]]`) and killfiles (`[[ignore]]`) from config.toml, as conditions.
+
+    [[query]]
+    title = "Quoted: the mayor"
+    filter = 'speaker ~ "Okonjo" and age < 30d'
+
+    [[ignore]]
+    filter = 'title ~ "sponsored"'
+    source = "https://example.org/feed"      # optional: only in this feed
+
+A query feed is a saved filter shown like a feed; the killfile hides what any of its rules
+matches from every list and count. Both are compiled afresh when used, so `age` counts back
+from the moment of use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsreader.rules.compile import Condition, compile_rule
+from newsreader.rules.lexer import RuleError
+from newsreader.rules.parser import And, Comparison, Node, Or, parse_rule
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFeed:
+    """A saved filter shown as a feed."""
+
+    title: str
+    filter: str
+    """The filter as written (it parsed when the config was read)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreRule:
+    """One killfile rule: articles matching `filter` (in `source`, if given) are hidden."""
+
+    filter: str
+    source: str | None = None
+    """A feed's title, URL, path or id (as `source = ...` in a filter); None: every feed."""
+
+
+def query_condition(query: QueryFeed, now: int | None = None) -> Condition:
+    """The condition of a query feed (its filter parsed when the config was read)."""
+    return compile_rule(parse_rule(query.filter), now)
+
+
+def hidden_condition(rules: Sequence[IgnoreRule], now: int | None = None) -> Condition | None:
+    """One condition matching whatever any killfile rule matches (None: no rules)."""
+    if not rules:
+        return None
+    return compile_rule(Or(tuple(_ignore_node(rule) for rule in rules)), now)
+
+
+def _ignore_node(rule: IgnoreRule) -> Node:
+    node = parse_rule(rule.filter)
+    if rule.source is None:
+        return node
+    return And((node, Comparison("source", "=", rule.source)))
+
+
+def _entry_lines(text: str, table: str) -> list[int]:
+    """The 1-based line of each `[[table]]` header, in order."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
+    return [n for n, line in enumerate(text.splitlines(), start=1) if header.match(line)]
+
+
+def read_queries(value: object, path: Path, text: str) -> tuple[list[QueryFeed], list[str]]:
+    """The `[[query]]` tables: each needs a title and a filter that parses.
+
+    Returns:
+        The usable query feeds and one warning line per unusable entry (file:line: why).
+    """
+    queries: list[QueryFeed] = []
+    warnings: list[str] = []
+    lines = _entry_lines(text, "query")
+    titles: set[str] = set()
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        where = f"{path}:{lines[index]}" if index < len(lines) else str(path)
+        problem = _entry_problem(entry, ("title", "filter"))
+        if problem is None and entry["title"] in titles:
+            problem = f"a query feed titled {entry['title']!r} is already defined; skipped"
+        if problem is not None:
+            warnings.append(f"{where}: [[query]] {problem}")
+            continue
+        titles.add(entry["title"])
+        queries.append(QueryFeed(entry["title"], entry["filter"]))
+    return queries, warnings
+
+
+def read_ignores(value: object, path: Path, text: str) -> tuple[list[IgnoreRule], list[str]]:
+    """The `[[ignore]]` tables: a filter that parses, and optionally a source."""
+    rules: list[IgnoreRule] = []
+    warnings: list[str] = []
+    lines = _entry_lines(text, "ignore")
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        where = f"{path}:{lines[index]}" if index < len(lines) else str(path)
+        problem = _entry_problem(entry, ("filter",), optional=("source",))
+        if problem is not None:
+            warnings.append(f"{where}: [[ignore]] {problem}")
+            continue
+        rules.append(IgnoreRule(entry["filter"], entry.get("source")))
+    return rules, warnings
+
+
+def _entry_problem(
+    entry: object, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> str | None:
+    """Why one table cannot be used (missing or non-string keys, a filter with an error)."""
+    if not isinstance(entry, dict):
+        return "must be a table ([[...]] followed by key = value lines); skipped"
+    for key in (*required, *optional):
+        present = key in entry
+        if (key in required and not present) or (
+            present and not (isinstance(entry[key], str) and entry[key].strip())
+        ):
+            return f'needs {key} = "..." (a non-empty string); skipped'
+    unknown = sorted(set(entry) - {*required, *optional})
+    if unknown:
+        return f"unknown key {unknown[0]!r}; skipped"
+    try:
+        parse_rule(entry["filter"])
+    except RuleError as error:
+        return f"filter {error}; skipped"
+    return None
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML string: a literal '...' when it can be one, else an escaped "..."."""
+    if "'" not in text and not any(char < " " or char == "\x7f" for char in text):
+        return f"'{text}'"
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(char if char >= " " and char != "\x7f" else f"\\u{ord(char):04x}"
+                      for char in escaped)  # fmt: skip
+    return f'"{escaped}"'
+
+
+def append_query(path: Path, query: QueryFeed) -> None:
+    """Add a `[[query]]` table at the end of config.toml, leaving the rest of it as it was.
+
+    Raises:
+        RuleError: the filter does not parse (nothing is written).
+        OSError: the file cannot be written.
+    """
+    parse_rule(query.filter)
+    block = (
+        f"\n[[query]]\ntitle = {toml_string(query.title)}\nfilter = {toml_string(query.filter)}\n"
+    )
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    separator = "" if not existing or existing.endswith("\n") else "\n"
+    # Written whole then renamed, so a crash never leaves half a config.
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(existing + separator + block, encoding="utf-8")
+    temporary.replace(path)

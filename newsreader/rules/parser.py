@@ -1,0 +1,242 @@
+"""A recursive-descent parser for the filter language (grammar below), into a small tree.
+
+    rule       := disjunct ("or" disjunct)*
+    disjunct   := unary ("and" unary)*
+    unary      := "not" unary | "(" rule ")" | comparison
+    comparison := FIELD OPERATOR VALUE | FLAG          (FLAG: read, starred)
+    VALUE      := WORD | STRING
+
+Keywords and field names are read in any case. Each field accepts only the operators that
+mean something for it (`age ~ x` is an error at the operator), and values are checked here
+(`age < 3x`, `date > yesterday`, `read = maybe`), so a rule that parses also compiles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsreader.rules.lexer import RuleError, Token, TokenKind, tokenize
+
+__all__ = [
+    "FIELDS",
+    "And",
+    "Comparison",
+    "Node",
+    "Not",
+    "Or",
+    "RuleError",
+    "parse_rule",
+]
+
+TEXT_OPERATORS = ("=", "!=", "~", "!~")
+WORD_OPERATORS = ("~", "!~")
+ORDER_OPERATORS = ("<", ">", "<=", ">=")
+FLAG_OPERATORS = ("=", "!=")
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": TEXT_OPERATORS,
+    "text": WORD_OPERATORS,
+    "source": TEXT_OPERATORS,
+    "category": TEXT_OPERATORS,
+    "author": TEXT_OPERATORS,
+    "speaker": TEXT_OPERATORS,
+    "quote": TEXT_OPERATORS,
+    "link": TEXT_OPERATORS,
+    "read": FLAG_OPERATORS,
+    "starred": FLAG_OPERATORS,
+    "age": ORDER_OPERATORS,
+    "date": (*ORDER_OPERATORS, "=", "!="),
+}
+"""Each field and the operators it accepts."""
+FLAGS = ("read", "starred")
+TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+KEYWORDS = frozenset({"and", "or", "not"})
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 7 * 86_400, "y": 365 * 86_400}
+_DURATION = re.compile(r"(\d{1,9})\s*([smhdwy]?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """`field operator value`, with the value already checked and converted."""
+
+    field: str
+    operator: str
+    value: str | int | bool | datetime
+    """str for text fields, int seconds for age, bool for flags, aware datetime for date."""
+    day: bool = False
+    """For `date`: the value is a whole (UTC) day rather than an instant."""
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """`not operand`."""
+
+    operand: Node
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    """Every operand holds."""
+
+    operands: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    """At least one operand holds."""
+
+    operands: tuple[Node, ...]
+
+
+Node = Comparison | Not | And | Or
+
+
+def parse_rule(source: str) -> Node:
+    """Parse a filter into its tree.
+
+    Raises:
+        RuleError: with the 1-based column of the problem and a one-line message.
+    """
+    parser = _Parser(tokenize(source))
+    if parser.peek().kind is TokenKind.END:
+        raise RuleError('empty filter: write a condition such as title ~ "word"', 1)
+    node = parser.rule()
+    token = parser.peek()
+    if token.kind is not TokenKind.END:
+        raise RuleError(f"expected and, or or the end, not {_shown(token)}", token.column)
+    return node
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.index = 0
+
+    def peek(self) -> Token:
+        return self.tokens[self.index]
+
+    def take(self) -> Token:
+        token = self.tokens[self.index]
+        if token.kind is not TokenKind.END:
+            self.index += 1
+        return token
+
+    def keyword(self, word: str) -> bool:
+        """Consume the keyword `word` if it comes next."""
+        token = self.peek()
+        if token.kind is TokenKind.WORD and token.text.lower() == word:
+            self.index += 1
+            return True
+        return False
+
+    def rule(self) -> Node:
+        operands = [self.disjunct()]
+        while self.keyword("or"):
+            operands.append(self.disjunct())
+        return operands[0] if len(operands) == 1 else Or(tuple(operands))
+
+    def disjunct(self) -> Node:
+        operands = [self.unary()]
+        while self.keyword("and"):
+            operands.append(self.unary())
+        return operands[0] if len(operands) == 1 else And(tuple(operands))
+
+    def unary(self) -> Node:
+        if self.keyword("not"):
+            return Not(self.unary())
+        token = self.peek()
+        if token.kind is TokenKind.OPEN:
+            self.take()
+            node = self.rule()
+            closing = self.peek()
+            if closing.kind is not TokenKind.CLOSE:
+                raise RuleError(
+                    f"expected ) to close the ( at column {token.column}, not {_shown(closing)}",
+                    closing.column,
+                )
+            self.take()
+            return node
+        return self.comparison()
+
+    def comparison(self) -> Node:
+        token = self.take()
+        name = token.text.lower()
+        if token.kind is not TokenKind.WORD or name in KEYWORDS:
+            raise RuleError(f"expected a field such as title, not {_shown(token)}", token.column)
+        if name not in FIELDS:
+            raise RuleError(
+                f"unknown field {token.text!r} (fields: {', '.join(FIELDS)})", token.column
+            )
+        operator = self.peek()
+        if operator.kind is not TokenKind.OPERATOR:
+            if name in FLAGS:
+                return Comparison(name, "=", True)
+            raise RuleError(
+                f"expected an operator after {name} ({' '.join(FIELDS[name])}), "
+                f"not {_shown(operator)}",
+                operator.column,
+            )
+        self.take()
+        if operator.text not in FIELDS[name]:
+            raise RuleError(
+                f"{name} takes {' '.join(FIELDS[name])}, not {operator.text}", operator.column
+            )
+        value = self.take()
+        if value.kind not in (TokenKind.WORD, TokenKind.STRING) or (
+            value.kind is TokenKind.WORD and value.text.lower() in KEYWORDS
+        ):
+            raise RuleError(
+                f"expected a value after {operator.text}, not {_shown(value)}", value.column
+            )
+        return _comparison(name, operator.text, value)
+
+
+def _comparison(name: str, operator: str, token: Token) -> Comparison:
+    """Check and convert the value for its field."""
+    text = token.text
+    if name in FLAGS:
+        if text.lower() not in TRUE_WORDS | FALSE_WORDS:
+            raise RuleError(f"{name} is true or false, not {text!r}", token.column)
+        return Comparison(name, operator, text.lower() in TRUE_WORDS)
+    if name == "age":
+        return Comparison(name, operator, _duration(text, token.column))
+    if name == "date":
+        moment, day = _date(text, token.column)
+        return Comparison(name, operator, moment, day)
+    return Comparison(name, operator, text)
+
+
+def _duration(text: str, column: int) -> int:
+    """Seconds in `30d`, `12h`, `2w`, `90m` (minutes), `1y`; a bare number is days."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None:
+        raise RuleError(
+            f"age is a number and a unit (s, m, h, d, w, y) such as 3d, not {text!r}", column
+        )
+    unit = match.group(2).lower() or "d"
+    return int(match.group(1)) * DURATION_UNITS[unit]
+
+
+def _date(text: str, column: int) -> tuple[datetime, bool]:
+    """An aware datetime from `2026-01-31` (a whole UTC day) or `2026-01-31T08:00[+02:00]`."""
+    from datetime import UTC
+
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise RuleError(f"date is YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}", column) from None
+    day = len(text.strip()) == 10
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment, day
+
+
+def _shown(token: Token) -> str:
+    """A token as an error message names it."""
+    if token.kind is TokenKind.END:
+        return "the end"
+    if token.kind is TokenKind.STRING:
+        return f'"{token.text}"'
+    return repr(token.text)
