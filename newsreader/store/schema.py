@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -174,6 +174,11 @@ BEGIN
 END
 """
 
+SCHEMA_V7 = """
+-- The web page a feed belongs to (OPML `htmlUrl`, a feed's own `<link>`), kept for export.
+ALTER TABLE sources ADD COLUMN site_url TEXT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V1,
     SCHEMA_V2,
@@ -181,4 +186,5 @@ MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V4,
     SCHEMA_V5,
     SCHEMA_V6,
+    SCHEMA_V7,
 )
