@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -179,6 +179,21 @@ SCHEMA_V7 = """
 ALTER TABLE sources ADD COLUMN site_url TEXT;
 """
 
+# Version 8: what each file of a local folder was when it was last read (size, modification
+# time, the reader's version) and the error lines it gave, so a rescan skips files that have
+# not changed and still reports the ones that are broken.
+SCHEMA_V8 = """
+CREATE TABLE local_files (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    modified_ns INTEGER NOT NULL,
+    reader TEXT NOT NULL,
+    errors TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (source_id, path)
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V1,
     SCHEMA_V2,
@@ -187,4 +202,5 @@ MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V5,
     SCHEMA_V6,
     SCHEMA_V7,
+    SCHEMA_V8,
 )
