@@ -32,6 +32,7 @@ from newsreader.models import SourceDraft
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
 from newsreader.store import Store
 from newsreader.store.feeds import FEED_KIND, FeedState, FetchRecord
+from newsreader.store.settings import FeedSettings
 from newsreader.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -148,6 +149,8 @@ class _Refresh:
         store = Store(self.database)
         try:
             states = store.feed_states(source_ids)
+            if source_ids is None:  # asked for by name, a paused or recent feed is fetched
+                states = _due(store, states, int(time.time()))
             self.total = len(states)
             feeds = [state for state in states if state.kind == FEED_KIND]
             await self._feeds(store, feeds)
@@ -376,8 +379,7 @@ def _save_feed(
     store.record_fetch(state.id, record)
     removed = store.drop_old_articles(
         state.id,
-        keep_days=config.keep_days,
-        keep_per_feed=config.keep_per_feed,
+        **_retention(store, state.id, config),
         current_guids={article.guid for article in articles},
     )
     return FeedOutcome(
@@ -398,6 +400,33 @@ def _without_location(errors: list[str], result: FetchResult) -> str:
     line = errors[0] if errors else "no entries"
     prefix = f"{result.final_url}: "
     return clean_line(line[len(prefix) :] if line.startswith(prefix) else line)
+
+
+def _due(store: Store, states: list[FeedState], now: int) -> list[FeedState]:
+    """The sources a refresh of everything fetches: not paused, and not refreshed within
+    their own refresh interval (per-feed settings; unset: every time)."""
+    settings = store.all_feed_settings()
+    return [state for state in states if _is_due(settings.get(state.id), now)]
+
+
+def _is_due(own: FeedSettings | None, now: int) -> bool:
+    if own is None:
+        return True
+    if own.paused:
+        return False
+    waited = own.refreshed_at is None or now >= own.refreshed_at + (own.refresh_minutes or 0) * 60
+    return waited
+
+
+def _retention(store: Store, source_id: int, config: Config) -> dict[str, int]:
+    """keep_days and keep_per_feed for one feed: its own settings, else the config's."""
+    own = store.feed_settings(source_id)
+    keep_days = own.keep_days if own is not None and own.keep_days is not None else None
+    keep_per_feed = own.keep_per_feed if own is not None else None
+    return {
+        "keep_days": config.keep_days if keep_days is None else keep_days,
+        "keep_per_feed": config.keep_per_feed if keep_per_feed is None else keep_per_feed,
+    }
 
 
 def _rescan_local(store: Store, state: FeedState) -> FeedOutcome:
