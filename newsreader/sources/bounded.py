@@ -26,14 +26,17 @@ class BodyRefused(Exception):
 class BoundedDecoder:
     """Decompresses a body in bounded steps into a buffer that may not pass the cap."""
 
-    def __init__(self, encoding: str, max_bytes: int) -> None:
+    def __init__(self, encoding: str, max_bytes: int, what: str = "feed") -> None:
         """Prepare to decode a body sent with `Content-Encoding: encoding`.
+
+        `what` names the body in the error line ("feed", "page").
 
         Raises:
             BodyRefused: For an encoding other than gzip, deflate, br or identity.
         """
         self._encoding = encoding
         self._max_bytes = max_bytes
+        self._what = what
         self._body = bytearray()
         self._zlib: zlib._Decompress | None = None
         self._brotli: brotli.Decompressor | None = None
@@ -56,7 +59,9 @@ class BoundedDecoder:
     def _append(self, data: bytes) -> None:
         if len(self._body) + len(data) > self._max_bytes:
             megabytes = self._max_bytes / (1024 * 1024)
-            raise BodyRefused(f"feed larger than {megabytes:g} MB (decoded); stopped reading")
+            raise BodyRefused(
+                f"{self._what} larger than {megabytes:g} MB (decoded); stopped reading"
+            )
         self._body += data
 
     def _inflate(self, data: bytes) -> None:

@@ -35,6 +35,7 @@ __all__ = [
     "FetchStatus",
     "fetch_all",
     "fetch_feed",
+    "fetch_page",
     "make_client",
     "retry_after_seconds",
 ]
@@ -55,6 +56,7 @@ _PERMANENT_REDIRECTS = frozenset({301, 308})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _NOT_FEED_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 
 
 class FetchStatus(StrEnum):
@@ -208,6 +210,35 @@ async def fetch_feed(
         return _failed(request, _describe(_first_cause(error), limits))
 
 
+async def fetch_page(
+    client: httpx.AsyncClient, request: FetchRequest, limits: FetchLimits
+) -> FetchResult:
+    """Fetch an entry's web page within the same bounds as a feed; never raises.
+
+    Only http and https are requested, and a redirect to any other scheme (`file:`, `ftp:`,
+    `javascript:`) ends the fetch before anything is requested from it.
+
+    Args:
+        client: A client from `make_client` (the page's own `Accept` is sent per request).
+        request: The page URL and the validators stored from its last fetch.
+        limits: Deadline, size cap and redirect limit (the feeds' own).
+
+    Returns:
+        The HTML (FETCHED), NOT_MODIFIED for a 304, or FAILED with a one-line error (a status
+        that is not a page, a body that is not HTML, a size or time limit passed).
+    """
+    problem = feed_url_problem(request.url)
+    if problem is not None:
+        return _failed(request, problem)
+    try:
+        async with asyncio.timeout(limits.total_seconds):
+            return await _follow_redirects(client, request, limits, page=True)
+    except _FetchError as error:
+        return _failed(request, str(error), error.retry_after)
+    except Exception as error:  # one page's surprise must not end the others' fetches
+        return _failed(request, _describe(_first_cause(error), limits))
+
+
 def _first_cause(error: BaseException) -> BaseException:
     """The first real error inside exception groups (a task group in the connection code)."""
     while isinstance(error, BaseExceptionGroup) and error.exceptions:
@@ -246,17 +277,19 @@ def _failed(request: FetchRequest, message: str, retry_after: int | None = None)
 
 
 async def _follow_redirects(
-    client: httpx.AsyncClient, request: FetchRequest, limits: FetchLimits
+    client: httpx.AsyncClient, request: FetchRequest, limits: FetchLimits, *, page: bool = False
 ) -> FetchResult:
     """GET the URL, following up to `max_redirects` redirects by hand."""
     url, all_permanent, visited = request.url, True, {request.url}
     headers = _conditional_headers(request)
+    if page:
+        headers["Accept"] = PAGE_ACCEPT
     for _hop in range(limits.max_redirects + 1):
         async with client.stream("GET", url, headers=headers) as response:
             target = _redirect_target(response)
             if target is None:
                 moved_to = url if all_permanent and url != request.url else None
-                return await _read_response(request, response, limits, moved_to)
+                return await _read_response(request, response, limits, moved_to, page=page)
         if target in visited:
             raise _FetchError(f"redirect loop ({display_text(url)} -> {display_text(target)})")
         all_permanent = all_permanent and response.status_code in _PERMANENT_REDIRECTS
@@ -285,9 +318,14 @@ def _redirect_target(response: httpx.Response) -> str | None:
 
 
 async def _read_response(
-    request: FetchRequest, response: httpx.Response, limits: FetchLimits, moved_to: str | None
+    request: FetchRequest,
+    response: httpx.Response,
+    limits: FetchLimits,
+    moved_to: str | None,
+    *,
+    page: bool = False,
 ) -> FetchResult:
-    """Turn a final (non-redirect) response into a result."""
+    """Turn a final (non-redirect) response into a result (a feed's, or a page's)."""
     status = response.status_code
     if status == 304:
         return FetchResult(
@@ -296,10 +334,15 @@ async def _read_response(
     if status >= 400 or status < 200:
         raise _status_error(response)
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    # Servers label pages loosely (text/plain, octet-stream): only media is refused here.
     if content_type.startswith(_NOT_FEED_TYPES):
-        raise _FetchError(f"wrong content type {clean_line(content_type)}, not a feed")
-    body = await _read_body(response, limits.max_bytes)
-    _check_body(body)
+        what = "a web page" if page else "a feed"
+        raise _FetchError(f"wrong content type {clean_line(content_type)[:60]}, not {what}")
+    body = await _read_body(response, limits.max_bytes, "page" if page else "feed")
+    if page and not body.strip():
+        raise _FetchError("empty page")
+    if not page:
+        _check_body(body)
     return FetchResult(
         request,
         FetchStatus.FETCHED,
@@ -337,10 +380,10 @@ def _check_body(body: bytes) -> None:
         raise _FetchError("an HTML page, not a feed")
 
 
-async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
+async def _read_body(response: httpx.Response, max_bytes: int, what: str = "feed") -> bytes:
     """The decoded body, stopping as soon as it grows past `max_bytes`."""
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
-    decoder = BoundedDecoder(encoding, max_bytes)
+    decoder = BoundedDecoder(encoding, max_bytes, what)
     async for raw in response.aiter_raw():
         decoder.feed(raw)
     return decoder.finish()

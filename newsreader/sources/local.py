@@ -36,6 +36,7 @@ from newsreader.ingest.formats import (
 )
 from newsreader.ingest.html import parse_html_page
 from newsreader.ingest.markdown import parse_markdown
+from newsreader.ingest.pages import main_document
 from newsreader.ingest.textformats import (
     SeedArticle,
     parse_plain_text,
@@ -114,20 +115,29 @@ def _read_bytes(path: Path) -> bytes:
 
 def _parse_html_file(text: str, path: Path) -> SeedArticle:
     page = parse_html_page(text, base_url=None)
-    blocks = list(page.document.blocks)
+    # A saved page is read as a fetched one is (reader mode: main text, no navigation, footer
+    # or comments); the page's own `<article>`/`<main>` scope when no main text is found.
+    main = main_document(text)
+    body = main if main is not None else page.document
+    blocks = list(body.blocks)
     # The headline is the article's opening heading (`<title>` is often "Site | Headline");
     # it becomes the title and leaves the body, as a repeated `<title>` does.
-    title = page.title or page.first_heading
-    if blocks and blocks[0].kind is BlockKind.HEADING:
-        title, blocks = blocks[0].text, blocks[1:]
-    elif blocks and blocks[0].text in (page.first_heading, page.title):
+    title = page.first_heading or page.title
+    opening = blocks[0] if blocks else None
+    if (
+        opening is not None
+        and opening.kind is BlockKind.HEADING
+        and opening.text in (page.first_heading or opening.text, page.title)
+    ):
+        title, blocks = opening.text, blocks[1:]
+    elif opening is not None and opening.text in (page.first_heading, page.title):
         blocks = blocks[1:]
     dateline = None
     if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
         dateline, _ = split_dateline([blocks[0].text])
         if dateline is not None:
             blocks = blocks[1:]
-    document = Document(tuple(blocks), page.document.links, page.document.enclosures)
+    document = Document(tuple(blocks), body.links, body.enclosures)
     return SeedArticle(
         document=document,
         published=parse_date(page.published),

@@ -29,6 +29,7 @@ from newsreader.store.documents import (
 )
 from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
+from newsreader.store.pages import PageRecords, feed_digest
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.store.search import SOURCE_NAME, SOURCE_NAME_A, SearchIndex
 from newsreader.store.settings import FeedSettingsRecords
@@ -187,7 +188,7 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-class Store(FeedRecords, FeedSettingsRecords, SearchIndex, StoreBase):
+class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, StoreBase):
     """The article database. One instance per thread: sqlite3 connections are not shared."""
 
     def __init__(self, path: Path | str) -> None:
@@ -279,7 +280,8 @@ class Store(FeedRecords, FeedSettingsRecords, SearchIndex, StoreBase):
             for article in draft.articles:
                 encoded = _encoded(article)
                 previous = known.get(article.guid)
-                if previous == encoded.digest:
+                # A page's text stored as the body adds its digest; the feed's part decides.
+                if previous is not None and feed_digest(previous) == encoded.digest:
                     unchanged += 1
                     continue
                 self._write_article(
@@ -434,11 +436,19 @@ class Store(FeedRecords, FeedSettingsRecords, SearchIndex, StoreBase):
                 """,
                 (*values[:3], published, *values[4:], source_id, article.guid),
             ).fetchone()
-        self._connection.execute(
-            "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
-            (row[0], encoded.body, encoded.document),
+        # An entry whose page text is stored keeps it; the feed's new body is its summary.
+        body = (
+            None
+            if is_new
+            else self._kept_page_body(row[0], encoded.body, encoded.document, encoded.digest)
         )
-        self._index_text(row[0], str(values[1]), encoded.body)
+        if body is None:
+            self._connection.execute(
+                "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
+                (row[0], encoded.body, encoded.document),
+            )
+            body = encoded.body
+        self._index_text(row[0], str(values[1]), body)
 
     def _unindex_guid(self, source_id: int, guid: str) -> None:
         found = self._connection.execute(

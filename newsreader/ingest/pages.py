@@ -1,0 +1,99 @@
+"""A web page's main text (reader mode): the article without navigation, footer or comments.
+
+trafilatura finds the main content (measured against readability-lxml and our own
+`<article>`/`<main>` scope on 50 real pages with hand-written bodies: see
+`benchmarks/fulltext.py` and the README). It is asked for HTML with links, headings, lists
+and quotations kept, and that HTML goes through `html_to_document` like a feed's content, so
+a page's blocks, links and quotes work exactly as a feed's do.
+
+trafilatura is imported on first use: it costs 0.1-0.3 s to import, and a reader whose feeds
+never ask for full text never pays it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from newsreader.ingest.decode import decode_bytes
+from newsreader.ingest.html import MAX_HTML_CHARS, html_to_document, parse_html_page
+from newsreader.models import Document
+
+__all__ = ["MAX_PAGE_CHARS", "PageText", "main_document", "page_text"]
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGE_CHARS = 4 * MAX_HTML_CHARS
+"""Longer pages are cut here before extraction: it bounds trafilatura's time and memory. The
+largest of the 50 corpus pages is 1.1 MB, with its article near the start."""
+MIN_MAIN_WORDS = 1
+"""A main text with fewer words than this is no main text (the page's own scope is used)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """What a fetched page gives an article."""
+
+    document: Document
+    """The page's main text; empty when the page has no readable text."""
+    note: str = ""
+    """Why the charset declared was not used, when it was not (see `decode_bytes`)."""
+
+
+def main_document(html: str, base_url: str | None = None) -> Document | None:
+    """The main text of an HTML page as a `Document`, or None when none was found.
+
+    Args:
+        html: A whole page, decoded (untrusted).
+        base_url: The page's address, for relative links.
+
+    Returns:
+        The article's blocks with their links, absolute URLs; None when trafilatura finds no
+        main content (the caller decides what to fall back to).
+    """
+    import trafilatura  # lazily: see the module docstring
+
+    cut = html[:MAX_PAGE_CHARS]
+    try:
+        extracted = trafilatura.extract(
+            cut,
+            url=base_url,
+            output_format="html",
+            include_links=True,
+            include_formatting=True,
+            include_tables=True,
+            include_images=False,
+            include_comments=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except (ValueError, TypeError, RecursionError, MemoryError, LookupError):
+        # trafilatura's own bugs on hostile markup: the page's own scope is read instead.
+        logger.warning("trafilatura failed on %s", base_url or "a page", exc_info=True)
+        return None
+    if not extracted:
+        return None
+    document = html_to_document(extracted, base_url)
+    words = sum(len(text.split()) for text in document.paragraphs)
+    return document if words >= MIN_MAIN_WORDS else None
+
+
+def page_text(data: bytes, url: str, content_type: str = "") -> PageText:
+    """Decode a fetched page and extract its main text.
+
+    Falls back to the page's `<article>`/`<main>` (or body) when trafilatura finds nothing,
+    so a short page still gives its words.
+
+    Args:
+        data: The page's bytes as fetched (decoded from gzip and the like already).
+        url: The page's final URL (after redirects).
+        content_type: The `Content-Type` header, for its charset.
+
+    Returns:
+        The main text; `document` is empty when the page holds no text at all.
+    """
+    decoded = decode_bytes(data, content_type=content_type, markup="html")
+    document = main_document(decoded.text, url)
+    if document is None:
+        document = parse_html_page(decoded.text, url).document
+    return PageText(document, decoded.note)
