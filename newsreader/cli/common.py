@@ -125,6 +125,10 @@ def check_paths_exist(candidates: Sequence[Path]) -> None:
         raise CommandError(f"{missing[-1]}: no such file or folder", EXIT_USAGE)
 
 
-def ensure_samples(store: Store) -> list[Path]:
-    """The bundled samples to import when the store has no sources yet (first run)."""
-    return [] if store.source_count() else [paths.bundled_samples()]
+def first_run_samples() -> list[Path]:
+    """The bundled samples to import, when this run is about to create the database.
+
+    Asked before the store is opened: only a truly first run gets them, so removing them
+    (`newsreader remove ID`) sticks even when no other source is left.
+    """
+    return [] if paths.database_path().exists() else [paths.bundled_samples()]

@@ -13,7 +13,7 @@ from newsreader.links import display_text
 if TYPE_CHECKING:
     from newsreader.store.feeds import FeedListing
 
-FEED_HEADINGS = ["id", "title", "url", "unread", "last refresh", "last error"]
+FEED_HEADINGS = ["id", "title", "url", "unread", "last refresh", "last success", "last error"]
 """The columns of the table, in order."""
 
 
@@ -22,7 +22,7 @@ def register(subcommands: Subcommands) -> None:
     add_command(
         subcommands,
         "feeds",
-        "list subscriptions: unread, last refresh, last error",
+        "list subscriptions: unread, last refresh and success, error",
         run_feeds,
         description="List subscriptions with unread counts and last refresh. A table on a "
         "terminal, tab-separated columns with a heading line otherwise.",
@@ -58,6 +58,7 @@ def _feed_columns(feed: FeedListing) -> list[str]:
         display_text(feed.location),
         str(feed.unread_count),
         _when(feed.refreshed_at),
+        _when(feed.succeeded_at),
         display_text(feed.last_error or ""),
     ]
 

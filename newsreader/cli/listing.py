@@ -6,7 +6,13 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from newsreader.cli.common import EXIT_OK, Subcommands, add_command, ensure_samples, opened_store
+from newsreader.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    add_command,
+    first_run_samples,
+    opened_store,
+)
 from newsreader.text import clean_line
 
 if TYPE_CHECKING:
@@ -24,8 +30,8 @@ def run_list(arguments: argparse.Namespace) -> int:
     """Print stored articles in the article list's order (the samples on a first run)."""
     from newsreader.store import ListFilter
 
+    samples = first_run_samples()
     with opened_store() as store:
-        samples = ensure_samples(store)
         if samples and store.path is not None:
             from newsreader.importer import import_paths
 

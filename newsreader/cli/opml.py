@@ -66,7 +66,7 @@ def run_import(arguments: argparse.Namespace) -> int:
                 refused += 1
                 error(f"{arguments.file}: skipped {failure}; add local files with `newsreader add`")
                 continue
-            yield item.key, item.title, item.location, item.kind, item.category
+            yield item.key, item.title, item.location, item.kind, item.category, entry.site_url
 
     with opened_store() as store:
         added = store.add_subscriptions(web_feeds())
@@ -84,7 +84,7 @@ def run_export(arguments: argparse.Namespace) -> int:
 
     with opened_store() as store:
         entries = [
-            OpmlEntry(feed.location, display_text(feed.title), feed.category)
+            OpmlEntry(feed.location, display_text(feed.title), feed.category, feed.site_url)
             for feed in store.feed_listing()
             if feed.kind in (FEED_KIND, LOCAL_KIND)
         ]

@@ -11,7 +11,7 @@ from newsreader.cli.common import (
     Subcommands,
     add_command,
     check_paths_exist,
-    ensure_samples,
+    first_run_samples,
     opened_store,
 )
 
@@ -37,13 +37,14 @@ def run_reader(arguments: argparse.Namespace) -> int:
     from newsreader.config import load_config
     from newsreader.ui.app import NewsReaderApp
 
+    samples = first_run_samples()
     with opened_store() as store:
         config, warnings = load_config(paths.config_path())
         requested = [path.resolve() for path in arguments.paths]
         app = NewsReaderApp(
             store,
             config,
-            import_paths=requested or ensure_samples(store),
+            import_paths=requested or samples,
             show_only_imported=bool(requested),
             startup_warnings=warnings,
             ui_state_path=paths.data_dir() / "state.toml",

@@ -29,17 +29,20 @@ def register(subcommands: Subcommands) -> None:
         "refresh",
         "fetch every feed and rescan local sources",
         run_refresh,
-        description="Fetch every feed and rescan local sources; exit 1 when every one failed.",
+        description="Fetch every feed and rescan local sources. Exits 1 when every source "
+        "failed, or every web feed did (offline).",
     )
     parser.add_argument("--quiet", action="store_true", help="print only failures")
 
 
 def run_refresh(arguments: argparse.Namespace) -> int:
-    """Refresh everything; exit 1 only when every source failed."""
+    """Refresh everything; exit 1 when every source, or every web feed, failed."""
     from newsreader.sources.refresh import refresh_sources
+    from newsreader.store.feeds import FEED_KIND
 
     with opened_store() as store:
         database = store.path
+        web_feeds = {feed.id for feed in store.feed_listing() if feed.kind == FEED_KIND}
     assert database is not None
     config = load_settings()
     if sys.stdout.isatty() and not arguments.quiet:
@@ -47,6 +50,10 @@ def run_refresh(arguments: argparse.Namespace) -> int:
     else:
         summary = refresh_sources(database, None, config)
     _print_summary(summary, quiet=arguments.quiet)
+    web = [outcome for outcome in summary.outcomes if outcome.source_id in web_feeds]
+    if web and all(outcome.failed for outcome in web):
+        print(f"Every web feed failed ({len(web)}): is this machine offline?", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_ERROR if summary.all_failed else EXIT_OK
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from newsreader import paths
-from newsreader.cli.common import EXIT_OK, Subcommands, add_command
+from newsreader.cli.common import EXIT_OK, CommandError, Subcommands, add_command
 from newsreader.links import display_text
 
 
@@ -34,10 +36,43 @@ def run_config(arguments: argparse.Namespace) -> int:
     path = paths.config_path()
     _, warnings = load_config(path)  # writes the commented defaults on first use
     if arguments.edit:
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        return subprocess.call([*shlex.split(editor), str(path)])
+        return subprocess.call([*editor_command(path), str(path)])
     print(path)
     if not arguments.path:
         for warning in warnings:
             print(f"warning: {display_text(warning)}", file=sys.stderr)
     return EXIT_OK
+
+
+FALLBACK_EDITORS = ("editor", "nano", "vi")
+"""Tried in turn when neither $VISUAL nor $EDITOR is set (`editor` is Debian's choice)."""
+
+
+def editor_command(path: Path) -> list[str]:
+    """The editor's argv from $VISUAL or $EDITOR (split as a shell would, never run by one).
+
+    Raises:
+        CommandError: when the variable names no program on PATH, or none is set and no
+            fallback editor is installed; the line says which and where the file is.
+    """
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if not value:
+            continue
+        try:
+            argv = shlex.split(value)
+        except ValueError as failure:
+            raise CommandError(f"${variable} ({value}) cannot be read: {failure}") from failure
+        if not argv or shutil.which(argv[0]) is None:
+            raise CommandError(
+                f"${variable} is `{value}`, which is not a program on PATH; "
+                f"set it to your editor or edit {path} yourself"
+            )
+        return argv
+    for fallback in FALLBACK_EDITORS:
+        if shutil.which(fallback):
+            return [fallback]
+    raise CommandError(
+        f"no editor: $EDITOR is not set and none of {', '.join(FALLBACK_EDITORS)} is "
+        f"installed; set $EDITOR or edit {path} yourself"
+    )

@@ -17,7 +17,7 @@ from html import unescape
 from xml.etree import ElementTree
 
 from newsreader.ingest.safety import FeedRefused, check_entities
-from newsreader.links import redact_credentials, redact_url, strip_credentials
+from newsreader.links import browser_url, redact_credentials, redact_url, strip_credentials
 from newsreader.text import clean_line
 
 __all__ = ["OpmlEntry", "read_opml", "write_opml"]
@@ -41,6 +41,8 @@ class OpmlEntry:
     """The outline's text (or title), else the location."""
     category: str | None = None
     """Parent folder names joined with `/`, or None at the top level."""
+    site_url: str | None = None
+    """The web page the feed belongs to (`htmlUrl`), when the outline gives one."""
 
     @property
     def is_url(self) -> bool:
@@ -127,7 +129,8 @@ def _read_outline(
     location = clean_line(_attribute(outline, "xmlurl"))
     if location:
         category = CATEGORY_SEPARATOR.join(folders) or None
-        entries.append(OpmlEntry(location, title or redact_url(location), category))
+        site_url = clean_line(_attribute(outline, "htmlurl")) or None
+        entries.append(OpmlEntry(location, title or redact_url(location), category, site_url))
         return None
     folder = title.replace(CATEGORY_SEPARATOR, "-")[:MAX_FOLDER_CHARS] if title else ""
     return (*folders, folder) if folder and len(folders) < MAX_FOLDER_DEPTH else folders
@@ -181,6 +184,9 @@ def write_opml(entries: Iterable[OpmlEntry], title: str = "newsreader subscripti
             attributes |= {"type": "rss", "xmlUrl": strip_credentials(entry.location)}
         else:
             attributes |= {"type": "local", "xmlUrl": entry.location}
+        site_url = browser_url(entry.site_url or "")  # http(s) only, as in the feed list
+        if site_url:
+            attributes["htmlUrl"] = strip_credentials(site_url)
         ElementTree.SubElement(parent, "outline", attributes)
     ElementTree.indent(root, space="  ")
     document = ElementTree.tostring(root, encoding="unicode")

@@ -56,7 +56,7 @@ class ListFilter:
     source_ids: tuple[int, ...] = ()
     """Only these sources; empty means all."""
     since: int | None = None
-    """Only articles published (or first seen) at or after this unix time."""
+    """Only articles published at or after this unix time; undated ones are left out."""
     conditions: tuple[SqlCondition, ...] = ()
     """Compiled filters that must all hold (`newsreader.rules.filter_condition`)."""
     hidden: SqlCondition | None = None
@@ -85,7 +85,9 @@ class ListFilter:
             clauses.append(f"source_id IN ({','.join('?' * len(self.source_ids))})")
             parameters.extend(self.source_ids)
         if self.since is not None:
-            clauses.append("sort_key >= ?")
+            # An undated article sorts by when it was first seen, which says nothing of when
+            # it was published; the sort key still bounds the scan.
+            clauses.append("sort_key >= ? AND published IS NOT NULL")
             parameters.append(self.since)
         return (" AND ".join(clauses) or "1"), parameters
 
@@ -371,11 +373,13 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, StoreBas
         error = "; ".join(draft.errors) or None
         row = self._connection.execute(
             """
-            INSERT INTO sources (key, title, location, kind, added_at, refreshed_at, last_error)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sources
+                (key, title, location, kind, added_at, refreshed_at, last_error, succeeded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (key) DO UPDATE SET title = excluded.title,
                 location = excluded.location, refreshed_at = excluded.refreshed_at,
-                last_error = excluded.last_error
+                last_error = excluded.last_error,
+                succeeded_at = coalesce(excluded.succeeded_at, sources.succeeded_at)
             RETURNING id
             """,
             (
@@ -386,6 +390,7 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, StoreBas
                 now,
                 now,
                 error,
+                None if error else now,
             ),
         ).fetchone()
         return int(row[0])

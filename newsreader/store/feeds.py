@@ -17,8 +17,8 @@ from newsreader.store.search import SearchIndex
 FEED_KIND = "feed"
 LOCAL_KIND = "local"
 _SECONDS_PER_DAY = 86_400
-NewSubscription = tuple[str, str, str, str, str | None]
-"""(key, title, location, kind, category) of a source to add."""
+NewSubscription = tuple[str, str, str, str, str | None, str | None]
+"""(key, title, location, kind, category, site_url) of a source to add."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,10 @@ class FeedListing:
     refreshed_at: int | None
     """Unix seconds of the last refresh attempt, or None if never refreshed."""
     last_error: str | None
+    succeeded_at: int | None = None
+    """Unix seconds of the last refresh that worked (beside a later one's error)."""
+    site_url: str | None = None
+    """The web page the feed belongs to (OPML `htmlUrl`), if known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +122,7 @@ class FeedRecords(StoreBase):
         added in linear time rather than with a table scan per feed.
 
         Args:
-            subscriptions: (key, title, location, kind, category) for each, in order.
+            subscriptions: (key, title, location, kind, category, site_url) for each, in order.
 
         Returns:
             How many were newly added.
@@ -133,15 +137,15 @@ class FeedRecords(StoreBase):
                 keys.add(key)
                 locations.add((kind, location))
             now = int(time.time())
-            for key, title, location, kind, category in subscriptions:
+            for key, title, location, kind, category, site_url in subscriptions:
                 if key in keys or (kind, location) in locations:
                     continue
                 self._connection.execute(
                     """
-                    INSERT INTO sources (key, title, location, kind, category, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sources (key, title, location, kind, category, site_url, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                    (key, title, location, kind, category, now),
+                    (key, title, location, kind, category, site_url, now),
                 )
                 keys.add(key)
                 locations.add((kind, location))
@@ -197,9 +201,16 @@ class FeedRecords(StoreBase):
         return [FeedState(*row) for row in rows]
 
     def record_fetch(self, source_id: int, record: FetchRecord) -> None:
-        """Store a fetch's outcome: validators, moved URL, Retry-After and error line."""
+        """Store a fetch's outcome: validators, moved URL, Retry-After and error line.
+
+        A fetch without an error is also the source's last success (`succeeded_at`), which
+        a later failure leaves in place.
+        """
         assignments = ["refreshed_at = ?", "last_error = ?", "not_before = ?"]
         values: list[object] = [record.refreshed_at, record.error, record.not_before]
+        if record.error is None:
+            assignments.append("succeeded_at = ?")
+            values.append(record.refreshed_at)
         if not record.keep_validators:
             assignments += ["etag = ?", "last_modified = ?"]
             values += [record.etag, record.last_modified]
@@ -248,7 +259,7 @@ class FeedRecords(StoreBase):
                    s.category,
                    (SELECT count(*) FROM articles a WHERE a.source_id = s.id),
                    (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
-                   s.refreshed_at, s.last_error
+                   s.refreshed_at, s.last_error, s.succeeded_at, s.site_url
             FROM sources s ORDER BY coalesce(s.title_override, s.title) COLLATE NOCASE, s.id
             """
         ).fetchall()

@@ -123,19 +123,28 @@ def test_wheel_ships_the_sample_feeds(tmp_path: Path) -> None:
 def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
+    words = "the council will reopen the bridge on Friday after repairs " * 8
     for number in range(300):
-        (folder / f"s{number}.txt").write_text(f"Story {number}\n\nBody.\n")
+        story = f"Story {number}: {words}\n\n“{words}{number},” said Mayor Dana Ortiz.\n"
+        (folder / f"s{number}.txt").write_text(story)
     assert run("add", str(folder)).returncode == 0
-    pipeline = subprocess.run(
-        f"{sys.executable} -m newsreader list | head -1",
-        shell=True,
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
-    assert pipeline.stdout.count("\n") == 1
-    assert "Error" not in pipeline.stderr and "unexpected" not in pipeline.stderr
+    assert run("index", "--quiet").returncode == 0
+    commands = [["list"], ["list", "--json"], ["export-quotes"], ["search", "bridge"]]
+    commands += [["export-quotes", "--format", fmt] for fmt in ("json", "csv")]
+    for command in commands:
+        # Each prints well over a pipe's 64 KiB, so writing goes on after the reader has gone.
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsreader", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=os.environ.copy(),
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(100)
+        process.stdout.close()  # as `| head -c 100` does
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0, (command, stderr)
+        assert stderr == "", (command, stderr)
 
 
 def test_help_lists_every_command_on_one_line_each() -> None:
@@ -172,3 +181,12 @@ def test_verbose_prints_the_log_on_stderr_and_the_log_file_keeps_it() -> None:
     assert "WARNING" in loud.stderr and loud.stderr.endswith("no article with id 987654\n")
     log_file = Path(os.environ["NEWSREADER_LOG_DIR"]) / "newsreader.log"
     assert log_file.read_text(encoding="utf-8").count("no article with id 987654") == 2
+
+
+def test_removing_the_samples_sticks() -> None:
+    assert run("list").stdout  # the first run imports the samples
+    feeds = run("feeds").stdout.splitlines()[1:]
+    assert feeds
+    for row in feeds:
+        assert run("remove", row.split("\t")[0]).returncode == 0
+    assert run("list").stdout == "" and run("feeds").stdout.count("\n") == 1

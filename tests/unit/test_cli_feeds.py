@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -48,7 +49,8 @@ def feed_rows() -> list[list[str]]:
     result = run("feeds")
     assert result.returncode == 0, result.stderr
     heading, *rows = result.stdout.splitlines()
-    assert heading.split("\t") == ["id", "title", "url", "unread", "last refresh", "last error"]
+    headings = ["id", "title", "url", "unread", "last refresh", "last success", "last error"]
+    assert heading.split("\t") == headings
     return [row.split("\t") for row in rows]
 
 
@@ -57,7 +59,8 @@ def test_add_fetches_the_feed_and_feeds_lists_it(server: FeedServer) -> None:
     assert result.returncode == 0, result.stderr
     assert "Harbour Gazette" in result.stdout and "1 articles" in result.stdout
     (row,) = feed_rows()
-    assert row[1:4] == ["Harbour Gazette", server.url("/feed"), "1"] and row[5] == ""
+    assert row[1:4] == ["Harbour Gazette", server.url("/feed"), "1"] and row[6] == ""
+    assert row[4] == row[5] != "never"
     assert "Already subscribed" in run("add", server.url("/feed")).stdout
 
 
@@ -69,7 +72,7 @@ def test_add_with_a_title_keeps_it(server: FeedServer) -> None:
 def test_a_failing_first_fetch_keeps_the_subscription_and_says_why(server: FeedServer) -> None:
     result = run("add", server.url("/missing"))
     assert result.returncode == 1 and "HTTP 404" in result.stderr
-    assert feed_rows()[0][5] == "HTTP 404 Not Found"
+    assert feed_rows()[0][5:] == ["never", "HTTP 404 Not Found"]
 
 
 def test_add_refuses_what_is_neither_url_nor_path() -> None:
@@ -117,7 +120,7 @@ def test_import_then_export_round_trips(server: FeedServer, tmp_path: Path) -> N
     opml.write_text(
         '<?xml version="1.0"?><opml version="1.0"><head><title>Mine</title></head><body>'
         '<outline text="News"><outline text="Local"><outline text="Harbour" type="rss" '
-        f'xmlUrl="{server.url("/feed")}"/></outline></outline>'
+        f'xmlUrl="{server.url("/feed")}" htmlUrl="https://harbour.example/"/></outline></outline>'
         f'<outline text="Weather" xmlUrl="{server.url("/other")}"/>'
         f'<outline text="Dup" xmlUrl="{server.url("/other")}"/>'
         "</body></opml>",
@@ -135,6 +138,25 @@ def test_import_then_export_round_trips(server: FeedServer, tmp_path: Path) -> N
 
     before, _ = read_opml(opml.read_bytes())
     after, _ = read_opml(again.read_bytes())
-    assert {(e.location, e.title, e.category) for e in before} == {
-        (e.location, e.title, e.category) for e in after
+    assert {(e.location, e.title, e.category, e.site_url) for e in before} == {
+        (e.location, e.title, e.category, e.site_url) for e in after
     }
+    assert 'htmlUrl="https://harbour.example/"' in exported
+
+
+def test_offline_refresh_fails_and_feeds_keeps_the_last_success(tmp_path: Path) -> None:
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A clipped story.\n", "utf-8")
+    assert run("add", str(folder)).returncode == 0
+    with contextlib.contextmanager(serving)({"/feed": static(FEED)}) as server:
+        assert run("add", server.url("/feed")).returncode == 0
+        url = server.url("/feed")
+    # The server is gone: the local folder still rescans, the only web feed fails.
+    result = run("refresh")
+    assert result.returncode == 1
+    assert "Every web feed failed (1)" in result.stderr
+    rows = {row[2]: row for row in feed_rows()}
+    refreshed, succeeded, error = rows[url][4:]
+    assert refreshed != "never" and succeeded != "never" and error
+    assert rows[str(folder.resolve())][5] != "never" and rows[str(folder.resolve())][6] == ""

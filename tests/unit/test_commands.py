@@ -89,3 +89,16 @@ def test_config_path_and_edit(tmp_path: Path) -> None:
     env = {**os.environ, "EDITOR": str(editor), "VISUAL": ""}
     assert run("config", "--edit", env=env).returncode == 0
     assert (paths.config_path().parent / "edited.txt").read_text().startswith("edited ")
+
+
+def test_config_edit_with_a_missing_editor_says_so(tmp_path: Path) -> None:
+    from newsreader import paths
+
+    env = {**os.environ, "EDITOR": "no-such-editor-12 --wait", "VISUAL": ""}
+    result = run("config", "--edit", env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("newsreader: $EDITOR is `no-such-editor-12 --wait`, which ")
+    assert str(paths.config_path()) in result.stderr and "Traceback" not in result.stderr
+    bare = {**env, "EDITOR": "", "PATH": str(tmp_path)}  # no editor, nano or vi either
+    result = run("config", "--edit", env=bare)
+    assert result.returncode == 1 and "no editor: $EDITOR is not set" in result.stderr

@@ -35,7 +35,12 @@ def test_nested_folders_become_categories_and_duplicates_are_dropped() -> None:
     entries, errors = read_opml(REAL_STYLE)
     assert errors == []
     assert entries == [
-        OpmlEntry("https://planetpython.org/rss20.xml", "Planet Python", "Tech/Python"),
+        OpmlEntry(
+            "https://planetpython.org/rss20.xml",
+            "Planet Python",
+            "Tech/Python",
+            "https://planetpython.org/",
+        ),
         OpmlEntry("https://lwn.net/headlines/rss", "LWN", "Tech"),
         OpmlEntry("https://example.org/feed?a=1&b=2", "Café Daily", "News & Politics"),
         OpmlEntry("https://example.com/top.xml", "Top level", None),

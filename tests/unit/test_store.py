@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -160,3 +161,12 @@ def test_source_title_and_mark_all_read_for_one_source(store: Store) -> None:
     assert store.source_title(9999) is None
     assert store.mark_all_read(ListFilter(source_ids=(news,))) == 2
     assert store.unread_count() == 1
+
+
+def test_the_last_day_leaves_undated_articles_out(store: Store) -> None:
+    undated = replace(draft("undated", 1), published=None)
+    store.save_source(source(draft("dated", 30), undated))
+    since = int(datetime(2026, 10, 29, tzinfo=UTC).timestamp())
+    assert [row.title for row in store.rows()] == ["Article undated", "Article dated"]
+    recent = store.listed(ListFilter(since=since))
+    assert [item.row.title for item in recent] == ["Article dated"]
