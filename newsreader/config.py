@@ -14,6 +14,34 @@ from typing import Any
 
 from newsreader.rules.feeds import IgnoreRule, QueryFeed, read_ignores, read_queries
 
+SYNC_SERVICES = ("greader",)
+"""Sync protocols spoken: the Google Reader API (FreshRSS, Miniflux, Inoreader, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncSettings:
+    """The `[sync]` table: one account on a sync server. Never holds the password itself."""
+
+    service: str = ""
+    """`greader`, or empty for no account."""
+    url: str = ""
+    """The API's base URL, e.g. `https://rss.example.org/api/greader.php`."""
+    username: str = ""
+    password_command: str = ""
+    """A shell command whose first line of output is the password (`pass show rss`)."""
+    password_file: str = ""
+    """A file whose first line is the password (`~` is expanded)."""
+    sync_on_start: bool = False
+    """Sync when the app starts."""
+    max_items: int = 2000
+    """At most this many of the newest items are fetched from the server's stream."""
+
+    @property
+    def configured(self) -> bool:
+        """Whether an account is set up enough to try (the password may still be wrong)."""
+        has_password = bool(self.password_command or self.password_file)
+        return self.service in SYNC_SERVICES and bool(self.url and self.username) and has_password
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -45,6 +73,8 @@ class Config:
     a feed that invents new entries on every refresh."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id → keys, e.g. `next_unread = "n,ctrl+n"` under `[keys]`."""
+    sync: SyncSettings = field(default_factory=SyncSettings)
+    """The sync account (`[sync]`), if any."""
     save_folder: str = ""
     """Where `e` saves articles as Markdown (empty: a `newsreader` folder in Documents)."""
     pipe_to: str = ""
@@ -116,6 +146,16 @@ DEFAULT_CONFIG_TEXT = """\
 # [keys]
 # next_unread = "n,ctrl+n"
 # toggle_star = "s,f"
+
+# Sync with a Google Reader API server (FreshRSS, Miniflux, Inoreader, The Old Reader...).
+# The password is never written here: give a command that prints it, or a file holding it.
+# [sync]
+# service = "greader"
+# url = "https://rss.example.org/api/greader.php"
+# username = "reader"
+# password_command = "pass show rss"    # or password_file = "~/.config/newsreader/rss-pass"
+# sync_on_start = false
+# max_items = 2000                      # newest items fetched from the server
 """
 
 
@@ -186,6 +226,11 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
             warnings.extend(problems)
             config = replace(config, keys=keys)
             continue
+        if key == "sync":
+            sync, problems = _sync_settings(value, where)
+            warnings.extend(problems)
+            config = replace(config, sync=sync)
+            continue
         expected = type(getattr(config, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -243,6 +288,41 @@ def _key_overrides(value: object, where: str) -> tuple[dict[str, str], list[str]
         else:
             problems.append(f'{where}: keys.{binding_id} must be a key string like "ctrl+n"')
     return keys, problems
+
+
+PLAIN_PASSWORD_REFUSED = (
+    "sync.password is refused: a password written in config.toml is read by anyone who can "
+    'read the file (backups, dotfile repositories); use password_command = "pass show rss" '
+    'or password_file = "~/.config/newsreader/rss-pass" instead'
+)
+
+
+def _sync_settings(value: object, where: str) -> tuple[SyncSettings, list[str]]:
+    """The `[sync]` table; a plain `password` is refused, other problems reported one by one."""
+    if not isinstance(value, dict):
+        return SyncSettings(), [f'{where}: sync must be a table like [sync] service = "greader"']
+    settings = SyncSettings()
+    problems: list[str] = []
+    known = {item.name: item for item in fields(SyncSettings)}
+    for key, item in value.items():
+        if key == "password":
+            problems.append(f"{where}: {PLAIN_PASSWORD_REFUSED}")
+            continue
+        if key not in known:
+            problems.append(f"{where}: unknown key sync.{key}; ignored")
+            continue
+        expected = type(getattr(settings, key))
+        if not isinstance(item, expected) or (expected is int and isinstance(item, bool)):
+            problems.append(f"{where}: sync.{key} must be {expected.__name__}; using the default")
+            continue
+        if key == "service" and item not in SYNC_SERVICES:
+            problems.append(f"{where}: sync.service {item!r} is not one of {SYNC_SERVICES}")
+            continue
+        if key == "max_items" and not 1 <= item <= 1_000_000:
+            problems.append(f"{where}: sync.max_items must be between 1 and 1000000")
+            continue
+        settings = replace(settings, **{key: item})
+    return settings, problems
 
 
 def load_ui_state(path: Path) -> dict[str, str]:

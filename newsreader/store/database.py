@@ -33,6 +33,7 @@ from newsreader.store.pages import PageRecords, feed_digest
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.store.search import SOURCE_NAME, SOURCE_NAME_A, SearchIndex
 from newsreader.store.settings import FeedSettingsRecords
+from newsreader.store.sync import SyncRecords
 from newsreader.store.times import stored_datetime
 from newsreader.text import clean_line, clean_text
 
@@ -190,7 +191,7 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, StoreBase):
+class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncRecords, StoreBase):
     """The article database. One instance per thread: sqlite3 connections are not shared."""
 
     def __init__(self, path: Path | str) -> None:
