@@ -53,6 +53,7 @@ COMMAND_MODULES = (
     "add",
     "remove",
     "feeds",
+    "feed",
     "refresh",
     "opml",
 )

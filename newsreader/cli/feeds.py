@@ -5,15 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsreader.cli.common import EXIT_OK, Subcommands, add_command, opened_store
+from newsreader.cli.common import EXIT_OK, Subcommands, add_command, load_settings, opened_store
 from newsreader.links import display_text
 
 if TYPE_CHECKING:
     from newsreader.store.feeds import FeedListing
+    from newsreader.store.settings import FeedSettings
 
-FEED_HEADINGS = ["id", "title", "url", "unread", "last refresh", "last success", "last error"]
+FEED_HEADINGS = [
+    "id", "title", "url", "unread", "last refresh", "last success", "last error", "settings"
+]  # fmt: skip
 """The columns of the table, in order."""
 
 
@@ -31,8 +35,20 @@ def register(subcommands: Subcommands) -> None:
 
 def run_feeds(arguments: argparse.Namespace) -> int:
     """Print the subscriptions as a table (rich on a terminal, plain text otherwise)."""
+    from newsreader.rules.feeds import hidden_condition
+
+    hidden = hidden_condition(load_settings().ignores)
     with opened_store() as store:
-        rows = [_feed_columns(feed) for feed in store.feed_listing()]
+        settings = store.all_feed_settings()
+        # Articles the killfile hides never count as unread.
+        unread = {source.id: source.unread_count for source in store.sources(hidden)}
+        rows = [
+            [
+                *_feed_columns(replace(feed, unread_count=unread.get(feed.id, 0))),
+                _settings_line(settings.get(feed.id)),
+            ]
+            for feed in store.feed_listing()
+        ]
     if not sys.stdout.isatty():
         _print_plain_table(rows)
     elif rows:
@@ -61,6 +77,24 @@ def _feed_columns(feed: FeedListing) -> list[str]:
         _when(feed.succeeded_at),
         display_text(feed.last_error or ""),
     ]
+
+
+def _settings_line(settings: FeedSettings | None) -> str:
+    """The settings that differ from config.toml's, e.g. `paused, refresh 90 min, keep 30 d`."""
+    if settings is None:
+        return ""
+    parts = ["paused"] if settings.paused else []
+    if settings.category:
+        parts.append(f"category {display_text(settings.category)}")
+    if settings.refresh_minutes is not None:
+        parts.append(f"refresh {settings.refresh_minutes} min")
+    if settings.keep_days is not None:
+        parts.append(f"keep {settings.keep_days} d")
+    if settings.keep_per_feed is not None:
+        parts.append(f"keep {settings.keep_per_feed}")
+    if settings.full_text:
+        parts.append("full text")
+    return ", ".join(parts)
 
 
 def _print_plain_table(rows: list[list[str]]) -> None:

@@ -8,15 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from newsreader.cli.common import (
     EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
     Subcommands,
     add_command,
     first_run_samples,
+    load_settings,
     opened_store,
 )
 from newsreader.text import clean_line
 
 if TYPE_CHECKING:
-    from newsreader.store import ListedArticle
+    from newsreader.store import ListedArticle, ListFilter
 
 
 def register(subcommands: Subcommands) -> None:
@@ -24,11 +27,20 @@ def register(subcommands: Subcommands) -> None:
     parser = add_command(subcommands, "list", "print stored articles, newest first", run_list)
     parser.add_argument("--unread", action="store_true", help="only unread articles")
     parser.add_argument("--json", action="store_true", help="print a JSON list")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument(
+        "--filter",
+        metavar="EXPR",
+        help="only articles matching a filter, e.g. 'speaker ~ \"Okonjo\" and age < 30d'",
+    )
+    chosen.add_argument("--query", metavar="TITLE", help="only a [[query]] feed's articles")
+    parser.add_argument(
+        "--ignored", action="store_true", help="only the articles [[ignore]] rules hide"
+    )
 
 
 def run_list(arguments: argparse.Namespace) -> int:
     """Print stored articles in the article list's order (the samples on a first run)."""
-    from newsreader.store import ListFilter
 
     samples = first_run_samples()
     with opened_store() as store:
@@ -36,13 +48,45 @@ def run_list(arguments: argparse.Namespace) -> int:
             from newsreader.importer import import_paths
 
             import_paths(store.path, samples)
-        listed = store.listed(ListFilter(unread_only=arguments.unread))
+        listed = store.listed(_list_filter(arguments))
         if arguments.json:
             print(json.dumps([listed_json(item) for item in listed], ensure_ascii=False, indent=1))
         else:
             for item in listed:
                 print(_line(item))
     return EXIT_OK
+
+
+def _list_filter(arguments: argparse.Namespace) -> ListFilter:
+    """What to list: --unread, a filter or query feed, and the killfile (hiding, or --ignored).
+
+    Raises:
+        CommandError: (exit 2) a filter that cannot be read, or an unknown query feed.
+    """
+    from newsreader.rules import RuleError, filter_condition
+    from newsreader.rules.feeds import hidden_condition, query_condition
+    from newsreader.store import ListFilter
+
+    config = load_settings()
+    conditions = []
+    try:
+        if arguments.filter is not None:
+            conditions.append(filter_condition(arguments.filter))
+    except RuleError as failure:
+        raise CommandError(f"--filter {failure}", EXIT_USAGE) from failure
+    if arguments.query is not None:
+        query = next((q for q in config.queries if q.title == arguments.query), None)
+        if query is None:
+            titles = ", ".join(repr(q.title) for q in config.queries) or "none in config.toml"
+            raise CommandError(f"no query feed {arguments.query!r} (query feeds: {titles})",
+                               EXIT_USAGE)  # fmt: skip
+        conditions.append(query_condition(query))
+    return ListFilter(
+        unread_only=arguments.unread,
+        conditions=tuple(conditions),
+        hidden=hidden_condition(config.ignores),
+        only_hidden=arguments.ignored,
+    )
 
 
 def _line(item: ListedArticle) -> str:

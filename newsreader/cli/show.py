@@ -28,7 +28,13 @@ def register(subcommands: Subcommands) -> None:
         run_show,
     )
     parser.add_argument("id", type=int, help="the article's id")
-    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print a JSON object")
+    output.add_argument(
+        "--format",
+        choices=("md", "txt", "html"),
+        help="write it as Markdown, plain text or HTML, its quotes listed at the end",
+    )
 
 
 def run_show(arguments: argparse.Namespace) -> int:
@@ -37,7 +43,11 @@ def run_show(arguments: argparse.Namespace) -> int:
         article = store.article(arguments.id)
     if article is None:
         raise CommandError(f"no article with id {arguments.id}", EXIT_USAGE)
-    if arguments.json:
+    if arguments.format:
+        from newsreader.services.article_export import render
+
+        print(render(article, arguments.format), end="")
+    elif arguments.json:
         print(json.dumps(article_json(article), ensure_ascii=False, indent=1))
     else:
         print(article_text(article))

@@ -49,7 +49,8 @@ def feed_rows() -> list[list[str]]:
     result = run("feeds")
     assert result.returncode == 0, result.stderr
     heading, *rows = result.stdout.splitlines()
-    headings = ["id", "title", "url", "unread", "last refresh", "last success", "last error"]
+    headings = ["id", "title", "url", "unread", "last refresh", "last success", "last error",
+                "settings"]  # fmt: skip
     assert heading.split("\t") == headings
     return [row.split("\t") for row in rows]
 
@@ -72,7 +73,7 @@ def test_add_with_a_title_keeps_it(server: FeedServer) -> None:
 def test_a_failing_first_fetch_keeps_the_subscription_and_says_why(server: FeedServer) -> None:
     result = run("add", server.url("/missing"))
     assert result.returncode == 1 and "HTTP 404" in result.stderr
-    assert feed_rows()[0][5:] == ["never", "HTTP 404 Not Found"]
+    assert feed_rows()[0][5:7] == ["never", "HTTP 404 Not Found"]
 
 
 def test_add_refuses_what_is_neither_url_nor_path() -> None:
@@ -157,6 +158,6 @@ def test_offline_refresh_fails_and_feeds_keeps_the_last_success(tmp_path: Path) 
     assert result.returncode == 1
     assert "Every web feed failed (1)" in result.stderr
     rows = {row[2]: row for row in feed_rows()}
-    refreshed, succeeded, error = rows[url][4:]
+    refreshed, succeeded, error = rows[url][4:7]
     assert refreshed != "never" and succeeded != "never" and error
     assert rows[str(folder.resolve())][5] != "never" and rows[str(folder.resolve())][6] == ""
