@@ -55,6 +55,7 @@ COMMAND_MODULES = (
     "feeds",
     "feed",
     "refresh",
+    "sync",
     "opml",
 )
 """The modules under `newsreader.cli` that add subcommands, in `--help` order."""

@@ -33,6 +33,11 @@ def register(subcommands: Subcommands) -> None:
     )
     parser.add_argument("target", metavar="URL_OR_PATH")
     parser.add_argument("--title", help="name to show instead of the feed's own title")
+    parser.add_argument(
+        "--local",
+        action="store_true",
+        help="keep a web feed on this machine only, even with a sync account set",
+    )
 
 
 def run_add(arguments: argparse.Namespace) -> int:
@@ -45,6 +50,12 @@ def run_add(arguments: argparse.Namespace) -> int:
     except SubscriptionError as failure:
         raise CommandError(str(failure), EXIT_USAGE) from failure
     with opened_store() as store:
+        if subscription.kind == FEED_KIND and not arguments.local:
+            from newsreader.cli.sync import add_on_server
+
+            added = add_on_server(store, subscription.location, arguments.title)
+            if added is not None:
+                return added
         if subscription.kind == FEED_KIND:
             return _add_feed(store, subscription.location, subscription.title)
         return _add_local(store, Path(subscription.location), arguments.title)

@@ -78,15 +78,16 @@ def run_import(arguments: argparse.Namespace) -> int:
 
 
 def run_export(arguments: argparse.Namespace) -> int:
-    """Print every feed and local source as OPML 2.0."""
+    """Print every feed, synced feed and local source as OPML 2.0."""
     from newsreader.sources.opml import OpmlEntry, write_opml
     from newsreader.store.feeds import FEED_KIND, LOCAL_KIND
+    from newsreader.store.sync import GREADER_KIND
 
     with opened_store() as store:
         entries = [
             OpmlEntry(feed.location, display_text(feed.title), feed.category, feed.site_url)
             for feed in store.feed_listing()
-            if feed.kind in (FEED_KIND, LOCAL_KIND)
+            if feed.kind in (FEED_KIND, LOCAL_KIND, GREADER_KIND)
         ]
     sys.stdout.write(write_opml(entries))
     return EXIT_OK
