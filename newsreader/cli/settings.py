@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from newsreader import paths
-from newsreader.cli.common import EXIT_OK, CommandError, Subcommands, add_command
+from newsreader.cli.common import EXIT_ERROR, EXIT_OK, CommandError, Subcommands, add_command
 from newsreader.links import display_text
 
 
@@ -22,7 +22,8 @@ def register(subcommands: Subcommands) -> None:
         "config",
         "check config.toml and print its path; --edit opens it",
         run_config,
-        description="The settings file.",
+        description="Print where config.toml is and check it as the app does (values, "
+        "theme, keys); exits 1 when something in it is wrong, with one line each.",
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--path", action="store_true", help="print the path of config.toml")
@@ -34,14 +35,18 @@ def run_config(arguments: argparse.Namespace) -> int:
     from newsreader.config import load_config
 
     path = paths.config_path()
-    _, warnings = load_config(path)  # writes the commented defaults on first use
+    config, warnings = load_config(path)  # writes the commented defaults on first use
     if arguments.edit:
         return subprocess.call([*editor_command(path), str(path)])
     print(path)
-    if not arguments.path:
-        for warning in warnings:
-            print(f"warning: {display_text(warning)}", file=sys.stderr)
-    return EXIT_OK
+    if arguments.path:
+        return EXIT_OK
+    from newsreader.ui.keys import config_problems  # the app's own checks: themes, keys
+
+    warnings += config_problems(config)
+    for warning in warnings:
+        print(f"warning: {display_text(warning)}", file=sys.stderr)
+    return EXIT_ERROR if warnings else EXIT_OK
 
 
 FALLBACK_EDITORS = ("editor", "nano", "vi")

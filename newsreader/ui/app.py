@@ -18,6 +18,14 @@ from newsreader.config import Config, load_ui_state, save_ui_state
 from newsreader.links import display_text
 from newsreader.logs import setup_logging
 from newsreader.store import Store
+from newsreader.ui.keys import (
+    APP_BINDINGS,
+    binding_groups,
+    in_force,
+    key_label,
+    resolve_keymap,
+    theme_problem,
+)
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
@@ -36,11 +44,7 @@ class NewsReaderApp(App[None]):
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -62,6 +66,7 @@ class NewsReaderApp(App[None]):
         self._show_only_imported = show_only_imported
         self._startup_warnings = list(startup_warnings)
         self._quit_unsaved = False
+        self._keymap: dict[str, str] = {}
 
     def on_mount(self) -> None:
         setup_logging()  # errors go to the log file, never onto the screen being drawn
@@ -120,12 +125,11 @@ class NewsReaderApp(App[None]):
         """The configured theme, else the one chosen last time; remember later choices."""
         remembered = load_ui_state(self.ui_state_path).get("theme") if self.ui_state_path else None
         wanted = self.config.theme or remembered
+        problem = theme_problem(self.config.theme, self.available_themes)
         if wanted and wanted in self.available_themes:
             self.theme = wanted
-        elif self.config.theme:
-            self._startup_warnings.append(
-                f"config: unknown theme {self.config.theme!r}; using {self.theme!r}"
-            )
+        elif problem:
+            self._startup_warnings.append(f"{problem}; using {self.theme!r}")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -133,31 +137,16 @@ class NewsReaderApp(App[None]):
             save_ui_state(self.ui_state_path, {"theme": theme.name})
 
     def _apply_keymap(self) -> None:
-        """Key overrides from the config, by binding id; unknown ids get one warning each."""
-        known = {
-            binding.id
-            for _, bindings in self.binding_groups()
-            for binding in bindings
-            if isinstance(binding, Binding) and binding.id
-        }
-        keymap = {}
-        for binding_id, keys in self.config.keys.items():
-            if binding_id in known:
-                keymap[binding_id] = keys
-            else:
-                self._startup_warnings.append(
-                    f"config: keys.{binding_id}: no such binding id (press ? to see them)"
-                )
-        if keymap:
-            self.set_keymap(keymap)
+        """Key overrides from the config, by binding id; each one that cannot be applied as
+        written (an unknown id, a key another action holds) gets one warning."""
+        self._keymap, warnings = resolve_keymap(self.config.keys, binding_groups())
+        self._startup_warnings.extend(warnings)
+        if self._keymap:
+            self.set_keymap(self._keymap)
 
     def binding_groups(self) -> list[tuple[str, list[BindingType]]]:
-        """Every binding, grouped for the help screen."""
-        return [
-            ("Everywhere", [*MainScreen.BINDINGS, *self.BINDINGS]),
-            ("Article list", list(ArticleList.BINDINGS)),
-            ("Article view", list(ArticleView.BINDINGS)),
-        ]
+        """Every binding with the keys in force, grouped for the help screen and palette."""
+        return in_force(binding_groups(), self._keymap)
 
     async def action_quit(self) -> None:
         """Remember where the open article was left, then quit once every change is saved.
@@ -198,7 +187,7 @@ class NewsReaderApp(App[None]):
                 if binding.action in ("quit", "command_palette"):
                     continue
                 target = main if heading == "Everywhere" and main else None
-                keys = binding.key.split(",")[0]
+                keys = key_label(binding.key.split(",")[0])
                 yield SystemCommand(
                     f"{binding.description} ({keys})",
                     f"{heading}: {binding.description}",

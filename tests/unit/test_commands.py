@@ -102,3 +102,24 @@ def test_config_edit_with_a_missing_editor_says_so(tmp_path: Path) -> None:
     bare = {**env, "EDITOR": "", "PATH": str(tmp_path)}  # no editor, nano or vi either
     result = run("config", "--edit", env=bare)
     assert result.returncode == 1 and "no editor: $EDITOR is not set" in result.stderr
+
+
+def test_config_checks_what_the_app_checks() -> None:
+    from newsreader import paths
+
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_text(
+        'theme = "no-such-theme"\nrefresh_interval_minutes = -5\n\n'
+        '[keys]\ntoggle_star = "s,f"\nno_such_action = "x"\n',
+        encoding="utf-8",
+    )
+    result = run("config")
+    assert result.returncode == 1
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 4, warnings
+    assert any("refresh_interval_minutes must be between 0" in line for line in warnings)
+    assert any("unknown theme 'no-such-theme'" in line for line in warnings)
+    assert any("keys.no_such_action: no such binding id" in line for line in warnings)
+    assert any("f is also the key of cycle_view" in line for line in warnings)
+    paths.config_path().write_text('[keys]\ntoggle_star = "f"\ncycle_view = "s"\n', "utf-8")
+    assert run("config").returncode == 0  # a swap takes nothing from anyone

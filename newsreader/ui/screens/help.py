@@ -10,13 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-
-def key_label(keys: str) -> str:
-    """`j,down` → `j / ↓`: how a binding's keys read to a person."""
-    names = {"down": "↓", "up": "↑", "space": "space", "pagedown": "PgDn", "pageup": "PgUp",
-             "enter": "enter", "question_mark": "?", "slash": "/", "less_than_sign": "<",
-             "greater_than_sign": ">", "home": "Home", "end": "End"}  # fmt: skip
-    return " / ".join(names.get(key, key) for key in keys.split(","))
+from newsreader.ui.keys import key_label
 
 
 def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Table:
