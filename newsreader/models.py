@@ -228,6 +228,24 @@ class SourceDraft:
     articles: tuple[ArticleDraft, ...] = ()
     errors: tuple[str, ...] = ()
     """One clear line per file or entry that could not be read."""
+    files: tuple[LocalFile, ...] = ()
+    """The local files these articles were read from, recorded with them (see `LocalFile`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalFile:
+    """A file of a local folder as it was when read, so a rescan can skip it while unchanged."""
+
+    path: str
+    """Its path inside the folder (an article's guid starts with it)."""
+    size: int
+    """Bytes."""
+    modified_ns: int
+    """Modification time, nanoseconds since the epoch."""
+    reader: str
+    """The version of the code that read it (`newsreader.sources.local.reader_version`)."""
+    errors: tuple[str, ...] = ()
+    """The lines it gave besides its articles (entries skipped), repeated while it is skipped."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsreader.models import SourceDraft
-from newsreader.sources.local import iter_source_parts
+from newsreader.sources.local import iter_source_parts, local_source
 from newsreader.store import Store
 
 __all__ = ["LocalImport", "save_local"]
@@ -35,6 +35,9 @@ def save_local(
 ) -> LocalImport:
     """Load `path` and save it as one source, one transaction per part, memory flat.
 
+    Files of a folder that have not changed since they were last saved are not read again
+    (see `iter_source_parts`), so rescanning a large folder costs a walk and a stat per file.
+
     Args:
         store: Where to save.
         path: A file or folder.
@@ -53,7 +56,8 @@ def save_local(
     errors: list[str] = []
     source_id = 0
     last: SourceDraft | None = None
-    for part in iter_source_parts(path):
+    known = store.local_files(key or local_source(path)[0]) if path.is_dir() else {}
+    for part in iter_source_parts(path, known=known):
         part = replace(
             part,
             key=key or part.key,

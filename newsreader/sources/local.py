@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import hashlib
 import logging
 import os
 import stat
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
@@ -42,10 +44,17 @@ from newsreader.ingest.textformats import (
     parse_plain_text,
     split_dateline,
 )
-from newsreader.models import ArticleDraft, BlockKind, Document, SourceDraft
+from newsreader.models import ArticleDraft, BlockKind, Document, LocalFile, SourceDraft
 from newsreader.text import clean_line, derive_title
 
-__all__ = ["LocalFileError", "iter_source_parts", "load_file", "load_path", "local_source"]
+__all__ = [
+    "LocalFileError",
+    "iter_source_parts",
+    "load_file",
+    "load_path",
+    "local_source",
+    "reader_version",
+]
 
 log = logging.getLogger(__name__)
 
@@ -331,29 +340,62 @@ def load_path(path: Path) -> SourceDraft:
 # Streamed, parallel import
 
 
-def _load_part(job: tuple[str, list[str], str]) -> tuple[list[ArticleDraft], list[str], str]:
+_Part = tuple[list[ArticleDraft], list[tuple[int, list[str]]]]
+"""What a worker gives back for a part: its articles, and for each file in order how many
+articles it gave and its error lines."""
+
+
+def _load_part(job: tuple[str, list[str], str]) -> _Part:
     """Worker side: load the files of one part (folder, files, folder name)."""
     folder, files, title = job
     articles: list[ArticleDraft] = []
-    errors: list[str] = []
-    feed_title = ""
+    outcomes: list[tuple[int, list[str]]] = []
     for name in files:
         file = Path(name)
         guid = _guid(file, Path(folder))
-        file_articles, file_errors, feed_title = load_file(file, guid=guid, folder_name=title)
+        file_articles, file_errors, _feed_title = load_file(file, guid=guid, folder_name=title)
         articles.extend(file_articles)
-        errors.extend(file_errors)
-    return articles, errors, feed_title
+        outcomes.append((len(file_articles), file_errors))
+    return articles, outcomes
 
 
-def _parts(files: list[Path]) -> Iterator[list[Path]]:
-    """Files grouped into parts of at most `PART_FILES` files or `PART_BYTES` bytes."""
-    part: list[Path] = []
-    size = 0
-    for file in files:
+@functools.cache
+def reader_version() -> str:
+    """A digest of the code that turns files into articles (ours and the parsers' versions).
+
+    A file read by another version is read again on the next rescan, so a fix in a parser
+    reaches files that have not changed.
+    """
+    import feedparser
+    import lxml.etree
+
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(f"{feedparser.__version__} {lxml.etree.LXML_VERSION}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for code in sorted([*package.joinpath("ingest").glob("*.py"), Path(__file__).resolve()]):
         with contextlib.suppress(OSError):
-            size += file.stat().st_size
-        part.append(file)
+            digest.update(code.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp(file: Path, folder: Path) -> LocalFile | None:
+    """The file as it is now (errors not yet known); None when it cannot be looked at."""
+    try:
+        info = file.stat()
+    except OSError:
+        return None
+    return LocalFile(_guid(file, folder), info.st_size, info.st_mtime_ns, reader_version())
+
+
+def _parts(
+    files: list[tuple[Path, LocalFile | None]],
+) -> Iterator[list[tuple[Path, LocalFile | None]]]:
+    """Files grouped into parts of at most `PART_FILES` files or `PART_BYTES` bytes."""
+    part: list[tuple[Path, LocalFile | None]] = []
+    size = 0
+    for file, stamp in files:
+        size += stamp.size if stamp is not None else 0
+        part.append((file, stamp))
         if len(part) >= PART_FILES or size >= PART_BYTES:
             yield part
             part, size = [], 0
@@ -361,15 +403,23 @@ def _parts(files: list[Path]) -> Iterator[list[Path]]:
         yield part
 
 
-def _total_bytes(files: list[Path]) -> int:
-    total = 0
-    for file in files:
-        with contextlib.suppress(OSError):
-            total += file.stat().st_size
-    return total
+def _unchanged(stamp: LocalFile | None, known: Mapping[str, LocalFile]) -> LocalFile | None:
+    """The stored record of a file that has not changed since it was read, else None."""
+    if stamp is None:
+        return None
+    stored = known.get(stamp.path)
+    if stored is None or (stored.size, stored.modified_ns, stored.reader) != (
+        stamp.size,
+        stamp.modified_ns,
+        stamp.reader,
+    ):
+        return None
+    return stored
 
 
-def iter_source_parts(path: Path, *, workers: int | None = None) -> Iterator[SourceDraft]:
+def iter_source_parts(
+    path: Path, *, workers: int | None = None, known: Mapping[str, LocalFile] | None = None
+) -> Iterator[SourceDraft]:
     """Load a folder (or file) as a stream of parts of one source, parsed in parallel.
 
     Memory stays flat however large the folder: each part holds `PART_FILES` files' articles
@@ -379,10 +429,15 @@ def iter_source_parts(path: Path, *, workers: int | None = None) -> Iterator[Sou
     Args:
         path: A folder or a file.
         workers: Processes (None: one per core; 1: parse here).
+        known: The folder's files as last read (`Store.local_files`): a file with the same
+            size, modification time and reader version is not read again, and the lines it
+            gave are repeated.
 
     Yields:
         Drafts that share the source's key, title and location; each carries its files'
-        error lines, and the first also the folder walk's.
+        error lines and records (`SourceDraft.files`: only files that gave articles, so a
+        file that gave nothing is read again next time), and the first also the folder
+        walk's lines and those of the files skipped.
 
     Raises:
         FileNotFoundError: When nothing exists at `path`.
@@ -393,24 +448,41 @@ def iter_source_parts(path: Path, *, workers: int | None = None) -> Iterator[Sou
         return
     key, folder = local_source(path)
     errors: list[str] = []
-    files = _article_files(folder, errors)
+    stamped = [(file, _stamp(file, folder)) for file in _article_files(folder, errors)]
     title = clean_line(folder.name or str(folder))
     source = SourceDraft(key=key, title=title, location=str(resolved))
-    jobs = [(str(folder), [str(f) for f in part], title) for part in _parts(files)]
+    changed = []
+    for file, stamp in stamped:
+        stored = _unchanged(stamp, known or {})
+        if stored is None:
+            changed.append((file, stamp))
+        else:
+            errors.extend(stored.errors)
+    parts = list(_parts(changed))
+    jobs = [(str(folder), [str(file) for file, _ in part], title) for part in parts]
     if not jobs:
         yield replace(source, errors=tuple(errors))
         return
     # The walk's errors ride with the first part: a part with no articles would create the
     # source before the store could recognise it as a moved folder.
-    for articles, part_errors, _feed_title in _run_parts(jobs, files, workers):
-        yield replace(source, articles=tuple(articles), errors=tuple(errors + part_errors))
+    total = sum(stamp.size for _, stamp in changed if stamp is not None)
+    for part, (articles, outcomes) in zip(parts, _run_parts(jobs, total, workers), strict=True):
+        records = tuple(
+            replace(stamp, errors=tuple(lines))
+            for (_, stamp), (count, lines) in zip(part, outcomes, strict=True)
+            if stamp is not None and count
+        )
+        part_errors = [line for _, lines in outcomes for line in lines]
+        yield replace(
+            source, articles=tuple(articles), errors=tuple(errors + part_errors), files=records
+        )
         errors = []
 
 
 def _run_parts(
-    jobs: list[tuple[str, list[str], str]], files: list[Path], workers: int | None
-) -> Iterator[tuple[list[ArticleDraft], list[str], str]]:
-    if workers == 1 or len(jobs) < 2 or _total_bytes(files) < PARALLEL_BYTES:
+    jobs: list[tuple[str, list[str], str]], total_bytes: int, workers: int | None
+) -> Iterator[_Part]:
+    if workers == 1 or len(jobs) < 2 or total_bytes < PARALLEL_BYTES:
         yield from map(_load_part, jobs)
         return
     from newsreader.processes import process_pool
@@ -422,7 +494,7 @@ def _run_parts(
         yield from map(_load_part, jobs)
         return
     with pool:
-        in_flight: deque[Future[tuple[list[ArticleDraft], list[str], str]]] = deque()
+        in_flight: deque[Future[_Part]] = deque()
         pending = iter(jobs)
         limit = 2 * (workers or os.cpu_count() or 1)
         for job in pending:

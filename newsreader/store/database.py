@@ -20,7 +20,7 @@ from pathlib import Path
 
 from newsreader.ingest.dates import clamp_date
 from newsreader.ingest.formats import ARTICLE_SUFFIXES, source_folder
-from newsreader.models import Article, ArticleDraft, ArticleRow, SourceDraft
+from newsreader.models import Article, ArticleDraft, ArticleRow, LocalFile, SourceDraft
 from newsreader.store.base import StoreBase
 from newsreader.store.documents import (
     body_text,
@@ -295,6 +295,7 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
                     added += 1
                 else:
                     updated += 1
+            self._record_local_files(source_id, draft.files)
         return ImportResult(source_id, added, updated, unchanged)
 
     def _stored_digests(self, source_id: int, guids: list[str]) -> dict[str, str]:
@@ -316,6 +317,38 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
                 ).fetchall()
             )
         return found
+
+    def local_files(self, key: str) -> dict[str, LocalFile]:
+        """The files of the local source `key` as last read, by path inside its folder.
+
+        Returns:
+            {path: LocalFile}; empty when no such source is stored.
+        """
+        rows = self._connection.execute(
+            """
+            SELECT f.path, f.size, f.modified_ns, f.reader, f.errors FROM local_files f
+            JOIN sources s ON s.id = f.source_id WHERE s.key = ?
+            """,
+            (key,),
+        )
+        return {
+            path: LocalFile(
+                path, size, modified_ns, reader, tuple(filter(None, errors.split("\n")))
+            )
+            for path, size, modified_ns, reader, errors in rows
+        }
+
+    def _record_local_files(self, source_id: int, files: tuple[LocalFile, ...]) -> None:
+        self._connection.executemany(
+            """
+            INSERT OR REPLACE INTO local_files (source_id, path, size, modified_ns, reader, errors)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            [
+                (source_id, f.path, f.size, f.modified_ns, f.reader, "\n".join(f.errors))
+                for f in files
+            ],
+        )
 
     def _adopt_moved_source(self, draft: SourceDraft) -> None:
         """A local folder seen at a new path takes over the source it was stored as.

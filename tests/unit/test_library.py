@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsreader.services.library import save_local
@@ -43,4 +44,35 @@ def test_save_local_saves_every_part_and_reports_errors_once(tmp_path: Path) -> 
     assert (saved.added, store.count(), store.source_count()) == (16, 16, 1)
     assert len(saved.errors) == 1 and "broken.rss" in saved.errors[0]
     again = save_local(store, folder)
-    assert (again.added, again.unchanged) == (0, 16)
+    assert (again.added, again.updated) == (0, 0)
+    assert len(again.errors) == 1 and "broken.rss" in again.errors[0]
+
+
+def test_a_rescan_reads_only_the_files_that_changed(tmp_path: Path) -> None:
+    folder = feed_folder(tmp_path / "feeds", files=3, items=2)
+    store = Store(tmp_path / "db.sqlite3")
+    save_local(store, folder)
+    untouched, edited = folder / "f000.rss", folder / "f001.rss"
+    # Same size and modification time: taken as unchanged, so its new text is not read.
+    stat = untouched.stat()
+    untouched.write_text(untouched.read_text().replace("Story 0-0", "Story X-0"))
+    os.utime(untouched, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    edited.write_text(edited.read_text().replace("Story 1-0", "Story 1-0, updated"))
+    again = save_local(store, folder)
+    assert (again.added, again.updated) == (0, 1)
+    titles = {row.title for row in store.rows(limit=100)}
+    assert "Story 1-0, updated" in titles and "Story 0-0" in titles
+
+
+def test_a_file_that_gave_nothing_is_read_again(tmp_path: Path) -> None:
+    folder = feed_folder(tmp_path / "feeds", files=1, items=1)
+    broken = folder / "broken.rss"
+    broken.write_text("<rss><channel><title>x")
+    store = Store(tmp_path / "db.sqlite3")
+    save_local(store, folder)
+    assert set(store.local_files(save_local(store, folder).key)) == {"f000.rss", "notes.md"}
+    broken.chmod(0o644)  # a fix that leaves the modification time alone
+    stat = broken.stat()
+    broken.write_text("<rss><channel><item><title>Now fine</title></item></channel></rss>")
+    os.utime(broken, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert save_local(store, folder).added == 1
