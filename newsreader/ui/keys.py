@@ -34,7 +34,7 @@ EVERYWHERE = "Everywhere"
 BindingGroups = Sequence[tuple[str, Sequence[BindingType]]]
 """(heading, bindings) for each place keys work: `Everywhere`, `Article list`, ..."""
 
-_READABLE = {"enter": "enter", "escape": "esc", "pagedown": "PgDn", "pageup": "PgUp",
+_READABLE = {"enter": "enter", "escape": "escape", "pagedown": "PgDn", "pageup": "PgUp",
              "home": "Home", "end": "End", "space": "space", "tab": "tab"}  # fmt: skip
 """Names read better than Textual's symbols in a help table (`⏎`, `pgdn`)."""
 
