@@ -41,12 +41,12 @@ _READABLE = {"enter": "enter", "escape": "escape", "pagedown": "PgDn", "pageup":
 
 def binding_groups() -> list[tuple[str, list[BindingType]]]:
     """Every binding with an id, grouped by where it works (the defaults, before `[keys]`)."""
-    from newsreader.ui.screens.main_keys import MAIN_BINDINGS
+    from newsreader.ui.screens.main import MainScreen
     from newsreader.ui.widgets.article_list import ArticleList
     from newsreader.ui.widgets.article_view import ArticleView
 
     return [
-        (EVERYWHERE, [*MAIN_BINDINGS, *APP_BINDINGS]),
+        (EVERYWHERE, [*MainScreen.BINDINGS, *APP_BINDINGS]),
         ("Article list", list(ArticleList.BINDINGS)),
         ("Article view", list(ArticleView.BINDINGS)),
     ]
