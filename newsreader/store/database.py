@@ -458,8 +458,9 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
             row = self._connection.execute(
                 """
                 INSERT INTO articles (source_name, title, published, sort_key, dateline, link,
-                    author, location, content_hash, source_id, guid, added_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                    author, location, content_hash, source_id, guid, added_at, indexed,
+                    quotes_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0) RETURNING id
                 """,
                 (*values, source_id, article.guid, now),
             ).fetchone()
@@ -487,7 +488,10 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
                 (row[0], encoded.body, encoded.document),
             )
             body = encoded.body
-        self._index_text(row[0], str(values[1]), body)
+        if is_new:  # inserted as searchable and waiting for quotes: one statement less
+            self._add_search_row(row[0], str(values[1]), body)
+        else:
+            self._index_text(row[0], str(values[1]), body)
 
     def _unindex_guid(self, source_id: int, guid: str) -> None:
         found = self._connection.execute(

@@ -200,13 +200,17 @@ class SearchIndex(StoreBase):
     def _index_text(self, article_id: int, title: str, body: str) -> None:
         """The search row of a just-written article, in the caller's transaction: searchable at
         once, its quotes to follow (`quotes_version` 0)."""
+        self._add_search_row(article_id, title, body)
+        self._connection.execute(
+            "UPDATE articles SET indexed = 1, quotes_version = 0 WHERE id = ?", (article_id,)
+        )
+
+    def _add_search_row(self, article_id: int, title: str, body: str) -> None:
+        """The search row alone, for an article inserted with `indexed = 1` already."""
         self._connection.execute(
             "INSERT INTO article_search (rowid, title, body, quotes, speakers) "
             "VALUES (?, ?, ?, '', '')",
             (article_id, title, body),
-        )
-        self._connection.execute(
-            "UPDATE articles SET indexed = 1, quotes_version = 0 WHERE id = ?", (article_id,)
         )
 
     def _search_row(self, article_id: int) -> tuple[int, str, str] | None:
