@@ -38,6 +38,12 @@ def register(subcommands: Subcommands) -> None:
         action="store_true",
         help="keep a web feed on this machine only, even with a sync account set",
     )
+    parser.add_argument(
+        "--full-text",
+        action="store_true",
+        help="fetch each new entry's web page and keep its main text (for feeds that send "
+        "only a summary)",
+    )
 
 
 def run_add(arguments: argparse.Namespace) -> int:
@@ -57,18 +63,28 @@ def run_add(arguments: argparse.Namespace) -> int:
             if added is not None:
                 return added
         if subscription.kind == FEED_KIND:
-            return _add_feed(store, subscription.location, subscription.title)
+            return _add_feed(
+                store, subscription.location, subscription.title, full_text=arguments.full_text
+            )
+        if arguments.full_text:
+            raise CommandError("--full-text is for web feeds, not files or folders", EXIT_USAGE)
         return _add_local(store, Path(subscription.location), arguments.title)
 
 
-def _add_feed(store: Store, url: str, title: str) -> int:
+def _add_feed(store: Store, url: str, title: str, *, full_text: bool = False) -> int:
     from newsreader.sources.refresh import refresh_sources
     from newsreader.store.feeds import FEED_KIND
 
     source_id, created = store.add_subscription(url, title=title, location=url, kind=FEED_KIND)
     if not created:
+        if full_text and not store.full_text(source_id):
+            store.set_full_text(source_id, True)
+            print(f"Already subscribed: {display_text(url)} (id {source_id}); full text on")
+            return EXIT_OK
         print(f"Already subscribed: {display_text(url)} (id {source_id})")
         return EXIT_OK
+    if full_text:
+        store.set_full_text(source_id, True)
     assert store.path is not None
     summary = refresh_sources(store.path, [source_id], load_settings())
     outcome = summary.outcomes[0] if summary.outcomes else None
@@ -76,7 +92,15 @@ def _add_feed(store: Store, url: str, title: str) -> int:
         reason = outcome.error if outcome else "not fetched"
         error(f"subscribed (id {source_id}), but the first fetch failed: {reason}")
         raise CommandError(f"`newsreader remove {source_id}` unsubscribes")
-    print(f"Subscribed (id {source_id}): {display_text(outcome.title)} — {outcome.added} articles")
+    pages = ""
+    if full_text:
+        pages = f", {outcome.pages} with their page's full text"
+        if outcome.page_failures:
+            pages += f" ({outcome.page_failures} pages failed: {outcome.page_error})"
+    print(
+        f"Subscribed (id {source_id}): {display_text(outcome.title)} — "
+        f"{outcome.added} articles{display_text(pages)}"
+    )
     return EXIT_OK
 
 

@@ -24,6 +24,7 @@ from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.config import Config
 from newsreader.ingest.feeds import ParsedFeed, parse_feed
@@ -32,12 +33,23 @@ from newsreader.models import SourceDraft
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
 from newsreader.store import Store
 from newsreader.store.feeds import FEED_KIND, FeedState, FetchRecord
+from newsreader.store.pages import PageWanted
 from newsreader.store.settings import FeedSettings
 from newsreader.text import clean_line
 
+if TYPE_CHECKING:
+    from newsreader.services.fulltext import PageFetcher, PageOutcome
+
 logger = logging.getLogger(__name__)
 
-__all__ = ["FeedOutcome", "OutcomeKind", "ProgressCallback", "RefreshSummary", "refresh_sources"]
+__all__ = [
+    "FeedOutcome",
+    "OutcomeKind",
+    "PageProgressCallback",
+    "ProgressCallback",
+    "RefreshSummary",
+    "refresh_sources",
+]
 
 
 class OutcomeKind(StrEnum):
@@ -68,6 +80,12 @@ class FeedOutcome:
     error: str | None = None
     moved_to: str | None = None
     """The feed's new URL after a permanent redirect."""
+    pages: int = 0
+    """Entries whose page's main text was stored (feeds set to full text)."""
+    page_failures: int = 0
+    """Entries whose page could not be fetched or read: their summaries stay."""
+    page_error: str | None = None
+    """The first page failure's line, when there was one."""
 
     @property
     def failed(self) -> bool:
@@ -99,6 +117,9 @@ class RefreshSummary:
 
 ProgressCallback = Callable[[FeedOutcome, int, int], None]
 """Called with (outcome, finished so far, total) after each source, on the refreshing thread."""
+PageProgressCallback = Callable[[FeedOutcome, int, int], None]
+"""Called with (the feed's outcome so far, pages done, pages wanted) after each page of a
+full-text feed, before the feed's own (final) progress call."""
 
 
 def refresh_sources(
@@ -108,6 +129,7 @@ def refresh_sources(
     progress: ProgressCallback | None = None,
     *,
     cancel: threading.Event | None = None,
+    page_progress: PageProgressCallback | None = None,
 ) -> RefreshSummary:
     """Refresh feeds and local sources and save what changed.
 
@@ -119,11 +141,14 @@ def refresh_sources(
         config: Concurrency, timeouts, size cap and retention (defaults when None).
         progress: Called after each source finishes, on this thread.
         cancel: When set, no more results are saved and the call returns early.
+        page_progress: Called after each page of a feed set to full text (whose entries'
+            pages are fetched once the entries are saved, then its outcome is reported).
 
     Returns:
         One outcome per source handled.
     """
     run = _Refresh(database, config or Config(), progress, cancel)
+    run.page_progress = page_progress
     return asyncio.run(run.all(source_ids))
 
 
@@ -144,6 +169,9 @@ class _Refresh:
         self.outcomes: list[FeedOutcome] = []
         self.total = 0
         self.parse_slots = asyncio.Semaphore(2 * (os.cpu_count() or 1))
+        self.page_jobs: list[asyncio.Future[None]] = []
+        self.page_progress: PageProgressCallback | None = None
+        self.pages: PageFetcher | None = None
 
     async def all(self, source_ids: Sequence[int] | None) -> RefreshSummary:
         store = Store(self.database)
@@ -153,13 +181,70 @@ class _Refresh:
                 states = _due(store, states, int(time.time()))
             self.total = len(states)
             feeds = [state for state in states if state.kind == FEED_KIND]
-            await self._feeds(store, feeds)
+            try:
+                await self._feeds(store, feeds)
+                await asyncio.gather(*self.page_jobs)
+            finally:
+                if self.pages is not None:
+                    await self.pages.close()
             for state in states:
                 if state.kind != FEED_KIND and not self.cancel.is_set():
                     self._report(_guarded(store, state, _rescan_local, store, state))
         finally:
             store.close()
         return RefreshSummary(tuple(self.outcomes))
+
+    def _saved(self, store: Store, outcome: FeedOutcome) -> None:
+        """Report a feed's outcome, after fetching its entries' pages when it is full text."""
+        wanted: list[PageWanted] = []
+        if outcome.kind is OutcomeKind.SAVED and not self.cancel.is_set():
+            try:
+                if store.full_text(outcome.source_id):
+                    from newsreader.services.fulltext import PAGES_PER_FEED
+
+                    wanted = store.pages_wanted([outcome.source_id], per_source=PAGES_PER_FEED)
+            except Exception:  # a busy store: the pages wait for the next refresh
+                logger.exception("listing the pages of source %s failed", outcome.source_id)
+        if not wanted:
+            self._report(outcome)
+            return
+        self.page_jobs.append(
+            asyncio.ensure_future(self._pages_then_report(store, outcome, wanted))
+        )
+
+    async def _pages_then_report(
+        self, store: Store, outcome: FeedOutcome, wanted: list[PageWanted]
+    ) -> None:
+        """Fetch a full-text feed's new pages (beside other feeds' fetches), then report it."""
+        if self.pages is None:
+            from newsreader.services.fulltext import PageFetcher
+
+            self.pages = PageFetcher(
+                store, self.config, expected=len(wanted), cancel=self.cancel
+            ).open()
+        fetcher = self.pages
+
+        def advance(page: PageOutcome, done: int, total: int) -> None:
+            if self.page_progress is not None:
+                self.page_progress(outcome, done, total)
+
+        try:
+            results = await fetcher.fetch(wanted, advance)
+        except Exception:  # the fetcher's own bug: the feed's entries are saved regardless
+            logger.exception("fetching the pages of source %s failed", outcome.source_id)
+            results = []
+        if self.cancel.is_set():
+            return
+        failures = [result for result in results if result.error]
+        stored = sum(result.status == "stored" for result in results)
+        self._report(
+            replace(
+                outcome,
+                pages=stored,
+                page_failures=len(failures),
+                page_error=failures[0].error if failures else None,
+            )
+        )
 
     def _report(self, outcome: FeedOutcome) -> None:
         self.outcomes.append(outcome)
@@ -192,8 +277,9 @@ class _Refresh:
                         job = self._parse_then_save(pool, store, state, result)
                         parsing.append(asyncio.ensure_future(job))
                         continue
-                    self._report(
-                        _guarded(store, state, _apply_fetch, store, state, result, self.config)
+                    self._saved(
+                        store,
+                        _guarded(store, state, _apply_fetch, store, state, result, self.config),
                     )
             await asyncio.gather(*parsing)
         finally:
@@ -222,8 +308,9 @@ class _Refresh:
         if failure is not None:
             self._report(_guarded(store, state, _raise, failure))
             return
-        self._report(
-            _guarded(store, state, _save_feed, store, state, result, self.config, now, parsed)
+        self._saved(
+            store,
+            _guarded(store, state, _save_feed, store, state, result, self.config, now, parsed),
         )
 
 

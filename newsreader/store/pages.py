@@ -245,6 +245,28 @@ class PageRecords(SearchIndex):
         ).fetchall()
         return {int(source): (int(count), str(error)) for source, count, error in rows}
 
+    def page_counts(self, source_id: int) -> tuple[int, int, str | None]:
+        """A source's pages: (bodies that are a page's text, entries whose page failed and
+        that show their summary, the latest failure's line)."""
+        row = self._connection.execute(
+            """
+            SELECT coalesce(sum(b.summary IS NOT NULL), 0),
+                   coalesce(sum(p.error IS NOT NULL AND b.summary IS NULL), 0)
+            FROM pages p JOIN articles a ON a.id = p.article_id
+            JOIN bodies b ON b.article_id = a.id WHERE a.source_id = ?
+            """,
+            (source_id,),
+        ).fetchone()
+        latest = self._connection.execute(
+            """
+            SELECT p.error FROM pages p JOIN articles a ON a.id = p.article_id
+            WHERE a.source_id = ? AND p.error IS NOT NULL
+            ORDER BY p.fetched_at DESC, p.article_id DESC LIMIT 1
+            """,
+            (source_id,),
+        ).fetchone()
+        return int(row[0]), int(row[1]), None if latest is None else str(latest[0])
+
     def _kept_page_body(
         self, article_id: int, body: str, document: str | None, digest: str
     ) -> str | None:

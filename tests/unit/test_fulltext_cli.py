@@ -1,0 +1,60 @@
+"""`newsreader add URL --full-text` and `newsreader page.html`, as a person runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.feedserver import FeedServer, serving, static
+from tests.unit.test_fulltext import QUOTE, story_page, summary_feed
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    yield from serving()
+
+
+@pytest.fixture(autouse=True)
+def short_timeouts(isolated_dirs: Path) -> None:
+    config = isolated_dirs / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text("fetch_timeout_seconds = 2.0\n", "utf-8")
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsreader", *arguments],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def test_add_with_full_text_stores_the_pages_and_says_so(server: FeedServer) -> None:
+    server.routes["/story/0"] = static(story_page(0), "text/html")
+    server.routes["/feed"] = static(summary_feed(server, ["/story/0", "/missing"]))
+    result = run("add", server.url("/feed"), "--full-text")
+    assert result.returncode == 0, result.stderr
+    assert "2 articles, 1 with their page's full text" in result.stdout
+    assert "1 pages failed: page not fetched: HTTP 404" in result.stdout
+    server.routes.clear()
+    shown = run("search", "harbour wall")
+    assert shown.returncode == 0 and "Story 0" in shown.stdout, shown.stdout
+
+
+def test_add_with_full_text_refuses_a_folder(tmp_path: Path) -> None:
+    result = run("add", str(tmp_path), "--full-text")
+    assert result.returncode == 2 and "web feeds" in result.stderr
+
+
+def test_a_saved_page_given_on_the_command_line_is_read_in_reader_mode(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_bytes(story_page(4))
+    result = run("extract", str(tmp_path / "page.html"))
+    assert result.returncode == 0, result.stderr
+    assert QUOTE in result.stdout and "Jane Smith" in result.stdout
