@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -194,6 +194,31 @@ CREATE TABLE local_files (
 ) WITHOUT ROWID
 """
 
+# Version 9: a local read/star change is queued for the sync server even when it returns the
+# flag to the server's last known state. Dropping it lost the user's latest decision when the
+# server changed the same flag meanwhile (read here, unread here, read on the phone: unread
+# must win when it was the latest); the sync drops queued changes equal to the server's state.
+SCHEMA_V9 = """
+DROP TRIGGER sync_queue_read;
+DROP TRIGGER sync_queue_starred;
+CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON articles
+WHEN old.read IS NOT new.read
+BEGIN
+    INSERT OR REPLACE INTO sync_changes (item_id, flag, value, changed_at)
+        SELECT item_id, 'read', new.read,
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        FROM sync_items WHERE article_id = new.id;
+END;
+CREATE TRIGGER sync_queue_starred AFTER UPDATE OF starred ON articles
+WHEN old.starred IS NOT new.starred
+BEGIN
+    INSERT OR REPLACE INTO sync_changes (item_id, flag, value, changed_at)
+        SELECT item_id, 'starred', new.starred,
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        FROM sync_items WHERE article_id = new.id;
+END
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V1,
     SCHEMA_V2,
@@ -203,4 +228,5 @@ MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V6,
     SCHEMA_V7,
     SCHEMA_V8,
+    SCHEMA_V9,
 )

@@ -1,10 +1,11 @@
 """Sync bookkeeping in the store: which article each server item is, and changes to send.
 
 The server's items are mapped to articles in `sync_items`, with the read and starred state the
-server had when last seen. Local changes to those flags are queued in `sync_changes` by
-triggers (schema 6), in the same transaction as the change, whatever made it (the app, the
-CLI, `mark_all_read`). Here the sync engine applies the server's state, with "the most recent
-change wins" per item and flag, and confirms what it sent.
+server had when last seen. Every local change to those flags is queued in `sync_changes` by
+triggers (schemas 6 and 9), in the same transaction as the change, whatever made it (the app,
+the CLI, `mark_all_read`); the latest per item and flag replaces earlier ones. Here the sync
+engine applies the server's state, with "the most recent change wins" per item and flag, and
+confirms what it sent.
 """
 
 from __future__ import annotations
@@ -204,11 +205,12 @@ class SyncRecords(StoreBase):
         )
         if cursor.rowcount == 0:
             return 0
-        # The triggers compare with the server state just stored, so nothing is queued.
         self._connection.execute(
             "UPDATE articles SET read = ?, starred = ? WHERE id = ?",
             (int(item.read), int(item.starred), row[0]),
         )
+        # What the triggers queued is the server's own state.
+        self._connection.execute("DELETE FROM sync_changes WHERE item_id = ?", (item.item_id,))
         return 1
 
     def reconcile(
@@ -250,21 +252,29 @@ class SyncRecords(StoreBase):
                     )
                     changed_at = pending.get((item_id, flag))
                     if changed_at is not None and changed_at > since:
-                        # The local change wins; when both sides made the same change,
-                        # there is nothing left to send.
-                        self._connection.execute(
-                            "DELETE FROM sync_changes WHERE item_id = ? AND flag = ? AND value = ?",
-                            (item_id, flag, int(now[flag])),
-                        )
-                        kept += 1
+                        kept += 1  # sent next, unless it equals the server's new state
                         continue
-                    # Equal to the server's state now: the trigger drops any queued change.
                     self._connection.execute(
-                        f"UPDATE articles SET {flag} = ? WHERE id = ?", (int(now[flag]), article_id)
+                        f"UPDATE articles SET {flag} = ? WHERE id = ?",
+                        (int(now[flag]), article_id),
                     )
                     applied += 1
+            self._drop_settled_changes()
             self._set_state(_OBSERVED_AT, str(observed_at))
         return Reconciled(applied, kept)
+
+    def _drop_settled_changes(self) -> None:
+        """Drop queued changes the server's known state already has (among them the ones the
+        triggers queued for the sync's own writes)."""
+        for flag in FLAGS:
+            self._connection.execute(
+                f"""
+                DELETE FROM sync_changes WHERE flag = ? AND value = (
+                    SELECT server_{flag} FROM sync_items s
+                    WHERE s.item_id = sync_changes.item_id)
+                """,
+                (flag,),
+            )
 
     def pending_changes(self) -> list[PendingChange]:
         """Every queued local change, oldest first."""
@@ -280,8 +290,8 @@ class SyncRecords(StoreBase):
     def confirm_sent(self, changes: Sequence[PendingChange]) -> None:
         """Record that the server accepted `changes`: its state is now theirs.
 
-        A change made here while they were being sent stays queued; one that went back to
-        what was sent is dropped, and one that went back to the old state is queued again.
+        A change made here while they were being sent stays queued (it has a later time),
+        unless it equals what was sent.
         """
         with self.transaction():
             for change in changes:
@@ -293,22 +303,7 @@ class SyncRecords(StoreBase):
                     "DELETE FROM sync_changes WHERE item_id = ? AND flag = ? AND changed_at = ?",
                     (change.item_id, change.flag, change.changed_at),
                 )
-                self._connection.execute(
-                    f"""
-                    INSERT OR IGNORE INTO sync_changes (item_id, flag, value, changed_at)
-                    SELECT s.item_id, ?, a.{change.flag}, ? FROM sync_items s
-                    JOIN articles a ON a.id = s.article_id
-                    WHERE s.item_id = ? AND a.{change.flag} != s.server_{change.flag}
-                    """,
-                    (change.flag, now_ms(), change.item_id),
-                )
-                self._connection.execute(
-                    f"""
-                    DELETE FROM sync_changes WHERE item_id = ? AND flag = ? AND value = (
-                        SELECT server_{change.flag} FROM sync_items WHERE item_id = ?)
-                    """,
-                    (change.item_id, change.flag, change.item_id),
-                )
+            self._drop_settled_changes()
 
     def item_of_article(self, article_id: int) -> int | None:
         """The server item id of a synced article, or None for a local or feed article."""
