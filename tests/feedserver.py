@@ -63,6 +63,12 @@ def _handler_class(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 route(self)
 
+        def do_POST(self) -> None:
+            """A form POST (an API's login or edit): the body is read, then routed as a GET."""
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(min(length, 1_000_000))
+            self.do_GET()
+
         def log_message(self, format: str, *args: object) -> None:
             pass
 
