@@ -19,6 +19,10 @@ from newsreader.text import clean_line, derive_title
 
 logger = logging.getLogger(__name__)
 UNTITLED = "(untitled)"
+_COMPAT_FORMS = str.maketrans({"＆": "&", "＜": "<", "＞": ">"})
+"""FreshRSS's "compat" output (all Google Reader clients get it) writes `&`, `<` and `>` in
+titles as their fullwidth forms, for clients that would read titles as HTML; we read titles as
+text, so they are turned back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +47,11 @@ def server_item(raw: dict[str, Any]) -> ServerItem:
     if not isinstance(origin, dict):
         origin = {}
     stream_id = _line(origin.get("streamId")) or "feed/unknown"
-    stream_title = _line(origin.get("title")) or stream_id
+    stream_title = _line(origin.get("title")).translate(_COMPAT_FORMS) or stream_id
     link = _href(raw.get("canonical")) or _href(raw.get("alternate"))
     document = _document(raw, link or _line(origin.get("htmlUrl")) or None)
     guid = long_form(number)
-    title = _line(html.unescape(_text(raw.get("title"))), MAX_TITLE_CHARS)
+    title = _line(html.unescape(_text(raw.get("title"))), MAX_TITLE_CHARS).translate(_COMPAT_FORMS)
     draft = ArticleDraft(
         guid=guid,
         title=title or derive_title(document.paragraphs) or UNTITLED,

@@ -59,7 +59,7 @@ def account(freshrss_server: freshrss.FreshRSS, feeds: FeedServer, tmp_path: Pat
 def add_feed(server: FeedServer, path: str, title: str, count: int, first: int = 0) -> str:
     """Serve an RSS feed of `count` items at `path`; returns its URL."""
     items = [
-        (f"{path}-{n}", f"{title} item {n}", f"<p>Body of {title} {n}. “Yes,” said Ann Lee.</p>")
+        (f"{path}-{n}", f"{title} & item {n}", f"<p>Body of {title} {n}. “Yes,” said Ann Lee.</p>")
         for n in range(first, first + count)
     ]
     server.routes[path] = static(rss(title, items))

@@ -76,6 +76,7 @@ def test_first_sync_three_feeds_in_two_folders(tmp_path: Path, account: Account)
     article = store.article(found[0])
     assert article is not None and article.link and article.link.startswith("https://example.org/")
     assert "said Ann Lee" in article.document.paragraphs[0]
+    assert article.title.startswith("Tech & item")  # FreshRSS sends "＆"
     assert index_quotes(store, workers=1).indexed == 15
     assert store.speakers()
     again = syncer.sync()
