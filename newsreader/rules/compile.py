@@ -79,11 +79,13 @@ def _text_column(column: str) -> Callable[[Comparison, int], Condition]:
 
     def compiled(node: Comparison, now: int) -> Condition:
         value = str(node.value)
-        expression = f"coalesce({column}, '')"
+        # `IS NOT NULL AND` keeps the condition from being NULL (so NOT is its complement)
+        # without wrapping the column in a function, which would hide it from any index.
         if node.operator in ("~", "!~"):
-            condition = Condition(f"{expression} LIKE ?{_LIKE_ESCAPE}", (_like(value),))
+            test, parameter = f"{column} LIKE ?{_LIKE_ESCAPE}", _like(value)
         else:
-            condition = Condition(f"{expression} = ? COLLATE NOCASE", (value,))
+            test, parameter = f"{column} = ? COLLATE NOCASE", value
+        condition = Condition(f"({column} IS NOT NULL AND {test})", (parameter,))
         return _negated(condition, node.operator)
 
     return compiled
@@ -135,8 +137,10 @@ def _speaker(node: Comparison, now: int) -> Condition:
 
 
 def _source(node: Comparison, now: int) -> Condition:
-    """The feed's title (or the user's title for it), URL or path, or an article's own
-    source name (an aggregator's entry names where it came from); a number is a source id."""
+    """The feed: its title (or the user's title for it), URL or path; a number is its id.
+
+    Only the sources table is searched, so the articles are reached through their source
+    index (an article's own source name, which aggregators set, is not consulted)."""
     value = str(node.value)
     if node.operator in ("~", "!~"):
         pattern = _like(value)
@@ -144,16 +148,14 @@ def _source(node: Comparison, now: int) -> Condition:
             f"{_SOURCE_TITLE} LIKE ?{_LIKE_ESCAPE} OR s.key LIKE ?{_LIKE_ESCAPE}"
             f" OR s.location LIKE ?{_LIKE_ESCAPE}"
         )
-        parameters: tuple[object, ...] = (pattern, pattern, pattern, pattern)
-        own = f"source_name LIKE ?{_LIKE_ESCAPE}"
+        parameters: tuple[object, ...] = (pattern, pattern, pattern)
     else:
         inner = f"{_SOURCE_TITLE} = ? COLLATE NOCASE OR s.key = ? OR s.location = ?"
+        parameters = (value, value, value)
         if value.isdigit():
             inner += " OR s.id = ?"
-        parameters = (value, value, value, *((int(value),) if value.isdigit() else ()), value)
-        own = "source_name = ? COLLATE NOCASE"
-        # the parameter order follows the SQL: the subquery's first, then the article's own
-    sql = f"(source_id IN (SELECT s.id FROM sources s WHERE {inner}) OR {own})"
+            parameters += (int(value),)
+    sql = f"source_id IN (SELECT s.id FROM sources s WHERE {inner})"
     return _negated(Condition(sql, parameters), node.operator)
 
 
