@@ -690,6 +690,19 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def ids_matching(self, article_ids: Sequence[int], condition: SqlCondition) -> set[int]:
+        """Which of these articles a compiled filter matches (the killfile over search hits)."""
+        found: set[int] = set()
+        for start in range(0, len(article_ids), 500):  # SQLite caps the number of parameters
+            chunk = list(article_ids[start : start + 500])
+            cursor = self._connection.execute(
+                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))}) "
+                f"AND ({condition[0]})",
+                [*chunk, *condition[1]],
+            )
+            found.update(article_id for (article_id,) in cursor)
+        return found
+
     def rows_for_ids(self, article_ids: Sequence[int]) -> list[ArticleRow]:
         """List rows for these articles, in the order given (ids that are gone are skipped)."""
         if not article_ids:

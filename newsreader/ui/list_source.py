@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from newsreader.models import ArticleRow
+from newsreader.rules import filter_condition
+from newsreader.rules.feeds import IgnoreRule, hidden_condition
 from newsreader.store import ListFilter, Store
 
 VIEWS = ("all", "unread", "starred")
@@ -35,15 +37,29 @@ class ListMode:
     """Name of the chosen source, for the status line."""
     query: str = ""
     """Search text; when not empty the list shows search results instead."""
+    rule: str = ""
+    """A filter in the filter language (a query feed's, or one typed in the search box)."""
+    rule_title: str = ""
+    """The query feed's title when `rule` is one (empty: a filter typed in the search box)."""
+    ignores: tuple[IgnoreRule, ...] = ()
+    """The killfile (`[[ignore]]`): what it matches is never listed or counted."""
 
     def list_filter(self, now: datetime) -> ListFilter:
-        """The store filter for this mode."""
+        """The store filter for this mode (`age` in the filter counts back from `now`).
+
+        Raises:
+            RuleError: `rule` does not parse (query feeds and killfile rules parsed when the
+                config was read; a typed filter is parsed before it becomes a mode).
+        """
         since = None if self.days is None else int((now - timedelta(days=self.days)).timestamp())
+        moment = int(now.timestamp())
         return ListFilter(
             unread_only=self.view == "unread",
             starred_only=self.view == "starred",
             source_ids=self.source_ids,
             since=since,
+            conditions=(filter_condition(self.rule, moment),) if self.rule else (),
+            hidden=hidden_condition(self.ignores, moment),
         )
 
     def next_view(self) -> ListMode:
@@ -60,6 +76,8 @@ class ListMode:
         parts = []
         if self.query:
             parts.append(f"search “{self.query}”")
+        if self.rule:
+            parts.append(self.rule_title or f"filter “{self.rule}”")
         if self.view != "all":
             parts.append(self.view)
         if self.days is not None:
@@ -76,8 +94,19 @@ class ListSource:
         self.store = store
         self.mode = mode
         self.list_filter = mode.list_filter(now)
-        self.result_ids: list[int] = []
+        self._result_ids: list[int] = []
         self._total: int | None = None
+
+    @property
+    def result_ids(self) -> list[int]:
+        """The search results listed, best first, without what the killfile hides."""
+        return self._result_ids
+
+    @result_ids.setter
+    def result_ids(self, article_ids: list[int]) -> None:
+        hidden = self.list_filter.hidden
+        gone = self.store.ids_matching(article_ids, hidden) if hidden is not None else set()
+        self._result_ids = [article_id for article_id in article_ids if article_id not in gone]
 
     @property
     def searching(self) -> bool:

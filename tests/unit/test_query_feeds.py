@@ -137,3 +137,19 @@ def test_saving_a_query_appends_and_keeps_the_rest(tmp_path: Path) -> None:
     config, _ = load_config(path)
     assert config.theme == "textual-dark"
     assert config.queries[-1] == QueryFeed('It\'s "odd"', 'title ~ "it\'s" and not read')
+
+
+def test_the_reader_lists_a_query_feed_without_what_the_killfile_hides(store: Store) -> None:
+    from newsreader.ui.list_source import ListMode, ListSource
+
+    ignores = (IgnoreRule('title ~ "sponsored"'),)
+    mode = ListMode(rule="text ~ ferry", rule_title="Ferry", ignores=ignores)
+    listing = ListSource(store, mode, datetime(2026, 12, 1, tzinfo=UTC))
+    assert listing.count() == 6
+    assert all("Sponsored" not in row.title for row in listing.fetch(0, 100))
+    assert mode.describe() == "Ferry"
+    assert listing.unread_count() == 6
+    searching = ListSource(store, ListMode(query="news", ignores=ignores), datetime.now(UTC))
+    searching.result_ids = store.search("news")
+    assert len(searching.result_ids) == 12
+    assert searching.count() == 12
