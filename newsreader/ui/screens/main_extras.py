@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual import work
-
-from newsreader.links import browser_url, display_text, launch_browser
 from newsreader.text import clean_line
+from newsreader.ui.browser import open_in_browser as open_link
 from newsreader.ui.screens.links import LinksScreen, article_links
 from newsreader.ui.screens.main_base import MainScreenBase
 from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
@@ -53,25 +51,8 @@ class ExtrasPart(MainScreenBase):
         self.open_in_browser(article.link or enclosures[0].url)
 
     def open_in_browser(self, url: str) -> None:
-        """Hand an http(s) link to the web browser, off the UI thread; refuse anything else."""
-        checked = browser_url(url)
-        if checked is None:
-            self.notify(
-                f"Not opened: only http(s) links go to the browser ({display_text(url)[:80]})",
-                severity="warning",
-                timeout=4,
-            )
-            return
-        self.notify(f"Opening {display_text(checked)[:80]}", timeout=2, markup=False)
-        self._launch_browser(checked)
-
-    @work(thread=True, exit_on_error=False, group="browser")
-    def _launch_browser(self, url: str) -> None:
-        """Start the browser; it may take seconds, so the UI never waits for it."""
-        if not launch_browser(url):
-            self.app.call_from_thread(
-                self.notify, "No web browser could be started.", severity="warning"
-            )
+        """Hand an http(s) link to the browser (`newsreader.ui.browser`); refuse anything else."""
+        open_link(self, url)
 
     def action_links(self) -> None:
         """List the links of the open article; the chosen one opens in the browser."""
