@@ -42,12 +42,9 @@ def run_feeds(arguments: argparse.Namespace) -> int:
         settings = store.all_feed_settings()
         # Articles the killfile hides never count as unread.
         unread = {source.id: source.unread_count for source in store.sources(hidden)}
-        page_failures = store.page_failures()
         rows = [
             [
-                *_feed_columns(
-                    replace(feed, unread_count=unread.get(feed.id, 0)), page_failures.get(feed.id)
-                ),
+                *_feed_columns(replace(feed, unread_count=unread.get(feed.id, 0))),
                 _settings_line(settings.get(feed.id)),
             ]
             for feed in store.feed_listing()
@@ -70,13 +67,7 @@ def _when(seconds: int | None) -> str:
         return "unknown"  # a stored time this platform cannot convert
 
 
-def _feed_columns(feed: FeedListing, page_failures: tuple[int, str] | None = None) -> list[str]:
-    """The listing's columns; entries whose page failed (full text) join the error column."""
-    error = feed.last_error or ""
-    if page_failures is not None:
-        count, line = page_failures
-        pages = f"{count} {'entry keeps' if count == 1 else 'entries keep'} the summary: {line}"
-        error = f"{error}; {pages}" if error else pages
+def _feed_columns(feed: FeedListing) -> list[str]:
     return [
         str(feed.id),
         display_text(feed.title),
@@ -84,7 +75,7 @@ def _feed_columns(feed: FeedListing, page_failures: tuple[int, str] | None = Non
         str(feed.unread_count),
         _when(feed.refreshed_at),
         _when(feed.succeeded_at),
-        display_text(error),
+        display_text(feed.last_error or ""),
     ]
 
 
