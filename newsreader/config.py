@@ -80,6 +80,9 @@ class Config:
     pipe_to: str = ""
     """A command `|` hands the article to as Markdown on its input (newsboat's pipe-to); split
     like a shell would, but run without one."""
+    browser: str = ""
+    """The command `o` opens links with, newsboat's convention: `w3m %u` (`%u` is the URL);
+    empty: `$BROWSER`, else the desktop's browser, else a text-mode one."""
     queries: tuple[QueryFeed, ...] = ()
     """`[[query]]` tables: saved filters shown as feeds."""
     ignores: tuple[IgnoreRule, ...] = ()
@@ -111,6 +114,11 @@ DEFAULT_CONFIG_TEXT = """\
 
 # Mark an article read when you open it.
 # mark_read_on_open = true
+
+# The browser `o` opens links with; %u is the URL (newsboat's convention). Text-mode browsers
+# (w3m, lynx, links, elinks) take the terminal while the reader waits. Unset: $BROWSER, else
+# the desktop's browser, else www-browser, w3m, lynx, elinks or links.
+# browser = "w3m %u"
 
 # Refreshing feeds (local files and folders are rescanned too).
 # refresh_on_start = false

@@ -6,13 +6,12 @@ No textual import: the CLI and the UI share these checks.
   http(s) URL with a host, nothing that could be read as a command-line option.
 * `redact_url` / `redact_credentials` remove the `user:password@` part of URLs before they
   are shown anywhere; `display_text` does that and cleans escape sequences, for one line.
-* `launch_browser` starts the browser (blocking: call it from a worker thread).
+* `newsreader.browser` chooses the browser and starts it with a URL `browser_url` accepted.
 """
 
 from __future__ import annotations
 
 import re
-import webbrowser
 from urllib.parse import urlsplit, urlunsplit
 
 from newsreader.text import clean_line
@@ -20,7 +19,6 @@ from newsreader.text import clean_line
 __all__ = [
     "browser_url",
     "display_text",
-    "launch_browser",
     "redact_credentials",
     "redact_url",
     "strip_credentials",
@@ -60,18 +58,6 @@ def browser_url(url: str) -> str | None:
     if parts.scheme.lower() not in _WEB_SCHEMES or not host:
         return None
     return text
-
-
-def launch_browser(url: str) -> bool:
-    """Open `url` in the web browser (no shell); blocking, so call it off the UI thread.
-
-    Returns:
-        Whether a browser accepted it; False (without opening anything) for a refused URL.
-    """
-    checked = browser_url(url)
-    if checked is None:
-        return False
-    return webbrowser.open(checked, new=2)
 
 
 def strip_credentials(url: str) -> str:

@@ -72,9 +72,14 @@ def run_feed(arguments: argparse.Namespace) -> int:
         if changes:
             apply_settings(store, source_id, changes)
         settings = store.feed_settings(source_id)
+        stored, failed, last_error = store.page_counts(source_id)
     if settings is None:
         raise CommandError(f"feed {arguments.feed!r} was removed meanwhile")
     print(f"feed {settings.source_id}: {display_text(settings.title)}")
     for name, value in describe_settings(settings):
         print(f"  {name:<14} {display_text(value)}")
+    if stored or failed:
+        pages = f"{stored} stored, {failed} kept the summary"
+        pages += f" (latest: {last_error})" if failed and last_error else ""
+        print(f"  {'pages':<14} {display_text(pages)}")
     return EXIT_OK

@@ -13,7 +13,6 @@ from newsreader.links import display_text
 
 if TYPE_CHECKING:
     from newsreader.store.feeds import FeedListing
-    from newsreader.store.settings import FeedSettings
 
 FEED_HEADINGS = [
     "id", "title", "url", "unread", "last refresh", "last success", "last error", "settings"
@@ -36,16 +35,20 @@ def register(subcommands: Subcommands) -> None:
 def run_feeds(arguments: argparse.Namespace) -> int:
     """Print the subscriptions as a table (rich on a terminal, plain text otherwise)."""
     from newsreader.rules.feeds import hidden_condition
+    from newsreader.services.feed_settings import settings_summary
 
     hidden = hidden_condition(load_settings().ignores)
     with opened_store() as store:
         settings = store.all_feed_settings()
         # Articles the killfile hides never count as unread.
         unread = {source.id: source.unread_count for source in store.sources(hidden)}
+        page_failures = store.page_failures()
         rows = [
             [
-                *_feed_columns(replace(feed, unread_count=unread.get(feed.id, 0))),
-                _settings_line(settings.get(feed.id)),
+                *_feed_columns(
+                    replace(feed, unread_count=unread.get(feed.id, 0)), page_failures.get(feed.id)
+                ),
+                display_text(settings_summary(settings.get(feed.id))),
             ]
             for feed in store.feed_listing()
         ]
@@ -67,7 +70,13 @@ def _when(seconds: int | None) -> str:
         return "unknown"  # a stored time this platform cannot convert
 
 
-def _feed_columns(feed: FeedListing) -> list[str]:
+def _feed_columns(feed: FeedListing, page_failures: tuple[int, str] | None = None) -> list[str]:
+    """The listing's columns; entries whose page failed (full text) join the error column."""
+    error = feed.last_error or ""
+    if page_failures is not None:
+        count, line = page_failures
+        pages = f"{count} {'entry keeps' if count == 1 else 'entries keep'} the summary: {line}"
+        error = f"{error}; {pages}" if error else pages
     return [
         str(feed.id),
         display_text(feed.title),
@@ -75,26 +84,8 @@ def _feed_columns(feed: FeedListing) -> list[str]:
         str(feed.unread_count),
         _when(feed.refreshed_at),
         _when(feed.succeeded_at),
-        display_text(feed.last_error or ""),
+        display_text(error),
     ]
-
-
-def _settings_line(settings: FeedSettings | None) -> str:
-    """The settings that differ from config.toml's, e.g. `paused, refresh 90 min, keep 30 d`."""
-    if settings is None:
-        return ""
-    parts = ["paused"] if settings.paused else []
-    if settings.category:
-        parts.append(f"category {display_text(settings.category)}")
-    if settings.refresh_minutes is not None:
-        parts.append(f"refresh {settings.refresh_minutes} min")
-    if settings.keep_days is not None:
-        parts.append(f"keep {settings.keep_days} d")
-    if settings.keep_per_feed is not None:
-        parts.append(f"keep {settings.keep_per_feed}")
-    if settings.full_text:
-        parts.append("full text")
-    return ", ".join(parts)
 
 
 def _print_plain_table(rows: list[list[str]]) -> None:

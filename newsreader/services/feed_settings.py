@@ -110,3 +110,22 @@ def describe_settings(settings: FeedSettings) -> list[tuple[str, str]]:
         ("full_text", "on" if settings.full_text else "off"),
         ("paused", "on" if settings.paused else "off"),
     ]
+
+
+def settings_summary(settings: FeedSettings | None) -> str:
+    """The settings that differ from config.toml's in a few words, e.g.
+    `paused, refresh 90 min, keep 30 d` (empty when there are none)."""
+    if settings is None:
+        return ""
+    parts = ["paused"] if settings.paused else []
+    if settings.category:
+        parts.append(f"category {settings.category}")
+    if settings.refresh_minutes is not None:
+        parts.append(f"refresh {settings.refresh_minutes} min")
+    if settings.keep_days is not None:
+        parts.append(f"keep {settings.keep_days} d")
+    if settings.keep_per_feed is not None:
+        parts.append(f"keep {settings.keep_per_feed}")
+    if settings.full_text:
+        parts.append("full text")
+    return ", ".join(parts)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import time
-import webbrowser
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
@@ -13,19 +14,17 @@ from newsreader.ui.screens.main import MainScreen
 from tests.hostile.app_case import run_app
 
 BROWSER_SECONDS = 3.0
-"""How long the fake browser takes to start: the UI must not wait for it."""
+"""How long the fake browser keeps running: the UI must not wait for it."""
 
 
 def open_links(urls: list[str]) -> dict[str, Any]:
     """Ask the main screen to open each URL with a slow browser; report what reached it."""
-    opened: list[str] = []
-
-    def slow_browser(url: str, new: int = 0, autoraise: bool = True) -> bool:
-        time.sleep(BROWSER_SECONDS)
-        opened.append(url)
-        return True
-
-    webbrowser.open = slow_browser  # type: ignore[assignment]
+    folder = Path(os.environ["NEWSREADER_DATA_DIR"]).parent / "bin"
+    folder.mkdir(parents=True, exist_ok=True)
+    browser, log = folder / "slow-browser", folder / "opened.txt"
+    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{log}"\nsleep {BROWSER_SECONDS}\n')
+    browser.chmod(0o755)
+    os.environ["BROWSER"] = f"{browser} %s"
 
     async def scenario(app: NewsReaderApp, pilot: Pilot[Any]) -> dict[str, Any]:
         screen = app.screen
@@ -37,6 +36,16 @@ def open_links(urls: list[str]) -> dict[str, Any]:
         await pilot.pause()
         ui_seconds = time.perf_counter() - start
         await app.workers.wait_for_complete()
-        return {"opened": opened, "ui_seconds": ui_seconds}
+        started = sum(n.message.startswith("Opening ") for n in app._notifications)
+        return {"opened": _written(log, started), "ui_seconds": ui_seconds}
 
     return run_app(scenario)
+
+
+def _written(log: Path, count: int) -> list[str]:
+    """The URLs the browser wrote, once `count` of them are there (it runs detached)."""
+    for _ in range(500):
+        if len(log.read_text().splitlines() if log.exists() else []) >= count:
+            break
+        time.sleep(0.02)
+    return log.read_text().splitlines() if log.exists() else []

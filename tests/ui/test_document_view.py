@@ -7,6 +7,8 @@ real app; the assertions read what the view's widgets render.
 from __future__ import annotations
 
 import dataclasses
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -101,15 +103,26 @@ def plain(view: ArticleView) -> list[str]:
     return [text.plain for text in block_texts(view)]
 
 
-def fake_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the URLs handed to the browser instead of starting one."""
-    opened: list[str] = []
+def fake_browser(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Callable[[int], list[str]]:
+    """A desktop browser (`$BROWSER`) that writes each URL it is given to a file.
 
-    def launch(url: str) -> bool:
-        opened.append(url)
-        return True
+    Returns:
+        A function that waits until that many URLs were written (the browser starts
+        detached) and returns them.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    program, log = folder / "fake-browser", folder / "opened.txt"
+    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{log}"\n')
+    program.chmod(0o755)
+    monkeypatch.setenv("BROWSER", f"{program} %s")
 
-    monkeypatch.setattr("newsreader.ui.browser.launch_browser", launch)
+    def opened(count: int) -> list[str]:
+        for _ in range(500):  # wait for what the browser wrote, not for a time
+            if log.exists() and len(log.read_text().splitlines()) >= count:
+                break
+            time.sleep(0.02)
+        return log.read_text().splitlines() if log.exists() else []
+
     return opened
 
 
@@ -196,7 +209,7 @@ def test_link_numbers_go_after_the_styled_text() -> None:
 async def test_enclosure_only_article_shows_and_lists_its_file(
     database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = fake_browser(monkeypatch)
+    opened = fake_browser(monkeypatch, database.parent / "bin")
     episode = draft("episode", "")
     episode = dataclasses.replace(
         episode,
@@ -214,13 +227,13 @@ async def test_enclosure_only_article_shows_and_lists_its_file(
         assert app.screen.links == [EPISODE_URL]
         await pilot.press("escape", "o")
         await app.workers.wait_for_complete()
-        assert opened == [EPISODE_URL]
+        assert opened(1) == [EPISODE_URL]
 
 
 async def test_links_screen_numbers_links_as_the_text_and_opens_by_number(
     database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = fake_browser(monkeypatch)
+    opened = fake_browser(monkeypatch, database.parent / "bin")
     article = draft("structured", STRUCTURED, link="https://harbour.example.com/news/plan")
     document = dataclasses.replace(
         article.document, enclosures=(Enclosure("https://harbour.example.com/plan.mp3"),)
@@ -241,7 +254,7 @@ async def test_links_screen_numbers_links_as_the_text_and_opens_by_number(
         assert [choice.label for choice in app.screen.choices][:2] == ["full plan", "map"]
         await pilot.press("2")
         await app.workers.wait_for_complete()
-        assert opened == ["https://maps.example.org/m"]
+        assert opened(1) == ["https://maps.example.org/m"]
 
 
 async def test_markup_in_headings_links_and_markers_is_shown_literally(database: Path) -> None:

@@ -46,6 +46,23 @@ def test_add_with_full_text_stores_the_pages_and_says_so(server: FeedServer) -> 
     server.routes.clear()
     shown = run("search", "harbour wall")
     assert shown.returncode == 0 and "Story 0" in shown.stdout, shown.stdout
+    listing = run("feeds").stdout.splitlines()[1].split("\t")
+    assert listing[6] == "1 entry keeps the summary: page not fetched: HTTP 404 Not Found"
+    assert "full text" in listing[7]
+    settings = run("feed", "1").stdout
+    assert "1 stored, 1 kept the summary (latest: page not fetched: HTTP 404" in settings
+
+
+def test_feed_full_text_on_then_refresh_fetches_the_pages(server: FeedServer) -> None:
+    server.routes["/story/0"] = static(story_page(0), "text/html")
+    server.routes["/feed"] = static(summary_feed(server, ["/story/0"]))
+    assert run("add", server.url("/feed")).returncode == 0
+    assert server.headers_for("/story/0") == []
+    changed = run("feed", server.url("/feed"), "--full-text", "on")
+    assert changed.returncode == 0, changed.stderr
+    assert run("refresh").returncode == 0
+    assert len(server.headers_for("/story/0")) == 1
+    assert "1 stored, 0 kept the summary" in run("feed", "1").stdout
 
 
 def test_add_with_full_text_refuses_a_folder(tmp_path: Path) -> None:

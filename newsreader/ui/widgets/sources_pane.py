@@ -1,6 +1,13 @@
-"""The sources pane: every source with its unread count; choosing one filters the list."""
+"""The sources pane: every source with its unread count; choosing one filters the list.
+
+Query feeds (saved filters) come first in a group of their own and behave like a feed; a feed
+with settings of its own (paused, refresh interval, retention) shows them on a dim second line.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -25,6 +32,15 @@ def source_prompt(title: str, unread_count: int, width: int = 28) -> Text:
     return text
 
 
+def _with_detail(prompt: Text, detail: str | None, width: int = 28) -> Text:
+    """The prompt with a dim second line of settings, when the feed has any."""
+    if not detail:
+        return prompt
+    line = Text("  " + display_text(detail), style=Style(dim=True, italic=True), end="")
+    line.truncate(width, overflow="ellipsis")
+    return Text.assemble(prompt, "\n", line, end="")
+
+
 class SourcesPane(OptionList):
     """Lists sources; posts `SourceChosen` with the id, or None for all sources."""
 
@@ -46,16 +62,60 @@ class SourcesPane(OptionList):
             super().__init__()
             self.source_id = source_id
 
-    def show_sources(self, sources: list[SourceInfo], chosen: int | None) -> None:
-        """Fill the pane, keeping the highlight on the chosen source."""
+    class QueryChosen(Message):
+        """The user chose a query feed (a saved filter), by its title."""
+
+        def __init__(self, title: str) -> None:
+            super().__init__()
+            self.title = title
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.query_titles: list[str] = []
+
+    def show_sources(
+        self,
+        sources: list[SourceInfo],
+        chosen: int | None,
+        queries: Sequence[tuple[str, int]] = (),
+        chosen_query: str | None = None,
+        details: Mapping[int, str] | None = None,
+    ) -> None:
+        """Fill the pane, keeping the highlight on the chosen source or query feed.
+
+        Args:
+            sources: The feeds and local sources with their unread counts.
+            chosen: The source the list is narrowed to, if any.
+            queries: (title, unread count) of each query feed, listed in their own group.
+            chosen_query: The query feed the list shows, if any.
+            details: Source id → its settings line (`paused · refresh 90 min`).
+        """
         total_unread = sum(source.unread_count for source in sources)
-        options = [Option(source_prompt("All sources", total_unread), id=ALL_SOURCES)]
+        options: list[Option | None] = [
+            Option(source_prompt("All sources", total_unread), id=ALL_SOURCES)
+        ]
+        self.query_titles = [title for title, _ in queries]
+        if queries:
+            options.append(Option(Text("Queries", Style(dim=True, italic=True)), disabled=True))
+            options += [
+                Option(source_prompt(title, unread), id=f"query-{number}")
+                for number, (title, unread) in enumerate(queries)
+            ]
+            options.append(Option(Text("Feeds", Style(dim=True, italic=True)), disabled=True))
+        details = details or {}
         options += [
-            Option(source_prompt(source.title, source.unread_count), id=f"source-{source.id}")
+            Option(
+                _with_detail(
+                    source_prompt(source.title, source.unread_count), details.get(source.id)
+                ),
+                id=f"source-{source.id}",
+            )
             for source in sources
         ]
         self.set_options(options)
         target = ALL_SOURCES if chosen is None else f"source-{chosen}"
+        if chosen_query in self.query_titles:
+            target = f"query-{self.query_titles.index(chosen_query)}"
         try:
             self.highlighted = self.get_option_index(target)
         except Exception:  # the chosen source is gone
@@ -66,5 +126,10 @@ class SourcesPane(OptionList):
         """Filter the list to the selected source."""
         event.stop()
         option_id = event.option.id or ALL_SOURCES
+        if option_id.startswith("query-"):
+            number = int(option_id.removeprefix("query-"))
+            if number < len(self.query_titles):
+                self.post_message(self.QueryChosen(self.query_titles[number]))
+            return
         source_id = None if option_id == ALL_SOURCES else int(option_id.removeprefix("source-"))
         self.post_message(self.SourceChosen(source_id))
