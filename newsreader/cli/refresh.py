@@ -63,14 +63,19 @@ def _refresh_with_progress_bar(database: Path, config: Config) -> RefreshSummary
     from newsreader.sources.refresh import FeedOutcome, refresh_sources
 
     with Progress(
-        TextColumn("Refreshing"), BarColumn(), MofNCompleteColumn(), transient=True
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True
     ) as bar:
-        task = bar.add_task("refresh", total=None)
+        task = bar.add_task("Refreshing", total=None)
 
         def advance(outcome: FeedOutcome, finished: int, total: int) -> None:
-            bar.update(task, completed=finished, total=total)
+            bar.update(task, completed=finished, total=total, description="Refreshing")
 
-        return refresh_sources(database, None, config, advance)
+        def advance_pages(outcome: FeedOutcome, done: int, wanted: int) -> None:
+            # A full-text feed's pages are fetched after its entries are saved.
+            title = display_text(outcome.title)[:40]
+            bar.update(task, description=f"Refreshing ({title}: pages {done}/{wanted})")
+
+        return refresh_sources(database, None, config, advance, page_progress=advance_pages)
 
 
 def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
@@ -83,13 +88,21 @@ def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
             print(f"  {where}: {display_text(outcome.error or 'failed')}")
         elif outcome.moved_to and not quiet:
             print(f"  {display_text(outcome.title)}: moved to {display_text(outcome.moved_to)}")
+        if outcome.page_failures:
+            count = outcome.page_failures
+            kept = f"{count} {'entry keeps' if count == 1 else 'entries keep'} the summary"
+            print(
+                f"  {display_text(outcome.title)}: {kept}: {display_text(outcome.page_error or '')}"
+            )
     if any("details in the log" in (outcome.error or "") for outcome in summary.failures):
         print(f"  (the log is {display_text(str(log_path()))})")
     if quiet:
         return
     updated = sum(outcome.updated for outcome in summary.outcomes)
     failed = len(summary.failures)
+    pages = sum(outcome.pages for outcome in summary.outcomes)
+    full_text = f", {pages} with their page's full text" if pages else ""
     print(
-        f"{len(summary.outcomes)} sources: {summary.added} new articles, {updated} updated, "
-        f"{failed} failed."
+        f"{len(summary.outcomes)} sources: {summary.added} new articles{full_text}, "
+        f"{updated} updated, {failed} failed."
     )

@@ -23,9 +23,15 @@ import lxml.html
 from newsreader.ingest.builder import DocumentBuilder, absolute_url
 from newsreader.ingest.embeds import EMBED_CLASSES, Embed, flatten_embed
 from newsreader.models import BlockKind, Document
-from newsreader.text import clean_line
+from newsreader.text import clean_line, clean_text
 
-__all__ = ["MAX_HTML_CHARS", "HtmlPage", "html_to_document", "parse_html_page"]
+__all__ = [
+    "MAX_HTML_CHARS",
+    "HtmlPage",
+    "html_to_document",
+    "parse_html_page",
+    "without_controls",
+]
 
 MAX_HTML_CHARS = 1_000_000
 """Longer HTML is cut here before parsing: the cut bounds time and memory (a 2 MB run of
@@ -153,6 +159,14 @@ def _raw_control(reference: re.Match[str]) -> str:
     decimal, hexadecimal = reference.groups()
     code = int(decimal) if decimal else int(hexadecimal, 16)
     return chr(code) if code < 0x20 or code == 0x7F else reference.group(0)
+
+
+def without_controls(html: str) -> str:
+    """Untrusted HTML with every escape sequence and control character taken out, control
+    character references (`&#27;`) included, for a parser other than ours (trafilatura):
+    one that drops control characters one by one would leave an escape sequence's parameters
+    behind as visible text."""
+    return clean_text(_CONTROL_CHARREF.sub(_raw_control, html))
 
 
 def _parse_tree(html: str) -> lxml.html.HtmlElement | None:

@@ -16,7 +16,12 @@ import logging
 from dataclasses import dataclass
 
 from newsreader.ingest.decode import decode_bytes
-from newsreader.ingest.html import MAX_HTML_CHARS, html_to_document, parse_html_page
+from newsreader.ingest.html import (
+    MAX_HTML_CHARS,
+    html_to_document,
+    parse_html_page,
+    without_controls,
+)
 from newsreader.models import Document
 
 __all__ = ["MAX_PAGE_CHARS", "PageText", "main_document", "page_text"]
@@ -53,7 +58,7 @@ def main_document(html: str, base_url: str | None = None) -> Document | None:
     """
     import trafilatura  # lazily: see the module docstring
 
-    cut = html[:MAX_PAGE_CHARS]
+    cut = without_controls(html[:MAX_PAGE_CHARS])
     try:
         extracted = trafilatura.extract(
             cut,

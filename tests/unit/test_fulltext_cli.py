@@ -60,7 +60,9 @@ def test_feed_full_text_on_then_refresh_fetches_the_pages(server: FeedServer) ->
     assert server.headers_for("/story/0") == []
     changed = run("feed", server.url("/feed"), "--full-text", "on")
     assert changed.returncode == 0, changed.stderr
-    assert run("refresh").returncode == 0
+    refreshed = run("refresh")
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "1 with their page's full text" in refreshed.stdout
     assert len(server.headers_for("/story/0")) == 1
     assert "1 stored, 0 kept the summary" in run("feed", "1").stdout
 
