@@ -11,6 +11,8 @@ import json
 import re
 import subprocess
 import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
@@ -284,6 +286,30 @@ def test_fetching_pages_twice_asks_nothing_the_second_time(
     first = fetch_pages(database, [source_id], CONFIG)
     assert (first.fetched, first.failed) == (1, 1)
     assert fetch_pages(database, [source_id], CONFIG).outcomes == ()
+
+
+def test_one_host_never_gets_more_than_two_page_requests_at_once(
+    server: FeedServer, database: Path
+) -> None:
+    in_flight, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_page(handler: BaseHTTPRequestHandler) -> None:
+        with lock:
+            in_flight[0] += 1
+            most[0] = max(most[0], in_flight[0])
+        time.sleep(0.05)  # long enough for the others to arrive if they were let through
+        with lock:
+            in_flight[0] -= 1
+        send(handler, 200, story_page(1), "text/html")
+
+    paths = [f"/slow/{n}" for n in range(8)]
+    for path in paths:
+        server.routes[path] = slow_page
+    server.routes["/feed"] = static(summary_feed(server, paths))
+    subscribe_full_text(database, server.url("/feed"))
+    assert refresh(database).pages == 8
+    assert 1 <= most[0] <= 2
 
 
 def _word_f1(gold: str, text: str) -> float:
