@@ -11,6 +11,7 @@ same values again: `_forget_search_row` rebuilds them from the stored article an
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ INDEX_BATCH = 200
 # bm25 weights for (title, body, quotes, speakers): a hit in the title or on a speaker's name
 # says more about an article than one word somewhere in its body.
 RANK_WEIGHTS = (8.0, 1.0, 2.0, 4.0)
+RANKED_MATCHES = 5_000
+"""Matches ranked at most per search (see `SearchIndex.search`)."""
 _QUERY_TERM = re.compile(r"\w+", re.UNICODE)
 
 
@@ -256,11 +259,30 @@ class SearchIndex(StoreBase):
         """Ids of the articles matching `query`, best match first.
 
         Every word must match (title, body, quotes or speakers); the last word matches as a
-        prefix. An empty query matches nothing.
+        prefix. An empty query matches nothing. A query matching more than `RANKED_MATCHES`
+        articles (a common word, whose rank says little) gives the latest by date of the
+        newest-stored `RANKED_MATCHES` instead.
         """
         expression = fts_query(query)
         if expression is None:
             return []
+        # FTS5 walks a word's matches in rowid order and stops at the LIMIT; ranking is what
+        # costs in proportion to the matches (a word in each of a million articles: 0.8 s),
+        # and says little about a word that common. So a query matching more than
+        # RANKED_MATCHES lists the latest (by date) of the newest-stored RANKED_MATCHES.
+        newest = self._connection.execute(
+            "SELECT rowid FROM article_search WHERE article_search MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?",
+            (expression, RANKED_MATCHES + 1),
+        ).fetchall()
+        if len(newest) > RANKED_MATCHES:
+            candidates = json.dumps([int(rowid) for (rowid,) in newest[:RANKED_MATCHES]])
+            cursor = self._connection.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY sort_key DESC, id DESC LIMIT ?",
+                (candidates, limit),
+            )
+            return [int(article_id) for (article_id,) in cursor]
         weights = ", ".join(str(weight) for weight in RANK_WEIGHTS)
         cursor = self._connection.execute(
             f"SELECT rowid FROM article_search WHERE article_search MATCH ? "

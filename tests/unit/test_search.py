@@ -97,3 +97,30 @@ def test_changed_article_is_reindexed_and_old_words_disappear(store: Store) -> N
     ids = ids_by_guid(store)
     assert store.search("sunshine") == [ids["prices"]]
     assert store.search("weather") == []
+
+
+def test_a_word_in_more_articles_than_are_ranked_lists_the_latest_first(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from newsreader.store.search import RANKED_MATCHES
+
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    drafts = tuple(
+        ArticleDraft(
+            guid=f"g{n}",
+            title=f"Story {n}",
+            source_name="Gazette",
+            # Stored in a shuffled date order, so the newest stored are not the latest.
+            document=Document.from_paragraphs((f"The harbour story {n}.",)),
+            published=start + timedelta(hours=(n * 7919) % (RANKED_MATCHES + 10)),
+        )
+        for n in range(RANKED_MATCHES + 10)
+    )
+    store = Store(tmp_path / "db.sqlite3")
+    store.save_source(SourceDraft("local:/many", "many", "/many", drafts))
+    found = store.search("harbour", limit=20)
+    assert len(found) == 20
+    dates = [row.published for row in store.rows_for_ids(found)]
+    assert dates == sorted(dates, reverse=True)
+    rare = store.search("story 4242")
+    assert rare and store.rows_for_ids(rare[:1])[0].title == "Story 4242"
