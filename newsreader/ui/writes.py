@@ -190,5 +190,17 @@ class StateWriter:
         self._drop_store()
 
 
+def state_change(article_id: int, read: bool | None, starred: bool | None) -> Change:
+    """The write that sets an article's read and/or starred state (None: leave it)."""
+
+    def change(store: Store) -> None:
+        if read is not None:
+            store.set_read(article_id, read)
+        if starred is not None:
+            store.set_starred(article_id, starred)
+
+    return change
+
+
 def _condition(problem: str | None) -> str:
     return "full" if problem == FULL else "busy"

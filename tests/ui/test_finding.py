@@ -168,7 +168,7 @@ async def test_links_list_numbers_the_article_links(article_folder: Path, databa
 
 async def test_list_column_resizes_with_keys(article_folder: Path, database: Path) -> None:
     app = make_app(database, article_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(app, pilot)
         column = screen.query_one("#list-column")
         before = column.outer_size.width

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from newsreader.links import display_text
 from newsreader.models import Article
 from newsreader.text import clean_line
-from newsreader.ui.widgets.article_view import describe_enclosure
+from newsreader.ui.widgets.article_blocks import describe_enclosure
 
 _URL = re.compile(r"https?://[^\s<>\"“”'’)\]]+", re.IGNORECASE)
 

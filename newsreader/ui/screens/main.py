@@ -1,107 +1,205 @@
-"""The main screen: article list, article view and quote pane, assembled from its parts.
+"""The main screen: sources pane, article list, article view and quote pane, and the keys.
 
-This module keeps reading itself — opening articles, read and starred state, moving between
-unread articles and quotes; `main_feeds`, `main_finding` and `main_extras` add the rest.
+The screen composes widgets that each own their behaviour, and connects their messages:
+
+- what is listed, searched and open lives in `ReaderState` (`newsreader/ui/state.py`, no
+  Textual), so a new filter or list mode is a method there and one `set_listing` call here;
+- background jobs (import, refresh, quote indexing) live in `RefreshStatus`, which posts
+  `Imported` / `Refreshed`; searching lives in `SearchBox`, which posts `Searched`;
+- the sizes of the panes are decided by `plan_layout` (`newsreader/ui/layout.py`, no
+  Textual) and applied in `main_layout.py`.
+
+A new key: add a `Binding` with an `id` to `BINDINGS` in `main_keys.py` and an `action_*`
+method below that calls the widget that does the work (help, footer, palette and `[keys]`
+pick it up from the list). A new widget: compose it here, give it messages, and handle them
+below with `@on`.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.widgets import Footer, Header, Input
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header
 
-from newsreader.models import Article, Extraction, Post, Quote
+from newsreader.config import Config
+from newsreader.models import Extraction
 from newsreader.store import Store
 from newsreader.store.search import search_terms
-from newsreader.ui.screens.main_extras import ExtrasPart
-from newsreader.ui.screens.main_feeds import FeedsPart
-from newsreader.ui.screens.main_finding import FindingPart
+from newsreader.subscriptions import Subscription
+from newsreader.ui.article_actions import (
+    choose_link,
+    copy_citation,
+    mark_source_read,
+    open_article_link,
+)
+from newsreader.ui.browser import open_in_browser
+from newsreader.ui.clock import Clock, utc_now
+from newsreader.ui.extractions import ReadingOffsets
+from newsreader.ui.list_source import ListSource
+from newsreader.ui.screens.add_feed import AddFeedScreen
+from newsreader.ui.screens.main_keys import MAIN_BINDINGS
+from newsreader.ui.screens.main_layout import LayoutKeeper
+from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
+from newsreader.ui.state import ReaderState
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.article_view import ArticleView
+from newsreader.ui.widgets.list_column import ListColumn
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.refresh_status import RefreshStatus
+from newsreader.ui.widgets.saver import Saver
+from newsreader.ui.widgets.search_box import SearchBox
 from newsreader.ui.widgets.sources_pane import SourcesPane
+from newsreader.ui.writes import Change, StateWriter, state_change
 from newsreader.versions import EXTRACTOR_VERSION
 
 logger = logging.getLogger(__name__)
 
-EXTRACTION_CACHE_SIZE = 128
-INLINE_EXTRACTION_CHARS = 30_000
-"""Articles up to this size are analysed as they open (a few milliseconds); longer ones are
-shown at once and their quotes follow from a worker."""
 
+class MainScreen(Screen[None]):
+    """The reader: every key of the main screen is bound here (see `main_keys`)."""
 
-class MainScreen(FeedsPart, FindingPart, ExtrasPart):
-    """Three panes; every key of the reader is bound here."""
+    BINDINGS = MAIN_BINDINGS
 
-    BINDINGS = [
-        Binding("n", "next_unread", "Next unread", id="next_unread"),
-        Binding("p", "previous_unread", "Prev unread", id="previous_unread"),
-        Binding("m,N", "toggle_read", "Read/unread", id="toggle_read"),
-        Binding("s", "toggle_star", "Star", id="toggle_star"),
-        Binding("space,pagedown", "page_article(1)", "Scroll article", id="page_article"),
-        Binding("b,pageup", "page_article(-1)", "Scroll back", show=False, id="page_back"),
-        Binding("]", "step_quote(1)", "Next quote", id="next_quote"),
-        Binding("[", "step_quote(-1)", "Prev quote", show=False, id="previous_quote"),
-        # A priority binding runs before the next key is forwarded, so text typed straight
-        # after `/` (fast typing, a paste, a macro) lands in the search box.
-        Binding("slash", "search", "Search", id="search", priority=True),
-        Binding("f", "cycle_view", "All/unread/starred", show=False, id="cycle_view"),
-        Binding("d", "cycle_dates", "Date range", show=False, id="cycle_dates"),
-        Binding("S", "toggle_sources", "Sources pane", show=False, id="toggle_sources"),
-        Binding("A", "mark_source_read", "Mark source read", show=False, id="mark_source_read"),
-        Binding("w", "speakers", "Speakers", id="speakers"),
-        Binding("y", "copy", "Copy quote/link", show=False, id="copy"),
-        Binding("o", "open_link", "Open in browser", show=False, id="open_link"),
-        Binding("u", "links", "Links in article", show=False, id="links"),
-        Binding("less_than_sign", "resize_list(-4)", "Narrower list", show=False, id="narrower"),
-        Binding("greater_than_sign", "resize_list(4)", "Wider list", show=False, id="wider"),
-        Binding("escape", "leave_search", "Leave search", show=False, id="leave_search"),
-        Binding("a", "add_feed", "Add feed", show=False, id="add_feed"),
-        Binding("r", "refresh_source", "Refresh source", show=False, id="refresh_source"),
-        Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
-        Binding("t", "toggle_quote_pane", "Quote pane", show=False, id="toggle_quote_pane"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus_prev"),
-    ]
+    def __init__(
+        self,
+        store: Store,
+        *,
+        pending_imports: list[Path],
+        show_only_imported: bool = False,
+        show_quote_pane: bool = True,
+        show_sources_pane: bool = False,
+        mark_read_on_open: bool = True,
+        clock: Clock = utc_now,
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config or Config()
+        self.clock = clock
+        self.store = store
+        self.state = ReaderState(store, clock)
+        self.layout_keeper = LayoutKeeper(
+            self, quote_pane=show_quote_pane, sources_pane=show_sources_pane
+        )
+        self._pending_imports = pending_imports
+        self._show_only_imported = show_only_imported
+        self._mark_read_on_open = mark_read_on_open
+        self.saver = Saver(store)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
             yield SourcesPane(id="sources-pane")
-            with Vertical(id="list-column"):
-                yield Input(placeholder="search title, text, quotes, speakers", id="search")
-                yield ArticleList(self._fetch_rows, clock=self.clock, id="article-list")
-            yield ArticleView(clock=self.clock, id="article-view")
+            yield ListColumn(self.state, id="list-column")
+            offsets = ReadingOffsets(self.store, self.save)
+            yield ArticleView(offsets, clock=self.clock, id="article-view")
             yield QuotePane(id="quote-pane")
-        yield RefreshStatus(id="refresh-status")
+        yield RefreshStatus(self.store, self.config, id="refresh-status")
         yield Footer()
+        yield self.saver
 
     def on_mount(self) -> None:
-        if not self._show_quote_pane:
-            # Otherwise the stylesheet decides: shown, except on narrow terminals.
-            self.quote_pane.display = False
-        self.sources_pane.display = self._show_sources_pane
-        self.search_input.display = False
+        self.layout_keeper.apply()
         self.reload_list()
         self.article_list.focus()
+        status = self.query_one(RefreshStatus)
         if self._pending_imports:
             self.article_list.empty_message = "Loading articles…"
-            self.run_import(self._pending_imports)
+            status.run_import(self._pending_imports)
         elif self.store.pending_index_count(EXTRACTOR_VERSION):
-            self.run_indexing()
+            status.run_indexing()
         if self.config.refresh_on_start:
             self.action_refresh_all()
         if self.config.refresh_interval_minutes > 0:
             self.set_interval(self.config.refresh_interval_minutes * 60, self.action_refresh_all)
 
-    # --- opening -----------------------------------------------------------------------------
+    # --- the widgets ---------------------------------------------------------------------------
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The list pane."""
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one(ArticleView)
+
+    @property
+    def quote_pane(self) -> QuotePane:
+        """The quote pane."""
+        return self.query_one(QuotePane)
+
+    @property
+    def sources_pane(self) -> SourcesPane:
+        """The sources pane (hidden until asked for)."""
+        return self.query_one(SourcesPane)
+
+    @property
+    def list_column(self) -> ListColumn:
+        """The search box and the article list."""
+        return self.query_one(ListColumn)
+
+    @property
+    def search_input(self) -> SearchBox:
+        """The search box above the list."""
+        return self.query_one(SearchBox)
+
+    @property
+    def listing(self) -> ListSource:
+        """What the list shows now."""
+        return self.state.listing
+
+    @property
+    def open_article_id(self) -> int | None:
+        """The article in the article view."""
+        return self.state.open_article_id
+
+    # --- the list ------------------------------------------------------------------------------
+
+    def reload_list(self) -> None:
+        """Re-read the list from the store, keeping the cursor on the same article if it can."""
+        self.list_column.reload()
+
+    @on(ListColumn.Listed)
+    def update_counts(self, event: ListColumn.Listed) -> None:
+        """Say in the header what is listed; the sources pane's counts follow the list's."""
+        self.app.sub_title = event.header
+        if self.sources_pane.display:
+            self.sources_pane.show_sources(self.store.sources(), self.state.chosen_source)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> StateWriter | None:
+        """The writer thread's front (None for a `:memory:` store)."""
+        return self.saver.writer
+
+    def save(self, change: Change, what: str) -> bool:
+        """Save a change (see `Saver.save`); True when it is saved already."""
+        return self.saver.save(change, what)
+
+    @on(Saver.SavedAfterAll)
+    def saved_after_all(self) -> None:
+        """Show the changes that had to wait, now saved."""
+        self.reload_list()
+
+    def set_state(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Save read/starred state, then redraw the row and the counts at once."""
+        self.save(
+            state_change(article_id, read, starred),
+            "starring" if starred is not None else "marking read",
+        )
+        self.article_list.show_state(article_id, read=read, starred=starred)
+        self.list_column.announce()
+
+    # --- opening an article --------------------------------------------------------------------
 
     @on(ArticleList.Selected)
     async def show_selected(self, event: ArticleList.Selected) -> None:
@@ -111,8 +209,8 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
     async def open_article(self, article_id: int, *, quote_position: int | None = None) -> None:
         """Show an article with its quotes, and mark it read.
 
-        A long article is shown at once and its quotes follow from a worker, so the screen
-        never waits for the extractor (see `INLINE_EXTRACTION_CHARS`).
+        A long article is shown at once and its quotes follow (`ArticleView.QuotesFound`),
+        so the screen never waits for the extractor.
 
         Args:
             article_id: The article.
@@ -122,154 +220,72 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
         if article is None:
             self.notify("That article is gone from the store.", severity="warning")
             return
-        self.remember_reading_offset()
-        self.open_article_id = article_id
-        extraction = self.extraction_at_hand(article)
-        await self.article_view.show(
-            article, extraction or Extraction(), search_terms(self.mode.query)
-        )
-        if offset := self.store.reading_offset(article_id):
-            # After the next refresh the new paragraphs have a height to scroll within.
-            self.article_view.call_after_refresh(
-                self.article_view.scroll_to, y=offset, animate=False
-            )
+        self.state.open_article_id = article_id
+        terms = search_terms(self.state.mode.query)
+        extraction = await self.article_view.open(article, terms, quote_position)
         self.quote_pane.show(extraction or Extraction())
+        self.layout_keeper.article_opened()
         if self._mark_read_on_open and not article.read:
             self.set_state(article_id, read=True)
-        if extraction is None:
-            self.analyse_in_background(article, quote_position)
-        else:
-            self.choose_position(extraction, quote_position)
+        if extraction is not None:
+            self.article_view.choose(self.quote_pane.select_position(extraction, quote_position))
 
-    def choose_position(self, extraction: Extraction, quote_position: int | None) -> None:
-        """Select the quote or post at `quote_position` (quotes first, then posts), if any."""
-        if quote_position is None:
-            return
-        items: list[Quote | Post] = [*extraction.quotes, *extraction.posts]
-        if 0 <= quote_position < len(items):
-            self.quote_pane.select(items[quote_position])
-            self.article_view.choose(items[quote_position])
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="extract")
-    def analyse_in_background(self, article: Article, quote_position: int | None) -> None:
-        """Run the extractor on a long article off the UI thread, then show what it found."""
-        from newsreader.services.indexing import extract_elsewhere
-
-        try:
-            # In a worker process: the analysis never takes the lock the UI draws with.
-            found = extract_elsewhere(article.paragraphs)
-        except Exception:  # the article still shows, without quotes; the log says why
-            logger.exception("finding the quotes of article %d failed", article.id)
-            found = Extraction()
-        self.post_message(self.Analysed(article, found, quote_position))
-
-    @dataclass
-    class Analysed(Message):
-        """The quotes of a long article were found in the background (None: too long)."""
-
-        article: Article
-        found: Extraction | None
-        quote_position: int | None
-
-    @on(Analysed)
-    async def show_analysis(self, event: Analysed) -> None:
-        """Redraw the open article with the quotes found in the background."""
-        from newsreader.extract.bounded import MAX_EXTRACTION_CHARS
-
-        article, found, quote_position = event.article, event.found, event.quote_position
-        extraction = self.remember_extraction(article.id, found or Extraction())
-        if self.open_article_id != article.id:
-            return  # the reader moved on; the result stays cached for later
-        if found is None:
-            self.notify(
-                f"Longer than {MAX_EXTRACTION_CHARS:,} characters: shown without looking for "
-                "quotes.",
-                timeout=6,
-            )
-            return
-        view = self.article_view
-        scrolled = view.scroll_y
-        await view.show(article, extraction, search_terms(self.mode.query))
-        view.call_after_refresh(view.scroll_to, y=scrolled, animate=False)
-        self.quote_pane.show(extraction)
-        self.choose_position(extraction, quote_position)
+    @on(ArticleView.QuotesFound)
+    def show_quotes_found(self, event: ArticleView.QuotesFound) -> None:
+        """List the quotes of a long article once the background analysis found them."""
+        if event.found is not None and self.state.open_article_id == event.article.id:
+            self.quote_pane.show(event.found)
+            self.article_view.choose(self.quote_pane.select_position(event.found, event.position))
 
     def remember_reading_offset(self) -> None:
         """Save how far down the open article the reader got, for the next time it opens."""
-        view = self.article_view
-        if view.article is not None:
-            article_id, offset = view.article.id, round(view.scroll_y)
-            if offset != self.store.reading_offset(article_id):
-                self.save(
-                    lambda store: store.set_reading_offset(article_id, offset),
-                    "the reading position",
-                )
+        self.article_view.remember_offset()
 
-    def extraction_at_hand(self, article: Article) -> Extraction | None:
-        """The article's quotes if cached or quick to find here; None for a long article,
-        whose quotes are found in a worker."""
-        cached = self._extractions.get(article.id)
-        if cached is not None:
-            self._extractions.move_to_end(article.id)
-            return cached
-        if sum(len(text) for text in article.paragraphs) > INLINE_EXTRACTION_CHARS:
-            return None
-        # Imported on first use so the first paint does not wait for the extractor.
-        from newsreader.extract import extract
+    @on(QuotePane.QuoteChosen)
+    def show_quote(self, event: QuotePane.QuoteChosen) -> None:
+        """Scroll the article to the chosen quote and highlight it."""
+        self.article_view.choose(event.item)
 
-        return self.remember_extraction(article.id, extract(article.paragraphs))
+    # --- what other widgets report -------------------------------------------------------------
 
-    def remember_extraction(self, article_id: int, extraction: Extraction) -> Extraction:
-        """Cache `extraction` for `article_id` (the least recently used one goes)."""
-        self._extractions[article_id] = extraction
-        self._extractions.move_to_end(article_id)
-        if len(self._extractions) > EXTRACTION_CACHE_SIZE:
-            self._extractions.popitem(last=False)
-        return extraction
-
-    def set_state(
-        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Save read/starred state, then redraw the row and the counts.
-
-        The row shows the new state at once; if the database is busy the change is saved
-        when it can be (see `save`).
-        """
-
-        def change(store: Store) -> None:
-            if read is not None:
-                store.set_read(article_id, read)
-            if starred is not None:
-                store.set_starred(article_id, starred)
-
-        self.save(change, "marking read" if starred is None else "starring")
-        article_list = self.article_list
-        row = article_list.current
-        if row is not None and row.id == article_id:
-            new_read = row.read if read is None else read
-            new_starred = row.starred if starred is None else starred
-            article_list.update_row(
-                article_list.cursor, replace(row, read=new_read, starred=new_starred)
-            )
-        self.update_counts()
-
-    # --- actions -----------------------------------------------------------------------------
-
-    async def _jump_to_unread(self, *, backwards: bool) -> None:
-        current = self.article_list.current
-        if current is not None and not current.read and current.id != self.open_article_id:
-            # The cursor sits on an unread article nobody opened yet: that one is next.
-            await self.open_article(current.id)
+    @on(RefreshStatus.Imported)
+    def imported(self, event: RefreshStatus.Imported) -> None:
+        """Show what the import brought (only it, when the reader was started on paths)."""
+        if event.summary is None:
+            self.article_list.empty_message = "Nothing imported (see the message above)."
+            self.reload_list()
             return
-        after = current.id if current is not None else None
-        target = self.listing.next_unread(after, backwards=backwards)
-        if target is None:
-            self.notify("No more unread articles.", timeout=3)
-            return
-        position = self.listing.position(target)
-        if position is not None:
-            self.article_list.move_to(position)
-        await self.open_article(target)
+        self.article_list.empty_message = "No articles found."
+        if self._show_only_imported:
+            ids = self.store.source_ids_for_keys(event.summary.source_keys)
+            self.list_column.show(self.state.list_only_sources(ids))
+        else:
+            self.reload_list()
+
+    @on(RefreshStatus.Refreshed)
+    def refreshed(self) -> None:
+        """Show what the refresh brought."""
+        self.reload_list()
+
+    @on(SearchBox.Done)
+    def to_results(self) -> None:
+        """From the search box to the results."""
+        self.layout_keeper.go_to("list")
+
+    @on(SourcesPane.SourceChosen)
+    def filter_to_source(self, event: SourcesPane.SourceChosen) -> None:
+        """List only the chosen source (or all), and move to the list."""
+        self.list_column.show(self.state.choose_source(event.source_id))
+        if not self.layout_keeper.shown("list"):
+            self.layout_keeper.go_to("list")
+
+    def on_descendant_focus(self, event: object) -> None:
+        self.layout_keeper.focused(self.focused)
+
+    def on_resize(self) -> None:
+        self.layout_keeper.apply()
+
+    # --- actions (the keys in main_keys.py) ---------------------------------------------------
 
     async def action_next_unread(self) -> None:
         """Open the next unread article below the cursor, across sources."""
@@ -279,16 +295,24 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
         """Open the previous unread article above the cursor."""
         await self._jump_to_unread(backwards=True)
 
+    async def _jump_to_unread(self, *, backwards: bool) -> None:
+        target = self.state.unread_to_open(self.article_list.current, backwards=backwards)
+        if target is None:
+            self.notify("No more unread articles.", timeout=3)
+            return
+        position = self.state.listing.position(target)
+        if position is not None:
+            self.article_list.move_to(position)
+        await self.open_article(target)
+
     def action_toggle_read(self) -> None:
         """Mark the article under the cursor read or unread."""
-        row = self.article_list.current
-        if row is not None:
+        if row := self.article_list.current:
             self.set_state(row.id, read=not row.read)
 
     def action_toggle_star(self) -> None:
         """Star or unstar the article under the cursor."""
-        row = self.article_list.current
-        if row is not None:
+        if row := self.article_list.current:
             self.set_state(row.id, starred=not row.starred)
 
     def action_page_article(self, direction: int) -> None:
@@ -304,11 +328,91 @@ class MainScreen(FeedsPart, FindingPart, ExtrasPart):
         if self.quote_pane.step(delta) is None:
             self.notify("No quotes in this article.", timeout=2)
 
-    def action_toggle_quote_pane(self) -> None:
-        """Show or hide the quote pane."""
-        self.quote_pane.display = not self.quote_pane.display
+    def action_search(self) -> None:
+        """Show the search box (esc leaves search)."""
+        self.layout_keeper.go_to("list", focus=False)
+        self.list_column.begin_search()
 
-    @on(QuotePane.QuoteChosen)
-    def show_quote(self, event: QuotePane.QuoteChosen) -> None:
-        """Scroll the article to the chosen quote and highlight it."""
-        self.article_view.choose(event.item)
+    def action_leave_search(self) -> None:
+        """Leave the search for the list as it was; on a one-pane screen, back to the list."""
+        if self.list_column.end_search():
+            self.layout_keeper.go_to("list")
+        elif not self.layout_keeper.shown("list"):
+            self.layout_keeper.go_to("sources" if self.layout_keeper.wish.sources_pane else "list")
+
+    def action_cycle_view(self) -> None:
+        """All → unread → starred."""
+        self.list_column.show(self.state.next_view())
+
+    def action_cycle_dates(self) -> None:
+        """Any time → 24 hours → 7 days → 30 days."""
+        self.list_column.show(self.state.next_date_range())
+
+    def action_toggle_sources(self) -> None:
+        """Open or close the sources pane (it takes the list's place when both do not fit)."""
+        if not self.layout_keeper.wish.sources_pane:
+            self.sources_pane.show_sources(self.store.sources(), self.state.chosen_source)
+        self.notify(self.layout_keeper.toggle_sources_pane(), timeout=3)
+
+    def action_toggle_quote_pane(self) -> None:
+        """Show or hide the quote pane (floating over the article when it does not fit)."""
+        self.notify(self.layout_keeper.toggle_quote_pane(), timeout=3)
+
+    def action_resize_list(self, delta: int) -> None:
+        """Make the list column narrower or wider (the article view takes the rest)."""
+        if limit := self.layout_keeper.resize_list(delta):
+            self.notify(limit, timeout=3)
+
+    def action_cycle_pane(self, delta: int) -> None:
+        """Move to the next (1) or previous (-1) pane, showing it if the layout hid it."""
+        self.layout_keeper.cycle(delta, quotes_listed=bool(self.quote_pane.items))
+
+    def action_mark_source_read(self) -> None:
+        """Mark every article of the current source read (asks first when it is many)."""
+        source_id = self.state.source_meant(self.article_list.current)
+        if source_id is not None:
+            screenful = max(1, self.article_list.size.height // 2)
+            mark_source_read(self, self.store, source_id, screenful, self.save, self.reload_list)
+
+    def action_speakers(self) -> None:
+        """Everyone quoted in the stored articles, and what they said."""
+
+        async def open_location(location: QuoteLocation | None) -> None:
+            if location is not None:
+                await self.open_article(location.article_id, quote_position=location.position)
+
+        self.app.push_screen(SpeakersScreen(self.store), open_location)
+
+    def action_copy(self) -> None:
+        """Copy the chosen quote (with speaker, source and date), else the article's link."""
+        copy_citation(self, self.article_view.article, self.article_view.chosen)
+
+    def action_open_link(self) -> None:
+        """Open the article's link in the web browser, else its first enclosure (a podcast)."""
+        open_article_link(self, self.article_view.article)
+
+    def open_in_browser(self, url: str) -> None:
+        """Hand an http(s) link to the web browser, off the UI thread; refuse anything else."""
+        open_in_browser(self, url)
+
+    def action_links(self) -> None:
+        """List the links of the open article; the chosen one opens in the browser."""
+        choose_link(self, self.article_view.article)
+
+    def action_add_feed(self) -> None:
+        """Ask for a feed URL or a local path, subscribe, and fetch it."""
+
+        def subscribe(subscription: Subscription | None) -> None:
+            if subscription is not None:
+                self.query_one(RefreshStatus).run_refresh(None, subscription)
+
+        self.app.push_screen(AddFeedScreen(), subscribe)
+
+    def action_refresh_source(self) -> None:
+        """Refresh the chosen source, or the source of the article under the cursor."""
+        source_id = self.state.source_meant(self.article_list.current)
+        self.query_one(RefreshStatus).run_refresh(None if source_id is None else [source_id])
+
+    def action_refresh_all(self) -> None:
+        """Refresh every feed and rescan every local source."""
+        self.query_one(RefreshStatus).run_refresh(None)

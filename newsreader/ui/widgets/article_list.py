@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from rich.cells import cell_len, set_cell_size
@@ -24,19 +25,11 @@ from textual.strip import Strip
 
 from newsreader.models import ArticleRow
 from newsreader.text import clean_line
+from newsreader.ui.clock import Clock, utc_now
 
 PAGE_SIZE = 200
 ROW_HEIGHT = 2
 CACHED_PAGES = 16
-
-Clock = Callable[[], datetime]
-"""Returns the current time; injected so tests and snapshots get a fixed one."""
-
-
-def utc_now() -> datetime:
-    """The current time in UTC."""
-    return datetime.now(UTC)
-
 
 RowFetcher = Callable[[int, int], list[ArticleRow]]
 """Returns `limit` rows starting at `offset` (the store's `rows` with a filter bound)."""
@@ -232,6 +225,17 @@ class ArticleList(ScrollView, can_focus=True):
         """Redraw one row whose state changed."""
         self._rows.replace(index, row)
         self._refresh_row(index)
+
+    def show_state(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Redraw the row under the cursor with a new read/starred state (None: unchanged),
+        before the store has it."""
+        row = self.current
+        if row is not None and row.id == article_id:
+            read = row.read if read is None else read
+            starred = row.starred if starred is None else starred
+            self.update_row(self.cursor, replace(row, read=read, starred=starred))
 
     def move_to(self, index: int) -> None:
         """Put the cursor on `index` (clamped) and scroll it into view."""

@@ -9,16 +9,15 @@ article's enclosures (podcast audio and the like) follow the body, numbered afte
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Sequence
-from datetime import UTC, datetime
 
-from rich.filesize import decimal
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import on, work
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -28,145 +27,35 @@ from newsreader.models import (
     Block,
     BlockKind,
     Document,
-    Enclosure,
     Extraction,
-    LinkSpan,
     Post,
     Quote,
     QuoteKind,
 )
-from newsreader.text import clean_line, clean_text
-from newsreader.ui.widgets.article_list import Clock, local_moment, terms_pattern, utc_now
+from newsreader.text import clean_line
+from newsreader.ui.clock import Clock, utc_now
+from newsreader.ui.extractions import ExtractionCache, ReadingOffsets
+from newsreader.ui.widgets.article_blocks import (
+    ListItemRow,
+    PostCard,
+    describe_enclosure,
+    ends_list,
+    image_link_numbers,
+    long_date,
+    relative_age,
+    with_link_numbers,
+)
+from newsreader.ui.widgets.article_list import terms_pattern
+
+__all__ = ["ArticleView", "ListItemRow", "PostCard", "with_link_numbers"]
+
+logger = logging.getLogger(__name__)
 
 KIND_CLASSES = {
     QuoteKind.STATEMENT: "article-view--statement",
     QuoteKind.FRAGMENT: "article-view--fragment",
     QuoteKind.SCARE: "article-view--scare",
 }
-
-
-def relative_age(moment: datetime, now: datetime | None = None) -> str:
-    """`just now`, `5 minutes ago`, `3 hours ago`, `2 days ago` …, or `in the future`."""
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
-    if seconds < 0:
-        return "in the future"
-    for unit_seconds, unit in ((31536000, "year"), (2592000, "month"), (86400, "day"),
-                               (3600, "hour"), (60, "minute")):  # fmt: skip
-        if seconds >= unit_seconds:
-            count = int(seconds // unit_seconds)
-            return f"{count} {unit}{'s' if count > 1 else ''} ago"
-    return "just now"
-
-
-def long_date(moment: datetime) -> str:
-    """`Wed 14 Oct 2026 09:40` in local time; the time is left out for date-only values."""
-    local = local_moment(moment)
-    if local is moment and moment.tzinfo == UTC:
-        return moment.strftime("%a %d %b %Y")
-    return local.strftime("%a %d %b %Y %H:%M")
-
-
-def describe_enclosure(enclosure: Enclosure) -> str:
-    """`audio/mpeg · 12.3 MB`: the type and a readable size, each when known ('' if neither)."""
-    parts = [clean_line(enclosure.type)] if enclosure.type else []
-    if enclosure.length is not None and enclosure.length >= 0:
-        parts.append(decimal(enclosure.length))
-    return " · ".join(parts)
-
-
-def with_link_numbers(text: Text, spans: Sequence[LinkSpan], number_style: Style) -> Text:
-    """`text` with `[N]` after each link span, as newsboat shows links.
-
-    The numbers go in after every other style is applied, so quote and search highlights
-    (offsets into the stored text) stay where they were.
-
-    Args:
-        text: A block's text, already styled.
-        spans: The block's link spans (offsets into `text`).
-        number_style: How the numbers look.
-
-    Returns:
-        A new Text, or `text` itself when there are no links.
-    """
-    numbers_at: dict[int, list[int]] = {}
-    for span in spans:
-        numbers_at.setdefault(min(max(span.end, 0), len(text)), []).append(span.link + 1)
-    if not numbers_at:
-        return text
-    offsets = sorted(numbers_at)
-    result = text.blank_copy()
-    for offset, piece in zip([*offsets, None], text.divide(offsets), strict=True):
-        result.append_text(piece)
-        if offset is not None:
-            result.append("".join(f"[{number}]" for number in numbers_at[offset]), number_style)
-    return result
-
-
-def image_link_numbers(block: Block, document: Document) -> list[int]:
-    """The numbers of the links an image block carries, or of its own address if listed."""
-    numbers = [span.link + 1 for span in block.links]
-    if not numbers and block.url:
-        numbers = [i + 1 for i, link in enumerate(document.links) if link.url == block.url][:1]
-    return numbers
-
-
-def ends_list(item: Block, following: Block | None) -> bool:
-    """Whether list item `item` is the last of its list, so a blank line goes after it.
-
-    Documents keep no list boundaries, so a new list is one that starts again at `1.`, or a
-    top-level item that switches between numbers and bullets.
-    """
-    if following is None or following.kind != BlockKind.LIST_ITEM:
-        return True
-    if following.level != 1:
-        return False
-    numbered = following.marker[:1].isdigit()
-    return following.marker == "1." or (item.level == 1 and numbered != item.marker[:1].isdigit())
-
-
-class PostCard(Static):
-    """An embedded post drawn as a card: author, @handle, date, then the text."""
-
-    DEFAULT_CSS = """
-    PostCard {
-        border: round $accent 60%;
-        padding: 0 1;
-        margin: 0 2 1 2;
-        max-width: 88;
-        &.-chosen { border: heavy $accent; }
-    }
-    """
-
-    def __init__(self, post: Post) -> None:
-        super().__init__()
-        self.post = post
-        self.update(self.card_text(post))
-
-    @staticmethod
-    def card_text(post: Post) -> Text:
-        """The card's content as safe Text."""
-        card = Text()
-        card.append(clean_line(post.author) or "Unknown", Style(bold=True))
-        card.append(f"  @{clean_line(post.handle)}", Style(dim=True))
-        if post.date:
-            card.append(f" · {post.date}", Style(dim=True))
-        card.append(f"  {post.platform}\n", Style(dim=True, italic=True))
-        card.append(clean_text(post.text))
-        return card
-
-
-class ListItemRow(Horizontal):
-    """A list item: its marker in a column of its own, so wrapped lines hang beside it."""
-
-    def __init__(self, block: Block, body: Static, *, last: bool) -> None:
-        super().__init__(classes="list-item -last" if last else "list-item")
-        self.styles.padding = (0, 0, 0, 2 * max(min(block.level, 8) - 1, 0))
-        self.marker = Static(Text(clean_line(block.marker) or "•"), classes="list-marker")
-        self.body = body
-
-    def compose(self) -> ComposeResult:
-        yield self.marker
-        yield self.body
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -222,14 +111,98 @@ class ArticleView(VerticalScroll, can_focus=True):
     }
     """
 
-    def __init__(self, *, clock: Clock = utc_now, id: str | None = None) -> None:
+    def __init__(
+        self,
+        offsets: ReadingOffsets | None = None,
+        *,
+        clock: Clock = utc_now,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.clock = clock
+        self.offsets = offsets
         self.article: Article | None = None
         self.extraction = Extraction()
         self._paragraph_widgets: dict[int, Static] = {}
         self._chosen: Quote | Post | None = None
         self._search_pattern: re.Pattern[str] | None = None
+        self._search_terms: list[str] = []
+        self.extractions = ExtractionCache()
+
+    class QuotesFound(Message):
+        """The quotes of a long article were found in the background (`found` None: too long
+        to look for quotes in)."""
+
+        def __init__(self, article: Article, found: Extraction | None, position: int | None):
+            super().__init__()
+            self.article = article
+            self.found = found
+            self.position = position
+            """The quote (or post, after the quotes) to choose, as `open` was asked."""
+
+    async def open(
+        self, article: Article, search_terms: list[str], position: int | None = None
+    ) -> Extraction | None:
+        """Show `article` with its quotes, when they are cached or quick to find.
+
+        A long article is shown at once, its quotes are found in a worker process and
+        `QuotesFound` follows, so the screen never waits for the extractor.
+
+        Args:
+            article: The article to show.
+            search_terms: Words to mark (the current search).
+            position: The quote to choose once the quotes are found in the background.
+
+        Returns:
+            The article's quotes, or None when they follow in `QuotesFound`.
+        """
+        self.remember_offset()
+        extraction = self.extractions.at_hand(article)
+        await self.show(article, extraction or Extraction(), search_terms)
+        if self.offsets is not None and (offset := self.offsets.get(article.id)):
+            # After the next refresh the new paragraphs have a height to scroll within.
+            self.call_after_refresh(self.scroll_to, y=offset, animate=False)
+        if extraction is None:
+            self._analyse(article, position)
+        return extraction
+
+    def remember_offset(self) -> None:
+        """Keep how far down the open article the reader got, for the next time it opens."""
+        if self.article is not None and self.offsets is not None:
+            self.offsets.set(self.article.id, round(self.scroll_y))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="extract")
+    def _analyse(self, article: Article, position: int | None) -> None:
+        """Run the extractor on a long article off the UI thread, then post what it found."""
+        from newsreader.services.indexing import extract_elsewhere
+
+        try:
+            # In a worker process: the analysis never takes the lock the UI draws with.
+            found = extract_elsewhere(article.paragraphs)
+        except Exception:  # the article still shows, without quotes; the log says why
+            logger.exception("finding the quotes of article %d failed", article.id)
+            found = Extraction()
+        self.post_message(self.QuotesFound(article, found, position))
+
+    @on(QuotesFound)
+    async def _redraw_with_quotes(self, event: QuotesFound) -> None:
+        """Keep what was found; redraw the article with it if it is still the one open."""
+        from newsreader.extract.bounded import MAX_EXTRACTION_CHARS
+
+        extraction = self.extractions.remember(event.article.id, event.found or Extraction())
+        if self.article is None or self.article.id != event.article.id:
+            return
+        if event.found is None:
+            event.stop()
+            self.notify(
+                f"Longer than {MAX_EXTRACTION_CHARS:,} characters: shown without looking for "
+                "quotes.",
+                timeout=6,
+            )
+            return
+        scrolled = self.scroll_y
+        await self.show(event.article, extraction, self._search_terms)
+        self.call_after_refresh(self.scroll_to, y=scrolled, animate=False)
 
     def compose_placeholder(self) -> Static:
         """The text shown before any article is open."""
@@ -254,7 +227,8 @@ class ArticleView(VerticalScroll, can_focus=True):
             search_terms: Words to mark (the current search), if any.
         """
         self.article, self.extraction, self._chosen = article, extraction, None
-        self._search_pattern = terms_pattern(search_terms or [])
+        self._search_terms = list(search_terms or [])
+        self._search_pattern = terms_pattern(self._search_terms)
         widgets: list[Widget] = [Static(self._header(article), id="article-header")]
         widgets.extend(self._body_widgets(article))
         widgets.extend(self._enclosure_widgets(article.document))

@@ -111,6 +111,15 @@ class QuotePane(Vertical):
             spaced.append(Option(item_text(item), id=f"item-{index}"))
         options.add_options(spaced)
 
+    def select_position(self, extraction: Extraction, position: int | None) -> QuoteItem | None:
+        """Highlight the quote or post at `position` of `extraction` (quotes first, then
+        posts, as the store numbers them); returns it (None: no position, or out of range)."""
+        items: list[QuoteItem] = [*extraction.quotes, *extraction.posts]
+        if position is None or not 0 <= position < len(items):
+            return None
+        self.select(items[position])
+        return items[position]
+
     def select(self, item: QuoteItem) -> None:
         """Highlight `item` in the pane (without announcing it)."""
         for index, candidate in enumerate(self.items):

@@ -1,23 +1,44 @@
-"""A one-line status under the panes while sources refresh or quotes are found: progress,
-then a summary."""
+"""The status line under the panes, and the background work it reports on.
+
+It owns the workers that bring articles in — importing files, refreshing sources, finding the
+quotes of new articles — shows their progress (`Refreshing 12/200 · 3 new · 1 failed`), says
+what failed, and posts `Imported` and `Refreshed` so the screen re-reads the list. A new kind
+of background job (a sync, say) is one more `@work` method here with its own message, and one
+more branch in `job_changed`.
+"""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on, work
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsreader.config import Config
 from newsreader.links import display_text
+from newsreader.store import Store
+from newsreader.subscriptions import Subscription
+from newsreader.text import clean_line
+from newsreader.ui.wording import plural
 
 if TYPE_CHECKING:
-    from newsreader.sources.refresh import FeedOutcome
+    from newsreader.importer import ImportSummary
+    from newsreader.sources.refresh import FeedOutcome, RefreshSummary
+
+logger = logging.getLogger(__name__)
 
 SUMMARY_SECONDS = 6.0
+SHOWN_FAILURES = 5
+"""Failures listed one notification each; the rest are counted in one more."""
 
 
 class RefreshStatus(Static):
-    """Hidden until a refresh starts; shows `Refreshing 12/200 · 3 new · 1 failed`."""
+    """Hidden until work starts; imports, refreshes and indexes, and says how it went."""
 
     DEFAULT_CSS = """
     RefreshStatus {
@@ -29,10 +50,157 @@ class RefreshStatus(Static):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    class Imported(Message):
+        """An import finished (`summary` None: it failed as a whole, already reported)."""
+
+        def __init__(self, summary: ImportSummary | None) -> None:
+            super().__init__()
+            self.summary = summary
+
+    class Refreshed(Message):
+        """A refresh finished (`summary` None: it failed as a whole, already reported)."""
+
+        def __init__(self, summary: RefreshSummary | None) -> None:
+            super().__init__()
+            self.summary = summary
+
+    def __init__(self, store: Store, config: Config, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.store = store
+        self.config = config
         self.added = 0
         self.failed = 0
+
+    # --- the jobs (worker threads; they touch widgets only through call_from_thread) ----------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def run_import(self, paths: list[Path]) -> ImportSummary:
+        """Load and save `paths` off the UI thread."""
+        # Imported here: the loaders pull in feedparser, which the first paint does not need.
+        from newsreader.importer import import_paths
+
+        if self.store.path is None:
+            raise RuntimeError("imports need a database file, not :memory:")
+        return import_paths(self.store.path, paths)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def run_indexing(self) -> int:
+        """Find the quotes of new and stale articles, in processes; returns how many.
+
+        The extractor runs in processes (`newsreader.services.indexing`); this thread only
+        waits for them and saves, so the UI keeps its frames.
+        """
+        from newsreader.services.indexing import index_quotes
+
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.show_indexing, done, total)
+
+        store = self.store if self.store.path is None else Store(self.store.path)
+        try:
+            summary = index_quotes(
+                store, progress=progress, should_stop=lambda: worker.is_cancelled
+            )
+        finally:
+            if store is not self.store:
+                store.close()
+        if summary.indexed or summary.failed:
+            failed = f" ({summary.failed:,} failed, see the log)" if summary.failed else ""
+            line = f"Quotes found in {summary.indexed:,} articles{failed}"
+            self.app.call_from_thread(self.finish, line)
+        return summary.indexed
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def run_refresh(
+        self, source_ids: list[int] | None, subscription: Subscription | None = None
+    ) -> RefreshSummary:
+        """Fetch and save off the UI thread; progress arrives as calls on the UI thread.
+
+        Args:
+            source_ids: The sources to refresh (None: all of them).
+            subscription: A new subscription to add first, then refresh alone.
+        """
+        from newsreader.sources.refresh import refresh_sources
+
+        if self.store.path is None:
+            raise RuntimeError("refreshing needs a database file, not :memory:")
+        self.app.call_from_thread(self.start)
+        if subscription is not None:
+            source_ids = [self._subscribe(self.store.path, subscription)]
+
+        def progress(outcome: FeedOutcome, finished: int, total: int) -> None:
+            self.app.call_from_thread(self.advance, outcome, finished, total)
+
+        return refresh_sources(self.store.path, source_ids, self.config, progress)
+
+    def _subscribe(self, database: Path, subscription: Subscription) -> int:
+        """Add the subscription on this worker's own connection; returns its source id."""
+        store = Store(database)
+        try:
+            source_id, created = store.add_subscription(
+                subscription.key,
+                title=subscription.title,
+                location=subscription.location,
+                kind=subscription.kind,
+            )
+        finally:
+            store.close()
+        if not created:
+            self.app.call_from_thread(self.notify, "Already subscribed; refreshing it.", timeout=3)
+        return source_id
+
+    # --- when a job ends (the one handler for every worker this widget owns) -----------------
+
+    @on(Worker.StateChanged)
+    def job_changed(self, event: Worker.StateChanged) -> None:
+        """Report how a job ended and post what it brought."""
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        group, error = event.worker.group, event.worker.error
+        if event.state == WorkerState.ERROR:
+            logger.error("%s failed", group, exc_info=error)
+            if group == "index":
+                self.finish(f"Finding quotes failed: {error}")
+                return
+            self.finish(f"{group.capitalize()} failed: {error}")
+            self.notify(f"{group.capitalize()} failed: {error}", severity="error")
+        if group == "import":
+            self._imported(event.worker.result if event.state == WorkerState.SUCCESS else None)
+        elif group == "refresh":
+            self._refreshed(event.worker.result if event.state == WorkerState.SUCCESS else None)
+
+    def _imported(self, summary: ImportSummary | None) -> None:
+        self.post_message(self.Imported(summary))
+        if summary is None:
+            return
+        self.run_indexing()
+        self._report_failures([display_text(line) for line in summary.errors], "Skipped")
+
+    def _refreshed(self, summary: RefreshSummary | None) -> None:
+        self.post_message(self.Refreshed(summary))
+        if summary is None:
+            return
+        failures = summary.failures
+        self.finish(
+            f"Refreshed {plural(len(summary.outcomes), 'source')}: "
+            f"{plural(summary.added, 'new article')}"
+            + (f", {len(failures)} failed" if failures else "")
+        )
+        self._report_failures(
+            [f"{clean_line(o.title)}: {clean_line(o.error or 'failed')}" for o in failures],
+            "Refresh",
+        )
+        self.run_indexing()
+
+    def _report_failures(self, lines: list[str], title: str) -> None:
+        """One notification per failure, the first few; a count of the rest."""
+        for line in lines[:SHOWN_FAILURES]:
+            self.notify(line, title=title, severity="warning", timeout=8)
+        if len(lines) > SHOWN_FAILURES:
+            self.notify(f"… and {len(lines) - SHOWN_FAILURES} more", severity="warning")
+
+    # --- drawing -------------------------------------------------------------------------------
 
     def start(self) -> None:
         """A refresh began."""
@@ -50,7 +218,7 @@ class RefreshStatus(Static):
         line.append(f" · {display_text(outcome.title)[:60]}", "dim")
         self.update(line)
 
-    def indexing(self, done: int, total: int) -> None:
+    def show_indexing(self, done: int, total: int) -> None:
         """Quote analysis progress (in processes, in the background)."""
         self.display = True
         self.update(Text(f"Finding quotes {done:,}/{total:,}"))

@@ -1,0 +1,99 @@
+"""What the reader does besides reading: copy, open and list links, mark a source read.
+
+Plain functions of what they act on, so the main screen's actions stay one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widget import Widget
+
+from newsreader.links import display_text
+from newsreader.models import Article, Post, Quote
+from newsreader.store import ListFilter, Store
+from newsreader.text import clean_line
+from newsreader.ui.browser import open_in_browser
+from newsreader.ui.screens.confirm import ConfirmScreen
+from newsreader.ui.screens.links import LinksScreen, article_links
+from newsreader.ui.wording import quote_citation
+from newsreader.ui.writes import Change
+
+
+def copy_citation(node: Widget, article: Article | None, chosen: Quote | Post | None) -> None:
+    """Copy the chosen quote (with speaker, source and date), else the article's link."""
+    if article is None:
+        node.notify("Open an article first.", timeout=2)
+        return
+    if chosen is not None:
+        text = quote_citation(chosen, article)
+    elif article.link:
+        text = article.link
+    else:
+        node.notify("This article has no link; choose a quote with ] to copy it.")
+        return
+    node.app.copy_to_clipboard(text)
+    node.notify(f"Copied: {clean_line(text)[:80]}", timeout=3, markup=False)
+
+
+def open_article_link(node: Widget, article: Article | None) -> None:
+    """Open the article's link in the web browser, else its first enclosure (a podcast)."""
+    enclosures = article.document.enclosures if article is not None else ()
+    if article is None or not (article.link or enclosures):
+        node.notify("This article has no link to open.", timeout=2)
+        return
+    open_in_browser(node, article.link or enclosures[0].url)
+
+
+def choose_link(node: Widget, article: Article | None) -> None:
+    """List the links of the article; the chosen one opens in the browser."""
+    links = article_links(article) if article is not None else []
+    if not links:
+        node.notify("No links in this article.", timeout=2)
+        return
+
+    def open_chosen(url: str | None) -> None:
+        if url:
+            open_in_browser(node, url)
+
+    node.app.push_screen(LinksScreen(links), open_chosen)
+
+
+def mark_source_read(
+    node: Widget,
+    store: Store,
+    source_id: int,
+    screenful: int,
+    save: Callable[[Change, str], object],
+    done: Callable[[], object],
+) -> None:
+    """Mark every article of a source read, asking first when it is more than `screenful`.
+
+    Args:
+        node: Where to notify and ask.
+        store: The store, to count.
+        source_id: The source.
+        screenful: How many unread articles are marked without asking.
+        save: Saves a change (the screen's writer).
+        done: Called after marking (to redraw the list).
+    """
+    # The whole source, whatever the list's view or date filter shows of it.
+    source_filter = ListFilter(source_ids=(source_id,))
+    unread = store.unread_count(source_filter)
+    if unread == 0:
+        node.notify("Nothing unread in this source.", timeout=2)
+        return
+
+    def mark(confirmed: bool | None) -> None:
+        if confirmed:
+            save(lambda store: store.mark_all_read(source_filter), "marking all read")
+            done()
+            node.notify(f"Marked {unread} articles read.", timeout=3)
+
+    if unread > screenful:
+        title = display_text(store.source_title(source_id) or "this source")
+        node.app.push_screen(
+            ConfirmScreen(f"Mark all {unread} unread articles in {title} read?"), mark
+        )
+    else:
+        mark(True)

@@ -1,0 +1,137 @@
+"""Applying `plan_layout` to the main screen's panes, on every resize and every toggle.
+
+`LayoutKeeper` holds what the user asked for (`LayoutWish`), asks `plan_layout` what fits, sets
+each pane's width and display, and says in one line what a toggle did when the answer is not
+the obvious one (the quote pane floating, the list one key away).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.screen import Screen
+from textual.widget import Widget
+
+from newsreader.ui.layout import MIN_WIDTHS, LayoutWish, Pane, PaneLayout, plan_layout, widest_list
+
+PANE_IDS: dict[Pane, str] = {
+    "sources": "#sources-pane",
+    "list": "#list-column",
+    "article": "#article-view",
+    "quote": "#quote-pane",
+}
+FOCUS_TARGETS: dict[Pane, str] = {
+    "sources": "#sources-pane",
+    "list": "#article-list",
+    "article": "#article-view",
+    "quote": "#quote-options",
+}
+
+
+class LayoutKeeper:
+    """The main screen's pane layout: the user's wish and what was last drawn."""
+
+    def __init__(self, screen: Screen[None], *, quote_pane: bool, sources_pane: bool) -> None:
+        self.screen = screen
+        self.wish = LayoutWish(
+            quote_pane="auto" if quote_pane else "hidden", sources_pane=sources_pane
+        )
+        self.drawn = PaneLayout()
+
+    def pane(self, name: Pane) -> Widget:
+        """The widget of pane `name`."""
+        return self.screen.query_one(PANE_IDS[name])
+
+    def apply(self) -> PaneLayout:
+        """Lay the panes out for the current screen width and wish; returns the plan."""
+        plan = plan_layout(self.screen.size.width, self.wish)
+        for name in PANE_IDS:
+            widget = self.pane(name)
+            width = plan.width(name)
+            widget.display = width > 0
+            if width and name != "article":
+                widget.styles.width = width
+        self.pane("quote").set_class(plan.quote_floats, "-floating")
+        self.drawn = plan
+        return plan
+
+    def change(self, **wish: object) -> PaneLayout:
+        """Change the wish (fields of `LayoutWish`) and lay out again."""
+        self.wish = replace(self.wish, **wish)  # type: ignore[arg-type]
+        return self.apply()
+
+    def shown(self, name: Pane) -> bool:
+        """Whether pane `name` is on screen now."""
+        return self.drawn.width(name) > 0
+
+    def go_to(self, name: Pane, *, focus: bool = True) -> None:
+        """Bring pane `name` to the front (showing it if the layout had hidden it) and focus it."""
+        if name == "sources" and not self.wish.sources_pane:
+            name = "list"
+        self.change(front=name)
+        if focus:
+            self.screen.query_one(FOCUS_TARGETS[name]).focus()
+
+    def focused(self, widget: Widget | None) -> None:
+        """Remember which pane holds the focus, so a narrower screen keeps that one."""
+        if widget is None:
+            return
+        for name in PANE_IDS:
+            if self.pane(name) in widget.ancestors_with_self:
+                self.wish = replace(self.wish, front=name)
+                return
+
+    def article_opened(self) -> None:
+        """On one-pane screens the article comes to the front when it opens."""
+        if self.drawn.one_pane and not self.shown("article"):
+            self.go_to("article")
+
+    def toggle_quote_pane(self) -> str:
+        """Show or hide the quote pane; returns what happened, for a notification."""
+        if self.shown("quote"):
+            self.change(quote_pane="hidden")
+            if self.wish.front == "quote":
+                self.go_to("article" if self.shown("article") else "list")
+            return "Quote pane hidden (t shows it)"
+        plan = self.change(quote_pane="shown")
+        if plan.quote_floats:
+            return "Quote pane over the article: too narrow to fit beside it (t hides it)"
+        return "Quote pane shown (t hides it)"
+
+    def toggle_sources_pane(self) -> str:
+        """Open or close the sources pane; returns what happened, for a notification."""
+        if self.wish.sources_pane:
+            self.change(sources_pane=False)
+            self.go_to("list")
+            return "Sources pane closed"
+        # A quote pane the user asked for steps aside while sources are open, as one shown
+        # by default does, rather than floating over the article.
+        quote = "auto" if self.wish.quote_pane == "shown" else self.wish.quote_pane
+        self.change(sources_pane=True, quote_pane=quote)
+        self.go_to("sources")
+        if not self.shown("list"):
+            return "Sources pane in place of the list (enter chooses, S closes)"
+        return "Sources pane open (enter chooses, S closes)"
+
+    def resize_list(self, delta: int) -> str | None:
+        """Widen or narrow the list; returns a line when it is at its limit, else None."""
+        if not self.shown("list") or not self.shown("article"):
+            return "The list and the article take turns on a screen this narrow"
+        current = self.drawn.list
+        wanted = current + delta
+        widest = widest_list(self.screen.size.width, self.wish)
+        narrowest = MIN_WIDTHS["list"]
+        self.change(list_width=max(narrowest, min(wanted, widest)))
+        if wanted > widest:
+            return "The list is as wide as it can be: the article keeps 40 columns"
+        if wanted < narrowest:
+            return "The list is as narrow as it can be read"
+        return None
+
+    def cycle(self, delta: int, *, quotes_listed: bool) -> None:
+        """Go to the next (1) or previous (-1) pane, left to right, showing it if hidden."""
+        panes = [pane for pane in PANE_IDS if pane != "sources" or self.wish.sources_pane]
+        if self.wish.quote_pane == "hidden" or not quotes_listed:
+            panes.remove("quote")
+        front = self.wish.front if self.wish.front in panes else "list"
+        self.go_to(panes[(panes.index(front) + delta) % len(panes)])

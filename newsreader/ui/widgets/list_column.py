@@ -1,0 +1,100 @@
+"""The list column: the search box over the article list, showing what `ReaderState` lists."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+
+from newsreader.models import ArticleRow
+from newsreader.store.search import search_terms
+from newsreader.ui.list_source import ListSource
+from newsreader.ui.state import ReaderState
+from newsreader.ui.widgets.article_list import ArticleList
+from newsreader.ui.widgets.search_box import SearchBox
+from newsreader.ui.wording import empty_message
+
+
+class ListColumn(Vertical):
+    """Draws the state's listing, searches and re-reads it; posts `Listed` after each.
+
+    `SearchBox.Done` (enter or ↓ in the box) bubbles on to the screen, which moves to the list.
+    """
+
+    class Listed(Message):
+        """The list was drawn again; `header` says what it lists (for the screen's header)."""
+
+        def __init__(self, header: str) -> None:
+            super().__init__()
+            self.header = header
+
+    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(self.state.store, id="search")
+        yield ArticleList(self._fetch_rows, clock=self.state.clock, id="article-list")
+
+    def _fetch_rows(self, offset: int, limit: int) -> list[ArticleRow]:
+        return self.state.listing.fetch(offset, limit)
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The list itself."""
+        return self.query_one(ArticleList)
+
+    @property
+    def search_box(self) -> SearchBox:
+        """The search box above the list (hidden until `/`)."""
+        return self.query_one(SearchBox)
+
+    def show(self, listing: ListSource) -> None:
+        """Draw `listing` (the state's new list): highlights, empty message, rows."""
+        self.article_list.highlight_terms = search_terms(listing.mode.query)
+        self.article_list.empty_message = empty_message(listing.mode)
+        self.reload(keep_cursor=not listing.searching)
+
+    def reload(self, *, keep_cursor: bool = True) -> None:
+        """Re-read the list from the store, keeping the cursor on the same article if it can."""
+        article_list, listing = self.article_list, self.state.listing
+        current = article_list.current
+        article_list.reset(listing.count())
+        if keep_cursor and current is not None:
+            position = listing.position(current.id)
+            if position is not None:
+                article_list.move_to(position)
+        else:
+            article_list.move_to(0)
+        self.announce()
+
+    def announce(self) -> None:
+        """Post what is listed now, counted now."""
+        self.post_message(self.Listed(self.state.header()))
+
+    # --- searching -------------------------------------------------------------------------------
+
+    def begin_search(self) -> None:
+        """Show the search box and type into it (esc leaves the search)."""
+        self.state.begin_search()
+        box = self.search_box
+        box.display = True
+        # Focus now, not after the next refresh: keys typed right after `/` belong to the box.
+        self.screen.set_focus(box)
+
+    def end_search(self) -> bool:
+        """Back to the list as it was before searching; False when no search was on."""
+        box = self.search_box
+        if not (self.state.searching or box.display):
+            return False
+        box.display = False
+        box.clear_query()
+        self.show(self.state.end_search())
+        return True
+
+    @on(SearchBox.Searched)
+    def show_results(self, event: SearchBox.Searched) -> None:
+        """List the newest results (an empty box lists as before the search)."""
+        event.stop()
+        self.show(self.state.search_found(event.query, event.result_ids))
