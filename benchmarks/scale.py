@@ -237,6 +237,26 @@ def measure_import(report: Report, work: Path, file_count: int, article_count: i
 # ---------------------------------------------------------------------------------------------
 
 
+def cached_store(cache: Path | None, article_count: int, report: Report, work: Path) -> Path:
+    """The store of `article_count` generated articles: built in `cache` (or `work`), or the
+    one a previous run left in `cache` when it is complete."""
+    folder = (cache / f"store-{article_count}") if cache else work / "data"
+    database = folder / "newsreader.sqlite3"
+    done = folder / "complete"
+    print(f"Store of {article_count:,} articles across {corpus.SOURCE_COUNT} sources")
+    if done.exists() and database.exists():
+        report.note(f"(reusing the store in {folder})")
+        return database
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    saved, indexed = corpus.build_store(database, article_count)
+    report.figure("written through Store.save_source (with search rows)", saved, "s", None)
+    report.figure("  rate", article_count / saved, "articles/s", None)
+    report.figure("quotes marked found (no background index)", indexed, "s", None)
+    done.touch()
+    return database
+
+
 def parse_arguments() -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -245,6 +265,12 @@ def parse_arguments() -> argparse.Namespace:
         "--import-articles", type=int, default=20_000, help="files for the import figure"
     )
     parser.add_argument("--no-newsboat", action="store_true", help="skip the newsboat runs")
+    parser.add_argument(
+        "--store-cache",
+        type=Path,
+        help="a folder to keep the generated store in and reuse on the next run of the same size"
+        " (a million articles take minutes to write)",
+    )
     return parser.parse_args()
 
 
@@ -258,13 +284,7 @@ def main() -> None:
     print(f"Machine: {os.cpu_count()} cores, load average {load} (other work skews the figures)")
     with tempfile.TemporaryDirectory(prefix="newsreader-scale-") as folder:
         work = Path(folder)
-        database = work / "data" / "newsreader.sqlite3"
-        database.parent.mkdir()
-        print(f"Store of {article_count:,} articles across {corpus.SOURCE_COUNT} sources")
-        saved, indexed = corpus.build_store(database, article_count)
-        report.figure("written through Store.save_source (with search rows)", saved, "s", None)
-        report.figure("  rate", article_count / saved, "articles/s", None)
-        report.figure("quotes marked found (no background index)", indexed, "s", None)
+        database = cached_store(arguments.store_cache, article_count, report, work)
         report.note(f"database size {database.stat().st_size / 2**20:,.0f} MiB")
         # Without PYTHONDONTWRITEBYTECODE (set in some sandboxes) the warm-up run leaves the
         # bytecode cache an installed package has; otherwise every start recompiles ~70 ms.

@@ -135,7 +135,18 @@ def build_store(database: Path, article_count: int) -> tuple[float, float]:
     """
     store = Store(database)
     by_source: dict[int, list[ArticleDraft]] = {}
-    for article in generate(article_count):
+    saved = 0.0
+
+    def flush() -> float:
+        # In batches, so a million drafts are never held at once.
+        start = time.perf_counter()
+        for number, drafts in by_source.items():
+            key = f"local:gazette-{number:03d}"
+            store.save_source(SourceDraft(key, f"Gazette {number:03d}", "/bench", tuple(drafts)))
+        by_source.clear()
+        return time.perf_counter() - start
+
+    for count, article in enumerate(generate(article_count), 1):
         by_source.setdefault(article.source_number, []).append(
             ArticleDraft(
                 guid=f"{article.rank:06d}.txt",
@@ -146,13 +157,15 @@ def build_store(database: Path, article_count: int) -> tuple[float, float]:
                 location=f"/bench/gazette-{article.source_number:03d}/{article.rank:06d}.txt",
             )
         )
-    start = time.perf_counter()
-    for number, drafts in by_source.items():
-        key = f"local:gazette-{number:03d}"
-        store.save_source(SourceDraft(key, f"Gazette {number:03d}", "/bench", tuple(drafts)))
-    saved = time.perf_counter() - start
+        if count % FLUSH_EVERY == 0:
+            saved += flush()
+    saved += flush()
     store.close()
     return saved, _mark_quotes_found(database)
+
+
+FLUSH_EVERY = 50_000
+"""Drafts generated before they are saved."""
 
 
 def _mark_quotes_found(database: Path) -> float:
