@@ -6,7 +6,7 @@ transaction, after a backup copy of the file is made (see `Store._migrate`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -219,6 +219,37 @@ BEGIN
 END
 """
 
+# Version 10: each source's article and unread counts, kept by triggers in the transaction of
+# every insert, delete and read change, so the list header and the sources pane read them
+# instead of counting a million rows (80 ms a keypress at 1,000,000 articles).
+SCHEMA_V10 = """
+CREATE TABLE source_counts (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    total INTEGER NOT NULL,
+    unread INTEGER NOT NULL
+);
+INSERT INTO source_counts (source_id, total, unread)
+    SELECT source_id, count(*), sum(read = 0) FROM articles GROUP BY source_id;
+CREATE TRIGGER source_counts_insert AFTER INSERT ON articles
+BEGIN
+    INSERT INTO source_counts (source_id, total, unread) VALUES (new.source_id, 1, new.read = 0)
+    ON CONFLICT (source_id) DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
+END;
+CREATE TRIGGER source_counts_delete AFTER DELETE ON articles
+BEGIN
+    UPDATE source_counts SET total = total - 1, unread = unread - (old.read = 0)
+    WHERE source_id = old.source_id;
+END;
+CREATE TRIGGER source_counts_update AFTER UPDATE OF read, source_id ON articles
+WHEN old.read IS NOT new.read OR old.source_id IS NOT new.source_id
+BEGIN
+    UPDATE source_counts SET total = total - 1, unread = unread - (old.read = 0)
+    WHERE source_id = old.source_id;
+    INSERT INTO source_counts (source_id, total, unread) VALUES (new.source_id, 1, new.read = 0)
+    ON CONFLICT (source_id) DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
+END
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V1,
     SCHEMA_V2,
@@ -229,4 +260,5 @@ MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V7,
     SCHEMA_V8,
     SCHEMA_V9,
+    SCHEMA_V10,
 )
