@@ -143,7 +143,14 @@ def _trim_at_word(text: str, limit: int) -> str:
     return head.rstrip(" ,;:—–-") + "…"
 
 
-def derive_title(paragraphs: Sequence[str], limit: int = 90) -> str:
+HEADLINE_LIMIT = 280
+"""Longest headline taken from a lead sentence; a longer sentence is cut at a word there.
+
+News leads run to about 35 words (some 230 characters); past this a sentence is a paragraph
+that happens to have one full stop, and the title would fill the list."""
+
+
+def derive_title(paragraphs: Sequence[str], limit: int = HEADLINE_LIMIT) -> str:
     """Make a headline-like title from an article's lead.
 
     Args:
@@ -151,13 +158,39 @@ def derive_title(paragraphs: Sequence[str], limit: int = 90) -> str:
         limit: Longest title allowed, ellipsis included.
 
     Returns:
-        The first sentence of the first real paragraph, trimmed at a word boundary, or ''.
+        The first sentence of the first real paragraph, whole (without its full stop), or
+        cut at a word boundary with `…` when longer than `limit`; '' when there is none.
     """
-    for paragraph in paragraphs:
+    return take_headline(paragraphs, limit)[0]
+
+
+def take_headline(paragraphs: Sequence[str], limit: int = HEADLINE_LIMIT) -> tuple[str, list[str]]:
+    """The headline from the lead sentence, and the body without that sentence.
+
+    For text whose only headline is its lead: showing both would say the first sentence
+    twice. The sentence leaves the body only when the headline holds all of it (a lead cut
+    with `…` stays in the body) and when something of the body remains.
+
+    Args:
+        paragraphs: The article body; datelines and empty paragraphs are skipped.
+        limit: Longest headline allowed, ellipsis included.
+
+    Returns:
+        The headline ('' when there is none) and the body paragraphs that follow it.
+    """
+    body = list(paragraphs)
+    for index, paragraph in enumerate(body):
         line = clean_line(paragraph)
-        if line and not _DATELINE_LIKE.match(line):
-            sentence = _first_sentence(line)
-            if sentence.endswith(".") and not sentence.endswith(".."):
-                sentence = sentence[:-1]
-            return _trim_at_word(sentence, limit)
-    return ""
+        if not line or _DATELINE_LIKE.match(line):
+            continue
+        sentence = _first_sentence(line)
+        headline = (
+            sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+        )
+        title = _trim_at_word(headline, limit)
+        rest = line[len(sentence) :].strip()
+        remaining = [*body[:index], *([rest] if rest else []), *body[index + 1 :]]
+        if title == headline and any(clean_line(part) for part in remaining):
+            return title, remaining
+        return title, body
+    return "", body

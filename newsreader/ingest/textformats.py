@@ -3,6 +3,8 @@
 The seed format (`../shared/seeds/`, `sample_feeds/*.txt`): a first line
 `date YYYY-MM-DD Source Name`, a blank line, then paragraphs separated by blank lines. A first
 paragraph that says when (`UPDATED 3:15 PM PT — Friday, January 3, 2020`) is the dateline.
+There is no headline line: the lead sentence is the headline, whole, and the body starts after
+it (`newsreader.text.take_headline`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import UTC, datetime
 
 from newsreader.ingest.embeds import MONTH_PATTERN
 from newsreader.models import Document
-from newsreader.text import clean_line, derive_title
+from newsreader.text import clean_line, derive_title, take_headline
 
 __all__ = [
     "SeedArticle",
@@ -93,13 +95,15 @@ def parse_seed_text(text: str) -> SeedArticle | None:
     header, rest = split_header(text)
     if header is None:
         return None
-    dateline, body = split_dateline(paragraphs_of(rest))
+    dateline, paragraphs = split_dateline(paragraphs_of(rest))
+    # The seed format has no headline: the lead sentence is it, and the body goes on after it.
+    title, body = take_headline(paragraphs)
     return SeedArticle(
         document=Document.from_paragraphs(body),
         source_name=clean_line(header.group(2) or "")[:300],
         published=seed_date(header.group(1)),
         dateline=dateline,
-        title=derive_title(body),
+        title=title,
     )
 
 

@@ -51,13 +51,12 @@ def test_seed_format(tmp_path: Path) -> None:
     assert article.source_name == "OAN Newsroom"
     assert article.published == datetime(2020, 1, 3, tzinfo=UTC)
     assert article.dateline == "UPDATED 3:15 PM PT \u2014 Friday, January 3, 2020"
-    assert article.title == (
+    assert article.title == (  # the whole lead sentence, which the body then goes on from
         "The U.S. is planning to deploy over 3,000 additional troops to the Middle East"
-        " following\u2026"
+        " following the death of Iranian General Qasem Soleimani"
     )
     assert article.paragraphs == (
-        "The U.S. is planning to deploy over 3,000 additional troops to the Middle East following"
-        " the death of Iranian General Qasem Soleimani. Reports detailed the move on Friday.",
+        "Reports detailed the move on Friday.",
         "\u201cAs previously announced,\u201d read a statement from the Pentagon.",
         "All quiet today at @USEmbBaghdad. \u2014 OIR Spokesman (@OIRSpox) January 2, 2020",
     )

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.ingest.html import html_to_paragraphs, parse_html_page
-from newsreader.text import clean_line, clean_text, derive_title
+from newsreader.text import HEADLINE_LIMIT, clean_line, clean_text, derive_title, take_headline
 
 TWEET_HTML = (
     '<blockquote class="twitter-tweet" data-dnt="true"><p lang="en" dir="ltr">We called in the'
@@ -167,7 +167,7 @@ def test_parse_html_page_prefers_article() -> None:
                 " following the death of Iranian General Qasem Soleimani. Reports detailed it.",
             ],
             "The U.S. is planning to deploy over 3,000 additional troops to the Middle East"
-            " following…",
+            " following the death of Iranian General Qasem Soleimani",
         ),
         (["Gen. Mark Milley spoke on Friday. He said more."], "Gen. Mark Milley spoke on Friday"),
         (["Dr. Jane B. Doe met Mr. Smith. Then left."], "Dr. Jane B. Doe met Mr. Smith"),
@@ -183,6 +183,36 @@ def test_derive_title(paragraphs: list[str], expected: str) -> None:
 def test_derive_title_respects_limit() -> None:
     title = derive_title(["word " * 40], limit=30)
     assert len(title) <= 30 and title.endswith("…") and " …" not in title
+    very_long = "The council said " + "that the plan would go ahead, " * 12 + "it said."
+    title = derive_title([very_long])
+    assert 200 < len(title) <= HEADLINE_LIMIT and title.endswith("…") and " …" not in title
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "headline", "body"),
+    [
+        (["Lead one. Then more.", "Second."], "Lead one", ["Then more.", "Second."]),
+        (["Whole lead sentence.", "Second."], "Whole lead sentence", ["Second."]),
+        (["Only sentence."], "Only sentence", ["Only sentence."]),  # nothing else to show
+        (["“We won,” she said. Cheers.", "Next."], "“We won,” she said", ["Cheers.", "Next."]),
+        (
+            ["Dr. A. Smith met Gen. Lee on Friday. More."],
+            "Dr. A. Smith met Gen. Lee on Friday",
+            ["More."],
+        ),
+        ([], "", []),
+    ],
+)
+def test_take_headline_moves_the_whole_lead_out_of_the_body(
+    paragraphs: list[str], headline: str, body: list[str]
+) -> None:
+    assert take_headline(paragraphs) == (headline, body)
+
+
+def test_a_lead_too_long_for_a_headline_stays_in_the_body() -> None:
+    lead = "The council said " + "that the plan would go ahead, " * 12 + "it said."
+    title, body = take_headline([lead, "Second."])
+    assert title.endswith("…") and body == [lead, "Second."]
 
 
 @settings(max_examples=300, deadline=None)
