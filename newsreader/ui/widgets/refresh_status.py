@@ -29,6 +29,7 @@ from newsreader.ui.wording import plural
 if TYPE_CHECKING:
     from newsreader.importer import ImportSummary
     from newsreader.sources.refresh import FeedOutcome, RefreshSummary
+    from newsreader.sync.job import SyncJob
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,12 @@ class RefreshStatus(Static):
         self.config = config
         self.added = 0
         self.failed = 0
+        self._sync_job: SyncJob | None = None
+
+    def on_mount(self) -> None:
+        """Sync at start when config.toml's [sync] asks (a refresh at start syncs anyway)."""
+        if self.config.sync.sync_on_start and not self.config.refresh_on_start:
+            self.run_refresh([], sync=True)
 
     # --- the jobs (worker threads; they touch widgets only through call_from_thread) ----------
 
@@ -113,26 +120,88 @@ class RefreshStatus(Static):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(
-        self, source_ids: list[int] | None, subscription: Subscription | None = None
+        self,
+        source_ids: list[int] | None,
+        subscription: Subscription | None = None,
+        *,
+        sync: bool | None = None,
     ) -> RefreshSummary:
         """Fetch and save off the UI thread; progress arrives as calls on the UI thread.
 
         Args:
             source_ids: The sources to refresh (None: all of them).
-            subscription: A new subscription to add first, then refresh alone.
+            subscription: A new subscription to add first, then refresh alone (with a sync
+                account, a web feed is subscribed on the server and synced instead).
+            sync: Sync the account afterwards (default: when refreshing everything).
         """
         from newsreader.sources.refresh import refresh_sources
 
         if self.store.path is None:
             raise RuntimeError("refreshing needs a database file, not :memory:")
         self.app.call_from_thread(self.start)
-        if subscription is not None:
+        if subscription is not None and self._synced_subscription(subscription):
+            source_ids, sync = [], True
+        elif subscription is not None:
             source_ids = [self._subscribe(self.store.path, subscription)]
 
         def progress(outcome: FeedOutcome, finished: int, total: int) -> None:
             self.app.call_from_thread(self.advance, outcome, finished, total)
 
-        return refresh_sources(self.store.path, source_ids, self.config, progress)
+        summary = refresh_sources(self.store.path, source_ids, self.config, progress)
+        if sync if sync is not None else source_ids is None and subscription is None:
+            self._sync(self.store.path)
+        return summary
+
+    def _sync_job_for(self, database: Path) -> SyncJob | None:
+        """The account's sync job (kept, with its session, between runs), if one is set."""
+        from newsreader import paths
+        from newsreader.sync.job import SyncJob
+
+        if not self.config.sync.configured:
+            return None
+        if self._sync_job is None:
+            self._sync_job = SyncJob(database, self.config.sync, str(paths.config_path()))
+        return self._sync_job
+
+    def _sync(self, database: Path) -> None:
+        """Sync the account in this worker; the outcome is one notification."""
+        job = self._sync_job_for(database)
+        if job is None:
+            return
+
+        def progress(done: int, total: int, what: str) -> None:
+            self.app.call_from_thread(self.show_sync, done, total, what)
+
+        outcome = job.run(progress)
+        severity = "warning" if outcome.failed else "information"
+        self.app.call_from_thread(
+            self.notify, display_text(outcome.line), title="Sync", severity=severity, markup=False
+        )
+
+    def _synced_subscription(self, subscription: Subscription) -> bool:
+        """Subscribe a web feed on the sync server (the sync that follows brings it here);
+        False when no account is set or the subscription is a local path."""
+        from newsreader.store.feeds import FEED_KIND
+        from newsreader.sync.client import SyncError
+        from newsreader.sync.remote import subscribe_on_server
+
+        job = self._sync_job_for(self.store.path) if self.store.path else None
+        if job is None or subscription.kind != FEED_KIND:
+            return False
+        store = Store(job.database)
+        try:
+            subscribe_on_server(store, job.settings, job.where, subscription.location)
+        except SyncError as failure:
+            self.app.call_from_thread(
+                self.notify,
+                display_text(str(failure)),
+                title="Sync",
+                severity="warning",
+                markup=False,
+            )
+        finally:
+            store.close()
+        return True
 
     def _subscribe(self, database: Path, subscription: Subscription) -> int:
         """Add the subscription on this worker's own connection; returns its source id."""
@@ -217,6 +286,12 @@ class RefreshStatus(Static):
             line.append(f" · {self.failed} failed", "bold")
         line.append(f" · {display_text(outcome.title)[:60]}", "dim")
         self.update(line)
+
+    def show_sync(self, done: int, total: int, what: str) -> None:
+        """Sync progress: what it is doing, and how many articles of how many."""
+        self.display = True
+        count = f" {done:,}/{total:,}" if total else ""
+        self.update(Text(f"Syncing {display_text(what)}{count}"))
 
     def show_indexing(self, done: int, total: int) -> None:
         """Quote analysis progress (in processes, in the background)."""
