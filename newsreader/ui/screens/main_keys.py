@@ -9,10 +9,10 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 MAIN_BINDINGS: list[BindingType] = [
-    Binding("n", "next_unread", "Next unread", id="next_unread"),
-    Binding("p", "previous_unread", "Prev unread", id="previous_unread"),
-    Binding("m,N", "toggle_read", "Read/unread", id="toggle_read"),
-    Binding("s", "toggle_star", "Star", id="toggle_star"),
+    Binding("n", "jump_unread(1)", "Next unread", id="next_unread"),
+    Binding("p", "jump_unread(-1)", "Prev unread", id="previous_unread"),
+    Binding("m,N", "flip('read')", "Read/unread", id="toggle_read"),
+    Binding("s", "flip('starred')", "Star", id="toggle_star"),
     Binding("space,pagedown", "page_article(1)", "Scroll article", id="page_article"),
     Binding("b,pageup", "page_article(-1)", "Scroll back", show=False, id="page_back"),
     Binding("]", "step_quote(1)", "Next quote", id="next_quote"),
@@ -25,6 +25,10 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("S", "toggle_sources", "Sources pane", show=False, id="toggle_sources"),
     Binding("A", "mark_source_read", "Mark source read", show=False, id="mark_source_read"),
     Binding("w", "speakers", "Speakers", id="speakers"),
+    Binding("e", "save_article", "Save as Markdown", show=False, id="save_article"),
+    Binding("vertical_line", "pipe_article", "Pipe to command", show=False, id="pipe_article"),
+    Binding("F", "save_query", "Save as query feed", show=False, id="save_query"),
+    Binding("E", "feed_settings", "Feed settings", show=False, id="feed_settings"),
     Binding("y", "copy", "Copy quote/link", show=False, id="copy"),
     Binding("o", "open_link", "Open in browser", show=False, id="open_link"),
     Binding("u", "links", "Links in article", show=False, id="links"),

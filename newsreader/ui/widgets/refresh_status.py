@@ -25,6 +25,7 @@ from newsreader.store import Store
 from newsreader.subscriptions import Subscription
 from newsreader.text import clean_line
 from newsreader.ui.wording import plural
+from newsreader.versions import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from newsreader.importer import ImportSummary
@@ -77,6 +78,22 @@ class RefreshStatus(Static):
         """Sync at start when config.toml's [sync] asks (a refresh at start syncs anyway)."""
         if self.config.sync.sync_on_start and not self.config.refresh_on_start:
             self.run_refresh([], sync=True)
+
+    def start_jobs(self, pending_imports: list[Path]) -> None:
+        """The jobs due at start: importing the paths given, else finding quotes still
+        missing; a first refresh and the periodic ones when config.toml asks for them."""
+        if pending_imports:
+            self.run_import(pending_imports)
+        elif self.store.pending_index_count(EXTRACTOR_VERSION):
+            self.run_indexing()
+        if self.config.refresh_on_start:
+            self.run_refresh(None)
+        if self.config.refresh_interval_minutes > 0:
+            self.set_interval(self.config.refresh_interval_minutes * 60, self.refresh_all)
+
+    def refresh_all(self) -> None:
+        """Refresh every feed and rescan every local source."""
+        self.run_refresh(None)
 
     # --- the jobs (worker threads; they touch widgets only through call_from_thread) ----------
 
