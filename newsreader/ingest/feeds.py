@@ -91,6 +91,8 @@ class ParsedFeed:
     title: str
     articles: list[ArticleDraft] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    site_url: str = ""
+    """The web page the feed belongs to (RSS/Atom `<link>`, JSON Feed `home_page_url`)."""
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -319,7 +321,7 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
     if not articles and not entry_errors:
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
         raise FeedRefused(f"not a feed: {clean_line(str(reason))}" if reason else "no entries")
-    return ParsedFeed(feed_title, articles, errors + cap_errors + entry_errors)
+    return ParsedFeed(feed_title, articles, errors + cap_errors + entry_errors, channel_link)
 
 
 _ENTITY_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
@@ -477,7 +479,8 @@ def _read_json(data: bytes, source: FeedSource) -> ParsedFeed:
     articles, entry_errors = _skipping(items, build, source.location)
     if not articles and not entry_errors:
         raise FeedRefused("no entries")
-    return ParsedFeed(feed_title, articles, errors + entry_errors)
+    site_url = absolute_url(_text(feed, "home_page_url"), None)
+    return ParsedFeed(feed_title, articles, errors + entry_errors, site_url)
 
 
 def _text(item: Mapping[str, Any], key: str) -> str:

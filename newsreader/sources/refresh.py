@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsreader.config import Config
-from newsreader.ingest.feeds import ParsedFeed, parse_feed
+from newsreader.ingest.feeds import FeedSource, ParsedFeed, read_feed
 from newsreader.links import display_text, redact_url
 from newsreader.models import SourceDraft
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
@@ -423,14 +423,13 @@ def _parse_pool(feed_count: int) -> Executor | None:
 
 def _parse_fetched(result: FetchResult, fallback_title: str) -> ParsedFeed:
     """Parse a fetched body (in a worker process or here), with its headers and final URL."""
-    title, articles, errors = parse_feed(
-        result.body,
-        location=result.final_url or result.request.url,
-        fallback_title=fallback_title,
+    source = FeedSource(
+        result.final_url or result.request.url,
         content_type=result.content_type_header,
         content_location=result.content_location,
+        fallback_title=fallback_title,
     )
-    return ParsedFeed(title, articles, errors)
+    return read_feed(result.body, source)
 
 
 def _save_feed(
@@ -461,7 +460,13 @@ def _save_feed(
     # is saved, and the line stays beside it in `feeds` and the refresh summary.
     warning = "; ".join(_without_location([line], result) for line in errors) or None
     record = FetchRecord(
-        now, result.etag, result.last_modified, location=result.moved_to, error=warning
+        now,
+        result.etag,
+        result.last_modified,
+        location=result.moved_to,
+        error=warning,
+        saved=True,
+        site_url=parsed.site_url or None,
     )
     store.record_fetch(state.id, record)
     removed = store.drop_old_articles(

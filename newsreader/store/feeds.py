@@ -71,6 +71,10 @@ class FetchRecord:
     error: str | None = None
     keep_validators: bool = False
     """True for 304 and Retry-After: the stored validators stay as they are."""
+    saved: bool = False
+    """The feed was read and saved, even if `error` holds a warning (entries skipped)."""
+    site_url: str | None = None
+    """The web page the feed says it belongs to (its `<link>`), when it names one."""
 
 
 class FeedRecords(StoreBase):
@@ -203,14 +207,17 @@ class FeedRecords(StoreBase):
     def record_fetch(self, source_id: int, record: FetchRecord) -> None:
         """Store a fetch's outcome: validators, moved URL, Retry-After and error line.
 
-        A fetch without an error is also the source's last success (`succeeded_at`), which
-        a later failure leaves in place.
+        A fetch that saved the feed, or found it unchanged, is also the source's last success
+        (`succeeded_at`), which a later failure leaves in place.
         """
         assignments = ["refreshed_at = ?", "last_error = ?", "not_before = ?"]
         values: list[object] = [record.refreshed_at, record.error, record.not_before]
-        if record.error is None:
+        if record.saved or record.error is None:
             assignments.append("succeeded_at = ?")
             values.append(record.refreshed_at)
+        if record.site_url:
+            assignments.append("site_url = ?")
+            values.append(record.site_url)
         if not record.keep_validators:
             assignments += ["etag = ?", "last_modified = ?"]
             values += [record.etag, record.last_modified]

@@ -161,3 +161,9 @@ def test_offline_refresh_fails_and_feeds_keeps_the_last_success(tmp_path: Path) 
     refreshed, succeeded, error = rows[url][4:7]
     assert refreshed != "never" and succeeded != "never" and error
     assert rows[str(folder.resolve())][5] != "never" and rows[str(folder.resolve())][6] == ""
+
+
+def test_export_names_the_site_a_fetched_feed_belongs_to(server: FeedServer) -> None:
+    assert run("add", server.url("/feed")).returncode == 0
+    exported = run("export").stdout
+    assert f'xmlUrl="{server.url("/feed")}" htmlUrl="https://example.org/"' in exported

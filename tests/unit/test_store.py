@@ -170,3 +170,15 @@ def test_the_last_day_leaves_undated_articles_out(store: Store) -> None:
     assert [row.title for row in store.rows()] == ["Article undated", "Article dated"]
     recent = store.listed(ListFilter(since=since))
     assert [item.row.title for item in recent] == ["Article dated"]
+
+
+def test_a_saved_feed_with_a_warning_counts_as_a_success(store: Store) -> None:
+    from newsreader.store.feeds import FetchRecord
+
+    source_id, _ = store.add_subscription(
+        "https://x.test/feed", title="X", location="https://x.test/feed", kind="feed"
+    )
+    store.record_fetch(source_id, FetchRecord(100, error="3 entries skipped", saved=True))
+    store.record_fetch(source_id, FetchRecord(200, error="HTTP 500"))
+    (feed,) = store.feed_listing()
+    assert (feed.refreshed_at, feed.succeeded_at, feed.last_error) == (200, 100, "HTTP 500")
