@@ -12,6 +12,14 @@ condition over the `articles` table; user text only ever travels as a parameter.
 """
 
 from newsreader.rules.compile import Condition, compile_rule, filter_condition
-from newsreader.rules.parser import FIELDS, RuleError, parse_rule
+from newsreader.rules.parser import FIELDS, RuleError, is_filter, parse_rule
 
-__all__ = ["FIELDS", "Condition", "RuleError", "compile_rule", "filter_condition", "parse_rule"]
+__all__ = [
+    "FIELDS",
+    "Condition",
+    "RuleError",
+    "compile_rule",
+    "filter_condition",
+    "is_filter",
+    "parse_rule",
+]

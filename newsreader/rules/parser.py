@@ -27,6 +27,7 @@ __all__ = [
     "Not",
     "Or",
     "RuleError",
+    "is_filter",
     "parse_rule",
 ]
 
@@ -191,6 +192,18 @@ class _Parser:
                 f"expected a value after {operator.text}, not {_shown(value)}", value.column
             )
         return _comparison(name, operator.text, value)
+
+
+def is_filter(text: str) -> bool:
+    """Whether text typed in a search box is meant as a filter rather than words: it uses an
+    operator or a parenthesis and parses (`speaker ~ okonjo`, not `okonjo` or `read`)."""
+    if not any(mark in text for mark in "=~<>()"):
+        return False
+    try:
+        parse_rule(text)
+    except RuleError:
+        return False
+    return True
 
 
 def _comparison(name: str, operator: str, token: Token) -> Comparison:

@@ -217,7 +217,10 @@ RENDERERS: dict[str, Callable[[Article, Extraction], str]] = {
 def file_name(article: Article, suffix: str = "md") -> str:
     """`2026-11-30-ferry-service-resumes.md`: the date and a short ASCII slug of the title."""
     folded = unicodedata.normalize("NFKD", article.title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-") or "article"
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(slug) > 60:  # cut at a word's end
+        slug = slug[:61].rsplit("-", 1)[0] if "-" in slug[:61] else slug[:60]
+    slug = slug or "article"
     date = f"{article.published.astimezone(UTC):%Y-%m-%d}-" if article.published else ""
     return f"{date}{slug}.{suffix}"
 

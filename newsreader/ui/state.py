@@ -7,10 +7,13 @@ tells it what the user did; tests drive it directly, with a real store and no Te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from newsreader.links import display_text
 from newsreader.models import ArticleRow
+from newsreader.rules import is_filter
+from newsreader.rules.feeds import IgnoreRule, QueryFeed
 from newsreader.store import Store
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.list_source import ListMode, ListSource
@@ -19,10 +22,12 @@ from newsreader.ui.list_source import ListMode, ListSource
 class ReaderState:
     """List mode, search, chosen source and open article, over one store."""
 
-    def __init__(self, store: Store, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, store: Store, clock: Clock = utc_now, ignores: Sequence[IgnoreRule] = ()
+    ) -> None:
         self.store = store
         self.clock = clock
-        self.mode = ListMode()
+        self.mode = ListMode(ignores=tuple(ignores))
         self.listing = ListSource(store, self.mode, clock())
         self.mode_before_search = self.mode
         """What the list showed when the search began; `esc` returns to it."""
@@ -54,11 +59,23 @@ class ReaderState:
         """List only `source_id` (None: every source)."""
         title = "" if source_id is None else self.store.source_title(source_id) or ""
         ids = () if source_id is None else (source_id,)
-        mode = replace(self.mode, source_ids=ids, source_title=display_text(title))
+        title = display_text(title)
         self.mode_before_search = replace(
-            self.mode_before_search, source_ids=ids, source_title=mode.source_title
+            self.mode_before_search, source_ids=ids, source_title=title, rule="", rule_title=""
         )
+        mode = replace(self.mode, source_ids=ids, source_title=title, rule="", rule_title="")
         return self.set_mode(mode, self.listing.result_ids)
+
+    def choose_query(self, query: QueryFeed) -> ListSource:
+        """List a query feed: its filter over every source, like a feed of its own."""
+        self.mode_before_search = replace(
+            self.mode_before_search,
+            source_ids=(),
+            source_title="",
+            rule=query.filter,
+            rule_title=query.title,
+        )
+        return self.set_mode(self.mode_before_search)
 
     def list_only_sources(self, source_ids: tuple[int, ...]) -> ListSource:
         """List only these sources (the paths the reader was started on)."""
@@ -91,6 +108,8 @@ class ReaderState:
         """List the results of `query` (ids best first); an empty query lists as before."""
         if not query.strip():
             return self.set_mode(self.mode_before_search)
+        if is_filter(query):  # `speaker ~ okonjo and age < 7d`: the list through that filter
+            return self.set_mode(replace(self.mode_before_search, rule=query, rule_title=""))
         return self.set_mode(replace(self.mode_before_search, query=query.strip()), result_ids)
 
     def end_search(self) -> ListSource:

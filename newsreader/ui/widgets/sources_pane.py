@@ -6,21 +6,27 @@ with settings of its own (paused, refresh interval, retention) shows them on a d
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.links import display_text
-from newsreader.store import SourceInfo
+from newsreader.rules.feeds import IgnoreRule, QueryFeed, hidden_condition, query_condition
+from newsreader.services.feed_settings import settings_summary
+from newsreader.store import SourceInfo, Store
 from newsreader.ui.widgets.article_list import steady_width
 
 ALL_SOURCES = "source-all"
+logger = logging.getLogger(__name__)
 
 
 def source_prompt(title: str, unread_count: int, width: int = 28) -> Text:
@@ -39,6 +45,35 @@ def _with_detail(prompt: Text, detail: str | None, width: int = 28) -> Text:
     line = Text("  " + display_text(detail), style=Style(dim=True, italic=True), end="")
     line.truncate(width, overflow="ellipsis")
     return Text.assemble(prompt, "\n", line, end="")
+
+
+@dataclass(frozen=True, slots=True)
+class PaneCounts:
+    """What the pane shows, read in one go from the store."""
+
+    sources: list[SourceInfo]
+    queries: list[tuple[str, int]]
+    """(title, unread count) of each query feed."""
+    details: dict[int, str]
+    """Source id → its own settings in a few words."""
+
+
+def pane_counts(
+    store: Store, queries: Sequence[QueryFeed], ignores: Sequence[IgnoreRule]
+) -> PaneCounts:
+    """Sources and query feeds with their unread counts (the killfile's articles left out),
+    and each source's settings line."""
+    now = int(time.time())
+    hidden = hidden_condition(ignores, now)
+    sources = store.sources(hidden)
+    counts = store.unread_counts([query_condition(query, now) for query in queries], hidden)
+    details = {
+        source_id: settings_summary(settings)
+        for source_id, settings in store.all_feed_settings().items()
+    }
+    return PaneCounts(
+        sources, [(q.title, n) for q, n in zip(queries, counts, strict=True)], details
+    )
 
 
 class SourcesPane(OptionList):
@@ -69,9 +104,56 @@ class SourcesPane(OptionList):
             super().__init__()
             self.title = title
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    class Counted(Message):
+        """Fresh counts from the store, read off the UI thread (see `load`)."""
+
+        def __init__(self, counts: PaneCounts, chosen: int | None, chosen_query: str) -> None:
+            super().__init__()
+            self.counts = counts
+            self.chosen = chosen
+            self.chosen_query = chosen_query
+
+    def __init__(
+        self,
+        *args: Any,
+        store: Store | None = None,
+        queries: Sequence[QueryFeed] = (),
+        ignores: Sequence[IgnoreRule] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.query_titles: list[str] = []
+        self.store = store
+        self.queries = tuple(queries)
+        self.ignores = tuple(ignores)
+
+    def load(self, chosen: int | None, chosen_query: str = "") -> None:
+        """Count again (sources, query feeds, settings) in a worker, then show the counts."""
+        if self.store is not None:
+            self._count(chosen, chosen_query)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sources-pane")
+    def _count(self, chosen: int | None, chosen_query: str) -> None:
+        assert self.store is not None
+        store = Store(self.store.path) if self.store.path is not None else self.store
+        try:
+            counts = pane_counts(store, self.queries, self.ignores)
+        except Exception:  # a busy or failing store: the pane keeps its last counts
+            logger.exception("counting the sources pane failed")
+            return
+        finally:
+            if store is not self.store:
+                store.close()
+        self.post_message(self.Counted(counts, chosen, chosen_query))
+
+    @on(Counted)
+    def show_counted(self, event: Counted) -> None:
+        """Show the counts a worker read."""
+        event.stop()
+        counts = event.counts
+        self.show_sources(
+            counts.sources, event.chosen, counts.queries, event.chosen_query, counts.details
+        )
 
     def show_sources(
         self,
