@@ -6,6 +6,7 @@ default and the rest of the file still applies.
 
 from __future__ import annotations
 
+import logging
 import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.rules.feeds import IgnoreRule, QueryFeed, read_ignores, read_queries
+
+logger = logging.getLogger(__name__)
 
 SYNC_SERVICES = ("greader",)
 """Sync protocols spoken: the Google Reader API (FreshRSS, Miniflux, Inoreader, ...)."""
@@ -193,14 +196,17 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
         except OSError as error:
+            logger.warning("cannot write the default config %s", path, exc_info=error)
             return Config(), [f"{path}: cannot write default config: {error.strerror}"]
         return Config(), []
     try:
         text = path.read_text(encoding="utf-8")
         values = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
+        logger.warning("cannot read the config %s", path, exc_info=error)
         return Config(), [f"{path}: cannot read: {error}"]
     except tomllib.TOMLDecodeError as error:
+        logger.warning("the config %s is not valid TOML: %s; using defaults", path, error)
         return Config(), [f"{path}: not valid TOML ({error}); using defaults"]
     config, warnings = _apply(values, path, text)
     return config, _capped(warnings, path)
@@ -337,7 +343,9 @@ def load_ui_state(path: Path) -> dict[str, str]:
     """What the app remembers between runs (the chosen theme); empty when unreadable."""
     try:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        if not isinstance(error, FileNotFoundError):  # no state yet is the first run
+            logger.warning("cannot read the remembered state %s: %s", path, error)
         return {}
     return {key: value for key, value in values.items() if isinstance(value, str)}
 
