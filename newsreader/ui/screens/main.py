@@ -18,6 +18,7 @@ below with `@on`.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -26,8 +27,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from newsreader import paths
 from newsreader.config import Config
 from newsreader.models import Extraction
+from newsreader.rules.feeds import QueryFeed
 from newsreader.store import Store
 from newsreader.store.search import search_terms
 from newsreader.subscriptions import Subscription
@@ -41,6 +44,11 @@ from newsreader.ui.browser import open_in_browser
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ReadingOffsets
 from newsreader.ui.list_source import ListSource
+from newsreader.ui.query_feeds import (
+    edit_feed_settings,
+    mark_query_read,
+    save_query_feed,
+)
 from newsreader.ui.screens.add_feed import AddFeedScreen
 from newsreader.ui.screens.main_keys import MAIN_BINDINGS
 from newsreader.ui.screens.main_layout import LayoutKeeper
@@ -48,6 +56,7 @@ from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
 from newsreader.ui.state import ReaderState
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.article_view import ArticleView
+from newsreader.ui.widgets.exporter import ArticleExporter
 from newsreader.ui.widgets.list_column import ListColumn
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.refresh_status import RefreshStatus
@@ -80,7 +89,7 @@ class MainScreen(Screen[None]):
         self.config = config or Config()
         self.clock = clock
         self.store = store
-        self.state = ReaderState(store, clock)
+        self.state = ReaderState(store, clock, self.config.ignores)
         self.layout_keeper = LayoutKeeper(
             self, quote_pane=show_quote_pane, sources_pane=show_sources_pane
         )
@@ -88,11 +97,17 @@ class MainScreen(Screen[None]):
         self._show_only_imported = show_only_imported
         self._mark_read_on_open = mark_read_on_open
         self.saver = Saver(store)
+        self.exporter = ArticleExporter(store, self.config.save_folder, self.config.pipe_to)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
-            yield SourcesPane(id="sources-pane")
+            yield SourcesPane(
+                store=self.store,
+                queries=self.config.queries,
+                ignores=self.config.ignores,
+                id="sources-pane",
+            )
             yield ListColumn(self.state, id="list-column")
             offsets = ReadingOffsets(self.store, self.save)
             yield ArticleView(offsets, clock=self.clock, id="article-view")
@@ -100,6 +115,7 @@ class MainScreen(Screen[None]):
         yield RefreshStatus(self.store, self.config, id="refresh-status")
         yield Footer()
         yield self.saver
+        yield self.exporter
 
     def on_mount(self) -> None:
         self.layout_keeper.apply()
@@ -162,7 +178,7 @@ class MainScreen(Screen[None]):
         """Say in the header what is listed; the sources pane's counts follow the list's."""
         self.app.sub_title = event.header
         if self.sources_pane.display:
-            self.sources_pane.show_sources(self.store.sources(), self.state.chosen_source)
+            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
 
     # --- saving --------------------------------------------------------------------------------
 
@@ -271,6 +287,18 @@ class MainScreen(Screen[None]):
         if not self.layout_keeper.shown("list"):
             self.layout_keeper.go_to("list")
 
+    @on(SourcesPane.QueryChosen)
+    def open_query_feed(self, event: SourcesPane.QueryChosen) -> None:
+        """List the chosen query feed like a feed, and move to the list."""
+        query = next((q for q in self.config.queries if q.title == event.title), None)
+        if query is None:
+            return
+        if self.state.searching:
+            self.list_column.end_search()
+        self.list_column.show(self.state.choose_query(query))
+        if not self.layout_keeper.shown("list"):
+            self.layout_keeper.go_to("list")
+
     def on_descendant_focus(self, event: object) -> None:
         self.layout_keeper.focused(self.focused)
 
@@ -335,7 +363,7 @@ class MainScreen(Screen[None]):
     def action_toggle_sources(self) -> None:
         """Open or close the sources pane (it takes the list's place when both do not fit)."""
         if not self.layout_keeper.wish.sources_pane:
-            self.sources_pane.show_sources(self.store.sources(), self.state.chosen_source)
+            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
         self.notify(self.layout_keeper.toggle_sources_pane(), timeout=3)
 
     def action_toggle_quote_pane(self) -> None:
@@ -353,9 +381,14 @@ class MainScreen(Screen[None]):
 
     def action_mark_source_read(self) -> None:
         """Mark every article of the current source read (asks first when it is many)."""
+        screenful = max(1, self.article_list.size.height // 2)
+        if self.state.mode.rule_title:  # a query feed is marked read like a feed
+            listed = self.state.listing.list_filter
+            title = self.state.mode.rule_title
+            mark_query_read(self, self.store, listed, title, screenful, self.save, self.reload_list)
+            return
         source_id = self.state.source_meant(self.article_list.current)
         if source_id is not None:
-            screenful = max(1, self.article_list.size.height // 2)
             mark_source_read(self, self.store, source_id, screenful, self.save, self.reload_list)
 
     def action_speakers(self) -> None:
@@ -396,6 +429,45 @@ class MainScreen(Screen[None]):
         """Refresh the chosen source, or the source of the article under the cursor."""
         source_id = self.state.source_meant(self.article_list.current)
         self.query_one(RefreshStatus).run_refresh(None if source_id is None else [source_id])
+
+    def _article_meant(self) -> int | None:
+        """The open article, else the one under the cursor."""
+        row = self.article_list.current
+        return self.state.open_article_id or (row.id if row is not None else None)
+
+    def action_save_article(self) -> None:
+        """Save the open article (else the one under the cursor) as Markdown."""
+        if (article_id := self._article_meant()) is not None:
+            self.exporter.save(article_id)
+
+    def action_pipe_article(self) -> None:
+        """Hand the open article (Markdown) to config.toml's pipe_to command."""
+        if (article_id := self._article_meant()) is not None:
+            self.exporter.pipe(article_id)
+
+    def action_save_query(self) -> None:
+        """Save what the list shows (a search or a filter) as a query feed in config.toml."""
+
+        def saved(query: QueryFeed) -> None:
+            self.config = replace(self.config, queries=(*self.config.queries, query))
+            self.sources_pane.queries = self.config.queries
+            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
+
+        mode = self.state.mode
+        save_query_feed(self, mode, self.config.queries, paths.config_path(), saved)
+
+    def action_feed_settings(self) -> None:
+        """Edit the settings of the chosen source, or of the article under the cursor's."""
+        source_id = self.state.source_meant(self.article_list.current)
+        if source_id is None:
+            self.notify("Choose a source (S) or an article first.", timeout=3)
+            return
+
+        def done() -> None:
+            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
+            self.reload_list()
+
+        edit_feed_settings(self, self.store, source_id, done)
 
     def action_refresh_all(self) -> None:
         """Refresh every feed and rescan every local source."""

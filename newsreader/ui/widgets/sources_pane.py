@@ -105,9 +105,11 @@ class SourcesPane(OptionList):
             self.title = title
 
     class Counted(Message):
-        """Fresh counts from the store, read off the UI thread (see `load`)."""
+        """Fresh counts from the store, read off the UI thread (None: counting failed)."""
 
-        def __init__(self, counts: PaneCounts, chosen: int | None, chosen_query: str) -> None:
+        def __init__(
+            self, counts: PaneCounts | None, chosen: int | None, chosen_query: str
+        ) -> None:
             super().__init__()
             self.counts = counts
             self.chosen = chosen
@@ -123,16 +125,26 @@ class SourcesPane(OptionList):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.query_titles: list[str] = []
+        self._counting = False
+        self._wanted: tuple[int | None, str] | None = None
         self.store = store
         self.queries = tuple(queries)
         self.ignores = tuple(ignores)
 
     def load(self, chosen: int | None, chosen_query: str = "") -> None:
-        """Count again (sources, query feeds, settings) in a worker, then show the counts."""
-        if self.store is not None:
-            self._count(chosen, chosen_query)
+        """Count again (sources, query feeds, settings) in a worker, then show the counts.
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="sources-pane")
+        One count runs at a time; asking again meanwhile runs one more when it ends (never
+        cancelled halfway, never one per keypress queued up)."""
+        if self.store is None:
+            return
+        if self._counting:
+            self._wanted = (chosen, chosen_query)
+            return
+        self._counting = True
+        self._count(chosen, chosen_query)
+
+    @work(thread=True, exit_on_error=False, group="sources-pane")
     def _count(self, chosen: int | None, chosen_query: str) -> None:
         assert self.store is not None
         store = Store(self.store.path) if self.store.path is not None else self.store
@@ -140,6 +152,7 @@ class SourcesPane(OptionList):
             counts = pane_counts(store, self.queries, self.ignores)
         except Exception:  # a busy or failing store: the pane keeps its last counts
             logger.exception("counting the sources pane failed")
+            self.post_message(self.Counted(None, chosen, chosen_query))
             return
         finally:
             if store is not self.store:
@@ -150,10 +163,16 @@ class SourcesPane(OptionList):
     def show_counted(self, event: Counted) -> None:
         """Show the counts a worker read."""
         event.stop()
+        self._counting = False
+        if self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.load(*wanted)
+            return
         counts = event.counts
-        self.show_sources(
-            counts.sources, event.chosen, counts.queries, event.chosen_query, counts.details
-        )
+        if counts is not None:
+            self.show_sources(
+                counts.sources, event.chosen, counts.queries, event.chosen_query, counts.details
+            )
 
     def show_sources(
         self,
