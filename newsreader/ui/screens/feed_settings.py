@@ -49,12 +49,14 @@ class FeedSettingsScreen(ModalScreen[list[SettingChange] | None]):
     DEFAULT_CSS = """
     FeedSettingsScreen {
         align: center middle;
-        #settings-body { width: 84; max-width: 95%; height: auto; border: round $accent;
-                         background: $surface; padding: 1 2; }
-        #settings-error { color: $text-error; height: auto; }
-        .setting { height: 3; }
-        .setting Label { width: 16; padding-top: 1; }
-        .setting Input { width: 1fr; }
+        #settings-body { width: 84; max-width: 95%; height: auto; max-height: 100%;
+                         border: round $accent; background: $surface; padding: 1 2;
+                         overflow-y: auto; }
+        #settings-error { color: $text-error; height: auto; width: 100%; }
+        .setting { height: 1; margin-top: 1; }
+        .setting Label { width: 16; }
+        .setting Input { width: 1fr; height: 1; border: none; padding: 0 1;
+                         background: $boost; &:focus { background: $accent 30%; } }
     }
     """
 

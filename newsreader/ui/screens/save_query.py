@@ -1,4 +1,4 @@
-"""The `F` dialog: save what the list shows (a search or a filter) as a query feed."""
+"""The `Q` dialog: save what the list shows (a search or a filter) as a query feed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class SaveQueryScreen(ModalScreen[str | None]):
         #query-body { width: 80; max-width: 95%; height: auto; border: round $accent;
                       background: $surface; padding: 1 2; }
         #query-error { color: $text-error; height: auto; }
+        Label { width: 100%; }
         #query-rule { color: $text-muted; margin-top: 1; }
         Input { margin-top: 1; }
     }

@@ -127,6 +127,9 @@ class SourcesPane(OptionList):
         self.query_titles: list[str] = []
         self._counting = False
         self._wanted: tuple[int | None, str] | None = None
+        self._shown: tuple[Any, ...] | None = None
+        """What `show_sources` was last given, to draw again at a new width."""
+        self._shown_width = 0
         self.store = store
         self.queries = tuple(queries)
         self.ignores = tuple(ignores)
@@ -191,15 +194,19 @@ class SourcesPane(OptionList):
             chosen_query: The query feed the list shows, if any.
             details: Source id → its settings line (`paused · refresh 90 min`).
         """
+        self._shown = (sources, chosen, queries, chosen_query, details)
         total_unread = sum(source.unread_count for source in sources)
+        # The layout decides the pane's width; a prompt wider than it would wrap its count.
+        shown = self._shown_width = self.scrollable_content_region.width
+        width = max(12, shown - 1) if shown > 0 else 28
         options: list[Option | None] = [
-            Option(source_prompt("All sources", total_unread), id=ALL_SOURCES)
+            Option(source_prompt("All sources", total_unread, width), id=ALL_SOURCES)
         ]
         self.query_titles = [title for title, _ in queries]
         if queries:
             options.append(Option(Text("Queries", Style(dim=True, italic=True)), disabled=True))
             options += [
-                Option(source_prompt(title, unread), id=f"query-{number}")
+                Option(source_prompt(title, unread, width), id=f"query-{number}")
                 for number, (title, unread) in enumerate(queries)
             ]
             options.append(Option(Text("Feeds", Style(dim=True, italic=True)), disabled=True))
@@ -207,7 +214,9 @@ class SourcesPane(OptionList):
         options += [
             Option(
                 _with_detail(
-                    source_prompt(source.title, source.unread_count), details.get(source.id)
+                    source_prompt(source.title, source.unread_count, width),
+                    details.get(source.id),
+                    width,
                 ),
                 id=f"source-{source.id}",
             )
@@ -221,6 +230,12 @@ class SourcesPane(OptionList):
             self.highlighted = self.get_option_index(target)
         except Exception:  # the chosen source is gone
             self.highlighted = 0
+
+    def on_resize(self) -> None:
+        """Fit the prompts to the width the layout gave the pane."""
+        if self._shown is not None and self._shown_width != self.scrollable_content_region.width:
+            sources, chosen, queries, chosen_query, details = self._shown
+            self.show_sources(sources, chosen, queries, chosen_query, details)
 
     @on(OptionList.OptionSelected)
     def choose_source(self, event: OptionList.OptionSelected) -> None:
