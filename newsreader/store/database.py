@@ -524,9 +524,9 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         rows = self._connection.execute(
             """
             SELECT s.id, s.key, coalesce(s.title_override, s.title), s.location, s.kind,
-                   count(a.id), coalesce(sum(a.read = 0), 0)
-            FROM sources s LEFT JOIN articles a ON a.source_id = s.id
-            GROUP BY s.id ORDER BY coalesce(s.title_override, s.title) COLLATE NOCASE
+                   coalesce(c.total, 0), coalesce(c.unread, 0)
+            FROM sources s LEFT JOIN source_counts c ON c.source_id = s.id
+            ORDER BY coalesce(s.title_override, s.title) COLLATE NOCASE
             """
         ).fetchall()
         if hidden is None:
@@ -591,8 +591,26 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
 
     # --- the article list --------------------------------------------------------------------
 
+    def _kept_count(self, list_filter: ListFilter, *, unread: bool) -> int | None:
+        """The count the triggers keep (`source_counts`) when the filter is all or some
+        sources, unread or not; None when it has to be counted."""
+        plain = ListFilter(unread_only=list_filter.unread_only, source_ids=list_filter.source_ids)
+        if list_filter != plain:
+            return None
+        column = "unread" if unread or list_filter.unread_only else "total"
+        where, parameters = "1", list(list_filter.source_ids)
+        if parameters:
+            where = f"source_id IN ({','.join('?' * len(parameters))})"
+        row = self._connection.execute(
+            f"SELECT coalesce(sum({column}), 0) FROM source_counts WHERE {where}", parameters
+        ).fetchone()
+        return int(row[0])
+
     def count(self, list_filter: ListFilter = ListFilter()) -> int:
         """How many articles the filter shows."""
+        kept = self._kept_count(list_filter, unread=False)
+        if kept is not None:
+            return kept
         where, parameters = list_filter.where()
         return int(
             self._connection.execute(
@@ -850,6 +868,9 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
 
     def unread_count(self, list_filter: ListFilter = ListFilter()) -> int:
         """How many unread articles the filter shows."""
+        kept = self._kept_count(list_filter, unread=True)
+        if kept is not None:
+            return kept
         where, parameters = list_filter.where()
         return int(
             self._connection.execute(
