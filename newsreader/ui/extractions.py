@@ -30,6 +30,10 @@ class ExtractionCache:
             self._extractions.popitem(last=False)
         return extraction
 
+    def forget(self, article_id: int) -> None:
+        """Drop what is cached for an article whose text changed (its page was fetched)."""
+        self._extractions.pop(article_id, None)
+
     def at_hand(self, article: Article) -> Extraction | None:
         """The article's quotes if cached or quick to find here (a few milliseconds); None
         for a long article, whose quotes must be found in a worker."""

@@ -1,5 +1,5 @@
 """The reader's side of query feeds and per-feed settings: saving what the list shows as a
-query feed (`F`), marking a query feed read (`A`), and editing a feed's settings (`E`).
+query feed (`Q`), marking a query feed read (`A`), and editing a feed's settings (`E`).
 
 The main screen calls these; each asks with a dialog when it needs to, writes through the
 store or config.toml, and says what it did in one notification.

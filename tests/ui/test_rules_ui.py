@@ -106,7 +106,7 @@ async def test_a_typed_filter_is_saved_as_a_query_feed(
         await pilot.press(*'speaker ~ "Dana Ortiz"')
         await loaded(app, pilot)
         assert [title[:30] for title in titles(screen)] == ["The Kellan Bay bridge will reo"]
-        await pilot.press("enter", "F")
+        await pilot.press("enter", "Q")
         await pilot.pause()
         assert isinstance(app.screen, SaveQueryScreen)
         await pilot.press(*"Mayor", "enter")

@@ -44,6 +44,7 @@ from newsreader.ui.browser import open_in_browser
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ReadingOffsets
 from newsreader.ui.list_source import ListSource
+from newsreader.ui.page_text import PageFetched, fetch_page_in_background, origin_line
 from newsreader.ui.query_feeds import (
     edit_feed_settings,
     mark_query_read,
@@ -96,6 +97,8 @@ class MainScreen(Screen[None]):
         self._pending_imports = pending_imports
         self._show_only_imported = show_only_imported
         self._mark_read_on_open = mark_read_on_open
+        self._summary_shown = False
+        """Whether the article view shows the feed's summary instead of the page's text."""
         self.saver = Saver(store)
         self.exporter = ArticleExporter(store, self.config.save_folder, self.config.pipe_to)
 
@@ -229,7 +232,9 @@ class MainScreen(Screen[None]):
             self.notify("That article is gone from the store.", severity="warning")
             return
         self.state.open_article_id = article_id
+        self._summary_shown = False
         terms = search_terms(self.state.mode.query)
+        self.article_view.origin = origin_line(self.store.page_state(article_id))
         extraction = await self.article_view.open(article, terms, quote_position)
         self.quote_pane.show(extraction or Extraction())
         self.layout_keeper.article_opened()
@@ -415,6 +420,54 @@ class MainScreen(Screen[None]):
     def action_links(self) -> None:
         """List the links of the open article; the chosen one opens in the browser."""
         choose_link(self, self.article_view.article)
+
+    def action_fetch_page(self) -> None:
+        """Fetch the web page of the article under the cursor and keep its main text."""
+        row = self.article_list.current
+        if row is None or self.store.path is None:
+            self.notify("Choose an article first.", timeout=2)
+            return
+        self.notify(f"Fetching the page of “{row.title[:60]}”…", timeout=3, markup=False)
+        fetch_page_in_background(self, self.store.path, row.id, self.config)
+
+    @on(PageFetched)
+    async def page_fetched(self, event: PageFetched) -> None:
+        """Say how the fetch went; show the page's text if that article is open."""
+        self.notify(
+            event.line,
+            severity="information" if event.stored else "warning",
+            timeout=6,
+            markup=False,
+        )
+        if not event.stored:
+            if self.open_article_id == event.article_id:
+                await self.open_article(event.article_id)  # the error line under the header
+            return
+        self.article_view.extractions.forget(event.article_id)
+        if self.open_article_id == event.article_id:
+            await self.open_article(event.article_id)
+        self.query_one(RefreshStatus).run_indexing()  # its quotes, for search and speakers
+
+    async def action_toggle_summary(self) -> None:
+        """Switch the open article between the page's full text and the feed's summary."""
+        article = self.article_view.article
+        if article is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        if self._summary_shown:
+            await self.open_article(article.id)
+            return
+        summary = self.store.summary_document(article.id)
+        if summary is None:
+            self.notify("This article has only the feed's text; F fetches its page.", timeout=4)
+            return
+        self.article_view.origin = origin_line(
+            self.store.page_state(article.id), showing_summary=True
+        )
+        terms = search_terms(self.state.mode.query)
+        await self.article_view.show(replace(article, document=summary), Extraction(), terms)
+        self.quote_pane.show(Extraction())
+        self._summary_shown = True
 
     def action_add_feed(self) -> None:
         """Ask for a feed URL or a local path, subscribe, and fetch it."""

@@ -128,6 +128,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._search_pattern: re.Pattern[str] | None = None
         self._search_terms: list[str] = []
         self.extractions = ExtractionCache()
+        self.origin: Text | None = None
+        """Where the body came from (the page's full text, the feed's summary), shown under
+        the header; None for an article whose page was never fetched."""
 
     class QuotesFound(Message):
         """The quotes of a long article were found in the background (`found` None: too long
@@ -305,6 +308,10 @@ class ArticleView(VerticalScroll, can_focus=True):
             header.append("\n" + clean_line(article.dateline), style)
         if article.link:
             header.append("\n" + clean_line(article.link), Style(dim=True))
+        if self.origin is not None:
+            header.append("\n")
+            header.append_text(self.origin)
+            header.stylize(Style(italic=True), len(header) - len(self.origin))
         return header
 
     def _block_text(self, index: int) -> Text:

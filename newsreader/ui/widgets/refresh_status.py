@@ -164,7 +164,12 @@ class RefreshStatus(Static):
         def progress(outcome: FeedOutcome, finished: int, total: int) -> None:
             self.app.call_from_thread(self.advance, outcome, finished, total)
 
-        summary = refresh_sources(self.store.path, source_ids, self.config, progress)
+        def pages(outcome: FeedOutcome, done: int, wanted: int) -> None:
+            self.app.call_from_thread(self.show_pages, outcome, done, wanted)
+
+        summary = refresh_sources(
+            self.store.path, source_ids, self.config, progress, page_progress=pages
+        )
         if sync if sync is not None else source_ids is None and subscription is None:
             self._sync(self.store.path)
         return summary
@@ -302,6 +307,12 @@ class RefreshStatus(Static):
         if self.failed:
             line.append(f" · {self.failed} failed", "bold")
         line.append(f" · {display_text(outcome.title)[:60]}", "dim")
+        self.update(line)
+
+    def show_pages(self, outcome: FeedOutcome, done: int, wanted: int) -> None:
+        """A full-text feed's pages, fetched once its new entries are saved."""
+        line = Text(f"Refreshing · {display_text(outcome.title)[:60]}: ")
+        line.append(f"full text {done}/{wanted} pages", "dim")
         self.update(line)
 
     def show_sync(self, done: int, total: int, what: str) -> None:

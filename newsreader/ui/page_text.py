@@ -1,0 +1,86 @@
+"""Full text in the app: an entry's page fetched on demand, and where the text came from.
+
+`fetch_page_in_background` runs `newsreader.services.fulltext.fetch_article_page` in a worker
+thread (its own store connection and event loop) and posts `PageFetched` to the node that
+asked; `origin_line` is the article view's line saying whether the body is the page's full
+text or the feed's summary (and why, when the page failed). Nothing here touches widgets from
+the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from rich.text import Text
+from textual.dom import DOMNode
+from textual.message import Message
+
+from newsreader.config import Config
+from newsreader.store.pages import PageState
+
+__all__ = ["PageFetched", "fetch_page_in_background", "origin_line", "outcome_line"]
+
+logger = logging.getLogger(__name__)
+
+
+class PageFetched(Message):
+    """An article's page was fetched (or failed) in the background."""
+
+    def __init__(self, article_id: int, stored: bool, line: str) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.stored = stored
+        """Whether the page's text is now the body (fetched, or unchanged since last time)."""
+        self.line = line
+        """What happened, in one line for a notification (plain text, never markup)."""
+
+
+def fetch_page_in_background(
+    node: DOMNode, database: Path, article_id: int, config: Config
+) -> None:
+    """Fetch the article's page in a worker thread; `node` receives `PageFetched`."""
+
+    def fetch() -> None:
+        from newsreader.services.fulltext import PageStatus, fetch_article_page
+
+        try:
+            outcome = fetch_article_page(database, article_id, config)
+        except Exception:  # the store or the fetcher failed: said, logged, the app goes on
+            logger.exception("fetching the page of article %d failed", article_id)
+            node.post_message(
+                PageFetched(article_id, False, "The page was not fetched (see the log).")
+            )
+            return
+        stored = outcome.status in (PageStatus.STORED, PageStatus.NOT_MODIFIED)
+        node.post_message(
+            PageFetched(article_id, stored, outcome_line(outcome.status, outcome.error))
+        )
+
+    node.run_worker(
+        fetch, thread=True, exit_on_error=False, group="fetch-page", name=f"page of {article_id}"
+    )
+
+
+def outcome_line(status: str, error: str | None) -> str:
+    """One line for a notification about a page fetch."""
+    if status == "stored":
+        return "Full text from the page stored."
+    if status == "not-modified":
+        return "The page has not changed since it was stored."
+    return f"The feed's summary stays: {error or 'the page was not fetched'}."
+
+
+def origin_line(state: PageState | None, *, showing_summary: bool = False) -> Text | None:
+    """What the article view says about where the body came from; None when no page was ever
+    fetched for the article (its body is simply the feed's, as for every other feed)."""
+    if state is None:
+        return None
+    if showing_summary:
+        return Text("Feed summary (the full text from the page is stored too)")
+    if state.from_page:
+        return Text("Full text from the page (the feed summary is kept)")
+    line = Text("Feed summary")
+    if state.error:
+        line.append(f": {state.error}")  # stored clean and one line; Text, never markup
+    return line
