@@ -110,10 +110,18 @@ def parse_rule(source: str) -> Node:
     return node
 
 
+MAX_NESTING = 64
+"""Parentheses and `not`s inside each other, at most (a filter is read by recursion)."""
+MAX_COMPARISONS = 256
+"""Comparisons in one filter, at most: SQLite refuses an expression tree past 1,000 deep."""
+
+
 class _Parser:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.index = 0
+        self.depth = 0
+        self.comparisons = 0
 
     def peek(self) -> Token:
         return self.tokens[self.index]
@@ -144,13 +152,24 @@ class _Parser:
             operands.append(self.unary())
         return operands[0] if len(operands) == 1 else And(tuple(operands))
 
+    def nested(self, token: Token) -> None:
+        """One level deeper (a `not` or a parenthesis); refuse past MAX_NESTING."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise RuleError(f"nested more than {MAX_NESTING} deep", token.column)
+
     def unary(self) -> Node:
-        if self.keyword("not"):
-            return Not(self.unary())
         token = self.peek()
+        if self.keyword("not"):
+            self.nested(token)
+            node: Node = Not(self.unary())
+            self.depth -= 1
+            return node
         if token.kind is TokenKind.OPEN:
             self.take()
+            self.nested(token)
             node = self.rule()
+            self.depth -= 1
             closing = self.peek()
             if closing.kind is not TokenKind.CLOSE:
                 raise RuleError(
@@ -163,6 +182,9 @@ class _Parser:
 
     def comparison(self) -> Node:
         token = self.take()
+        self.comparisons += 1
+        if self.comparisons > MAX_COMPARISONS:
+            raise RuleError(f"more than {MAX_COMPARISONS} comparisons", token.column)
         name = token.text.lower()
         if token.kind is not TokenKind.WORD or name in KEYWORDS:
             raise RuleError(f"expected a field such as title, not {_shown(token)}", token.column)
@@ -243,6 +265,8 @@ def _date(text: str, column: int) -> tuple[datetime, bool]:
     day = len(text.strip()) == 10
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    if not datetime(1, 1, 2, tzinfo=UTC) <= moment <= datetime(9999, 12, 30, tzinfo=UTC):
+        raise RuleError(f"date {text!r} is out of range", column)
     return moment, day
 
 

@@ -76,6 +76,31 @@ def test_errors_point_at_the_column_in_one_line(source: str, column: int, words:
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("source", "column", "words"),
+    [
+        ("(" * 5000 + "read" + ")" * 5000, 65, "nested more than 64 deep"),
+        ("not " * 5000 + "read", 257, "nested more than 64 deep"),
+        (" or ".join(["read"] * 3000), 2049, "more than 256 comparisons"),
+        ("date = 9999-12-31", 8, "out of range"),
+        ("date < 0001-01-01", 8, "out of range"),
+    ],
+)
+def test_hostile_sizes_and_dates_are_refused_with_a_column(
+    source: str, column: int, words: str
+) -> None:
+    with pytest.raises(RuleError) as raised:
+        filter_condition(source, NOW)
+    assert raised.value.column == column and words in raised.value.message
+
+
+def test_the_largest_accepted_filters_run(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    for source in ("(" * 64 + "read" + ")" * 64, " or ".join(["title ~ x"] * 256),
+                   "age < 999999999y", "date > 0001-01-02"):  # fmt: skip
+        assert store.count(ListFilter(conditions=(filter_condition(source, NOW),))) == 0
+
+
 def test_user_text_only_travels_as_parameters() -> None:
     hostile = "x' OR 1=1 --"
     condition = filter_condition(f'title = "{hostile}" or text ~ "{hostile}"', NOW)
