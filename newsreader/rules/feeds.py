@@ -16,6 +16,7 @@ from the moment of use.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,6 +144,8 @@ def append_query(path: Path, query: QueryFeed) -> None:
 
     Raises:
         RuleError: the filter does not parse (nothing is written).
+        ValueError: the file would not be valid TOML with the table added (an inline
+            `query = [...]`, or it is broken already); nothing is written.
         OSError: the file cannot be written.
     """
     parse_rule(query.filter)
@@ -151,7 +154,16 @@ def append_query(path: Path, query: QueryFeed) -> None:
     )
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     separator = "" if not existing or existing.endswith("\n") else "\n"
+    text = existing + separator + block
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # An inline `query = [...]`, or a file already broken: never make it worse.
+        raise ValueError(
+            f"{path}: a [[query]] table cannot be added to it as it is ({error}); "
+            "add the query feed by hand"
+        ) from None
     # Written whole then renamed, so a crash never leaves half a config.
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(existing + separator + block, encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)

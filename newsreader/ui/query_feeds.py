@@ -14,7 +14,6 @@ from pathlib import Path
 from textual.widget import Widget
 
 from newsreader.links import display_text
-from newsreader.rules import RuleError
 from newsreader.rules.feeds import QueryFeed, append_query
 from newsreader.services.feed_settings import SettingChange, apply_settings
 from newsreader.store import ListFilter, Store
@@ -80,7 +79,7 @@ def save_query_feed(
         query = QueryFeed(title, rule)
         try:
             append_query(config_path, query)
-        except (OSError, RuleError) as error:
+        except (OSError, ValueError) as error:  # ValueError: RuleError, or TOML it would break
             logger.warning("saving query feed %s failed", title, exc_info=True)
             node.notify(f"Not saved: {error}", severity="error", markup=False)
             return

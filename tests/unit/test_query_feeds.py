@@ -153,3 +153,12 @@ def test_the_reader_lists_a_query_feed_without_what_the_killfile_hides(store: St
     searching.result_ids = store.search("news")
     assert len(searching.result_ids) == 12
     assert searching.count() == 12
+
+
+def test_saving_a_query_never_breaks_the_config(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    inline = "query = [{ title = 'a', filter = 'read' }]\n"
+    path.write_text(inline, encoding="utf-8")
+    with pytest.raises(ValueError, match="add the query feed by hand"):
+        append_query(path, QueryFeed("b", "starred"))
+    assert path.read_text(encoding="utf-8") == inline
