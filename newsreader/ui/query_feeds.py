@@ -129,14 +129,19 @@ def mark_query_read(
 
 
 def edit_feed_settings(
-    node: Widget, store: Store, source_id: int, done: Callable[[], object]
+    node: Widget,
+    store: Store,
+    source_id: int,
+    save: Callable[[Change, str], object],
+    done: Callable[[], object],
 ) -> None:
     """Show a feed's settings in a dialog and save what the user changed.
 
     Args:
         node: Where to ask and notify.
-        store: The store (settings are a quick write of one row).
+        store: The store, to read the settings.
         source_id: The feed.
+        save: Saves a change (the screen's writer: a busy database never blocks the screen).
         done: Called after saving (to redraw the sources pane and the list).
     """
     settings = store.feed_settings(source_id)
@@ -144,17 +149,12 @@ def edit_feed_settings(
         node.notify("That source is gone.", severity="warning")
         return
 
-    def save(changes: list[SettingChange] | None) -> None:
+    def write(changes: list[SettingChange] | None) -> None:
         if not changes:
             return
-        try:
-            apply_settings(store, source_id, changes)
-        except Exception as error:  # a busy or full database: said, logged, nothing half-done
-            logger.warning("saving settings of source %s failed", source_id, exc_info=True)
-            node.notify(f"Settings not saved: {error}", severity="error", markup=False)
-            return
+        save(lambda store: apply_settings(store, source_id, changes), "saving feed settings")
         names = ", ".join(change.name for change in changes)
         node.notify(f"Saved {names} of {display_text(settings.title)}", markup=False, timeout=3)
         done()
 
-    node.app.push_screen(FeedSettingsScreen(settings), save)
+    node.app.push_screen(FeedSettingsScreen(settings), write)

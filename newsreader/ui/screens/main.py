@@ -520,7 +520,7 @@ class MainScreen(Screen[None]):
             self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
             self.reload_list()
 
-        edit_feed_settings(self, self.store, source_id, done)
+        edit_feed_settings(self, self.store, source_id, self.save, done)
 
     def action_refresh_all(self) -> None:
         """Refresh every feed and rescan every local source."""
