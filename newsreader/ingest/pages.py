@@ -22,9 +22,10 @@ from newsreader.ingest.html import (
     parse_html_page,
     without_controls,
 )
-from newsreader.models import Document
+from newsreader.models import BlockKind, Document
+from newsreader.text import clean_line
 
-__all__ = ["MAX_PAGE_CHARS", "PageText", "main_document", "page_text"]
+__all__ = ["MAX_PAGE_CHARS", "PageText", "main_document", "page_text", "without_title"]
 
 logger = logging.getLogger(__name__)
 
@@ -102,3 +103,19 @@ def page_text(data: bytes, url: str, content_type: str = "") -> PageText:
     if document is None:
         document = parse_html_page(decoded.text, url).document
     return PageText(document, decoded.note)
+
+
+def without_title(document: Document, title: str) -> Document:
+    """The document without an opening heading that repeats the entry's title (pages start
+    with their headline, which the article view shows already).
+
+    Args:
+        document: A page's main text.
+        title: The entry's title, from the feed.
+    """
+    blocks = document.blocks
+    if not blocks or blocks[0].kind is not BlockKind.HEADING:
+        return document
+    if clean_line(blocks[0].text).casefold() != clean_line(title).casefold():
+        return document
+    return Document(blocks[1:], document.links, document.enclosures)

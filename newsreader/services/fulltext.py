@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from newsreader.config import Config
-from newsreader.ingest.pages import PageText, page_text
+from newsreader.ingest.pages import PageText, page_text, without_title
 from newsreader.links import redact_url
 from newsreader.sources.fetch import (
     FetchLimits,
@@ -237,11 +237,12 @@ class PageFetcher:
         if result.status is FetchStatus.FAILED:
             return self._failed(page, f"page not fetched: {result.error or 'failed'}")
         text = await self._extract(result)
-        if not text.document.blocks:
+        document = without_title(text.document, page.title)
+        if not document.blocks:
             return self._failed(page, "page fetched, but it holds no readable text")
         saved = self.store.save_page(
             page,
-            text.document,
+            document,
             fetched_at=now,
             etag=result.etag,
             last_modified=result.last_modified,

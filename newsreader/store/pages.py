@@ -43,6 +43,8 @@ class PageWanted:
     url: str
     etag: str | None = None
     last_modified: str | None = None
+    title: str = ""
+    """The entry's title (a page's opening headline repeating it is left out)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,8 @@ class PageRecords(SearchIndex):
             per_source: At most this many of each feed's newest entries.
         """
         query = """
-            SELECT id, source_id, link FROM (
-                SELECT a.id, a.source_id, a.link, row_number() OVER (
+            SELECT id, source_id, link, title FROM (
+                SELECT a.id, a.source_id, a.link, a.title, row_number() OVER (
                     PARTITION BY a.source_id ORDER BY a.sort_key DESC, a.id DESC) AS rank
                 FROM articles a JOIN sources s ON s.id = a.source_id
                 WHERE s.full_text = 1 AND a.link IS NOT NULL AND a.link != ''
@@ -92,14 +94,14 @@ class PageRecords(SearchIndex):
         rows = self._connection.execute(
             query.format(only=only), [*parameters, per_source]
         ).fetchall()
-        return [PageWanted(int(a), int(s), str(url)) for a, s, url in rows]
+        return [PageWanted(int(a), int(s), str(url), title=str(t)) for a, s, url, t in rows]
 
     def page_request(self, article_id: int) -> PageWanted | None:
         """The page to fetch for one article on demand, with stored validators when its text
         is in place (a 304 then keeps it); None when the article has no link."""
         row = self._connection.execute(
             """
-            SELECT a.source_id, a.link, p.etag, p.last_modified, b.summary IS NOT NULL
+            SELECT a.source_id, a.link, p.etag, p.last_modified, b.summary IS NOT NULL, a.title
             FROM articles a LEFT JOIN pages p ON p.article_id = a.id
             LEFT JOIN bodies b ON b.article_id = a.id WHERE a.id = ?
             """,
@@ -107,10 +109,10 @@ class PageRecords(SearchIndex):
         ).fetchone()
         if row is None or not row[1]:
             return None
-        source_id, link, etag, last_modified, has_page = row
+        source_id, link, etag, last_modified, has_page, title = row
         if not has_page:
             etag = last_modified = None  # nothing stored that a 304 could stand for
-        return PageWanted(article_id, int(source_id), str(link), etag, last_modified)
+        return PageWanted(article_id, int(source_id), str(link), etag, last_modified, str(title))
 
     def page_state(self, article_id: int) -> PageState | None:
         """Where the article's body came from, or None when no page was ever fetched for it."""
