@@ -191,7 +191,12 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
     Returns:
         The config, and one warning line per problem found (the app shows them and goes on).
     """
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as error:  # a folder this user may not look into
+        logger.warning("cannot look for the config %s", path, exc_info=error)
+        return Config(), [f"{path}: cannot read: {error.strerror or error}; using defaults"]
+    if not exists:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,6 +20,8 @@ from newsreader.links import display_text
 if TYPE_CHECKING:
     from newsreader.config import Config
     from newsreader.store import Store
+
+logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 """The command did what it was asked."""
@@ -97,15 +100,29 @@ def opened_store() -> Iterator[Store]:
         store.close()
 
 
+def read_config() -> tuple[Config, list[str]]:
+    """The user's config.toml (written with commented defaults on first use) and its warnings.
+
+    A config folder this user cannot open (another user's home, a read-only mount) is one
+    warning, and the defaults apply.
+    """
+    from newsreader.config import Config, load_config
+
+    try:
+        path = paths.config_path()
+    except OSError as failure:
+        logger.warning("cannot open the config folder", exc_info=failure)
+        return Config(), [f"cannot open the config folder ({failure}); using the defaults"]
+    return load_config(path)
+
+
 def load_settings(*, report: bool = True) -> Config:
     """The user's config.toml (written with commented defaults on first use).
 
     Args:
         report: print each warning (`file:line: what is wrong`) on stderr.
     """
-    from newsreader.config import load_config
-
-    config, warnings = load_config(paths.config_path())
+    config, warnings = read_config()
     if report:
         for warning in warnings:
             error(warning)

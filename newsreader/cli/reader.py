@@ -13,6 +13,7 @@ from newsreader.cli.common import (
     check_paths_exist,
     first_run_samples,
     opened_store,
+    read_config,
 )
 
 
@@ -34,12 +35,11 @@ def register(subcommands: Subcommands) -> None:
 def run_reader(arguments: argparse.Namespace) -> int:
     """Open the reader on everything stored, or on the given paths (imported first)."""
     check_paths_exist(arguments.paths)
-    from newsreader.config import load_config
     from newsreader.ui.app import NewsReaderApp
 
     samples = first_run_samples()
     with opened_store() as store:
-        config, warnings = load_config(paths.config_path())
+        config, warnings = read_config()
         requested = [path.resolve() for path in arguments.paths]
         app = NewsReaderApp(
             store,
