@@ -313,6 +313,31 @@ def test_one_host_never_gets_more_than_two_page_requests_at_once(
     assert 1 <= most[0] <= 2
 
 
+def test_a_cancelled_refresh_stops_its_page_fetches_and_leaves_them_for_next_time(
+    server: FeedServer, database: Path
+) -> None:
+    server.routes["/stalls"] = stall(server)
+    server.routes["/feed"] = static(summary_feed(server, ["/stalls"]))
+    subscribe_full_text(database, server.url("/feed"))
+    cancel = threading.Event()
+    patient = Config(fetch_timeout_seconds=60.0)
+    run = threading.Thread(
+        target=refresh_sources, args=(database, None, patient), kwargs={"cancel": cancel}
+    )
+    run.start()
+    while not server.headers_for("/stalls"):
+        time.sleep(0.01)
+    cancel.set()
+    run.join()
+    store = Store(database)
+    try:
+        (listed,) = store.listed()
+        assert store.page_state(listed.row.id) is None  # not recorded as failed
+        assert [page.url for page in store.pages_wanted()] == [server.url("/stalls")]
+    finally:
+        store.close()
+
+
 def _word_f1(gold: str, text: str) -> float:
     gold_words = Counter(re.findall(r"\w+", gold.lower()))
     words = Counter(re.findall(r"\w+", text.lower()))
