@@ -65,7 +65,8 @@ def add_command(
     Args:
         subcommands: what `newsreader.cli.build_parser` hands each module's `register`.
         name: the word typed after `newsreader`.
-        summary: the one line `newsreader --help` shows for it.
+        summary: the one line `newsreader --help` shows for it: at most 58 characters, so it
+            stays one line at 80 columns (a test holds every command to that).
         run: called with the parsed arguments; returns the exit code.
         description: the longer text of `newsreader NAME --help` (default: `summary`).
 

@@ -27,7 +27,7 @@ def register(subcommands: Subcommands) -> None:
     parser = add_command(
         subcommands,
         "feed",
-        "show or change one feed's settings (title, refresh, retention, full text, paused)",
+        "show or change one feed's settings (--set key=value)",
         run_feed,
         description="Show one feed's settings, or change them with --set key=value. Keys: "
         "title, category, refresh (minutes, or 2h, 1d), keep_days, keep_per_feed, full_text "

@@ -26,8 +26,7 @@ def register(subcommands: Subcommands) -> None:
     parser = add_command(
         subcommands,
         "sync",
-        "sync subscriptions, articles and read/starred state with a FreshRSS (Google "
-        "Reader API) account",
+        "sync with a FreshRSS (Google Reader API) account",
         run_sync,
         description="Sync once with the account set in config.toml under [sync] (FreshRSS, "
         "Miniflux, Inoreader, The Old Reader...): subscriptions and folders and the newest "
