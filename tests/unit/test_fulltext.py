@@ -380,6 +380,13 @@ def test_page_text_keeps_quotes_and_links_and_drops_the_chrome() -> None:
     assert "https://example.org/report-7" in {link.url for link in text.document.links}
 
 
+def test_an_article_after_megabytes_of_inline_script_is_found() -> None:
+    script = "<script>var state = '" + "x" * 2_000_000 + "';</script><style>p{}</style>"
+    page = story_page(2).replace(b"</head>", script.encode() + b"</head>")
+    text = page_text(page, "https://example.org/story/2", "text/html")
+    assert QUOTE in "\n".join(text.document.paragraphs)
+
+
 def test_a_page_with_no_article_still_gives_its_words() -> None:
     text = page_text(b"<html><body><p>Just one line.</p></body></html>", "https://e.org/")
     assert text.document.paragraphs == ("Just one line.",)
@@ -399,6 +406,8 @@ def test_a_saved_page_opened_as_a_file_is_read_in_reader_mode(tmp_path: Path) ->
 def test_starting_the_app_or_the_cli_does_not_import_trafilatura() -> None:
     code = (
         "import sys, newsreader.ui.app, newsreader.__main__, newsreader.sources.refresh\n"
+        "from newsreader.cli import build_parser\n"
+        "build_parser()\n"
         "assert 'trafilatura' not in sys.modules, 'trafilatura imported at start'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
