@@ -7,6 +7,7 @@ the UI needs to draw; processes run on the other cores. They are started with `s
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -40,8 +41,23 @@ def _start_resource_tracker() -> None:
             sys.stderr = saved
 
 
-def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
+BACKGROUND_NICENESS = 10
+"""How much less CPU priority background workers take (see `process_pool`)."""
+
+
+def _lower_priority() -> None:
+    """Worker side: yield the CPU to the processes a person is waiting on."""
+    with contextlib.suppress(OSError):  # not allowed here: the work still gets done
+        os.nice(BACKGROUND_NICENESS)
+
+
+def process_pool(workers: int | None = None, *, background: bool = False) -> ProcessPoolExecutor:
     """A pool of `workers` spawned processes (None: one per core).
+
+    Args:
+        workers: How many processes.
+        background: Work nobody waits on (the quote index): its processes run at a lower
+            CPU priority, so the app keeps its frames while they use every core.
 
     Raises:
         OSError: When processes cannot be started (the caller falls back to doing the work
@@ -49,4 +65,8 @@ def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """
     _start_resource_tracker()
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count() or 1,
+        mp_context=context,
+        initializer=_lower_priority if background else None,
+    )

@@ -66,7 +66,7 @@ def _extract_chunk(
 def _executor(total: int, workers: int | None) -> Executor | None:
     if total < IN_PROCESS_LIMIT or workers == 1:
         return None
-    return process_pool(workers)
+    return process_pool(workers, background=True)
 
 
 def _extract_batch(

@@ -85,7 +85,9 @@ class RefreshStatus(Static):
         if pending_imports:
             self.run_import(pending_imports)
         elif self.store.pending_index_count(EXTRACTOR_VERSION):
-            self.run_indexing()
+            # After the first frame: starting the worker processes takes the CPU the first
+            # paint needs (0.9 s instead of 0.3 on a busy 2-core machine).
+            self.call_after_refresh(self.run_indexing)
         if self.config.refresh_on_start:
             self.run_refresh(None)
         if self.config.refresh_interval_minutes > 0:
