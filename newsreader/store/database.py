@@ -567,7 +567,10 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         parameters: list[object] = []
         prefix, visible = "", ""
         if hidden is not None:
-            prefix = f"WITH hidden_ids AS MATERIALIZED (SELECT id FROM articles WHERE {hidden[0]}) "
+            prefix = (
+                "WITH hidden_ids AS MATERIALIZED "
+                f"(SELECT id FROM articles WHERE read = 0 AND ({hidden[0]})) "
+            )
             visible = " AND id NOT IN hidden_ids"
             parameters.extend(hidden[1])
         counts = []

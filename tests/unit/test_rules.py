@@ -212,6 +212,11 @@ ALL = set(range(30))
         ("date < 2026-11-03", {28, 29}),
         ("date >= 2026-11-28", {0, 1, 2}),
         ('text ~ ferry and speaker = "Ada Ruiz"', {0, 3, 15, 18}),
+        (
+            'speaker = "Ada Ruiz" or text ~ budget or category = local',
+            {n for n in ALL if n % 5 in (0, 3) or n % 3 == 1 or n % 2 == 0},
+        ),
+        ("not (speaker ~ okonjo or speaker ~ ruiz)", {n for n in ALL if n % 5 == 2}),
         ("(source ~ post or speaker ~ okonjo) and not age > 9d", {0, 1, 2, 4, 6, 8, 9}),
     ],
 )
