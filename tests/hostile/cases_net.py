@@ -69,14 +69,14 @@ def refresh_with_a_parser_bug(feeds: int) -> dict[str, Any]:
     from newsreader import processes
     from newsreader.sources import refresh
 
-    real_parse = refresh.parse_feed
+    real_read = refresh.read_feed
 
-    def parse(body: bytes, **options: Any) -> Any:
+    def parse(body: bytes, source: Any) -> Any:
         if b"BREAKME" in body:
             raise ValueError("the parser's own bug")
-        return real_parse(body, **options)
+        return real_read(body, source)
 
-    refresh.parse_feed = parse  # type: ignore[assignment]
+    refresh.read_feed = parse  # type: ignore[assignment]
     # Spawned processes would not see the patch: threads stand in for them here.
     processes.process_pool = lambda workers=None: ThreadPoolExecutor(2)  # type: ignore[assignment]
     routes = {f"/f{n}": {} for n in range(feeds - 1)}

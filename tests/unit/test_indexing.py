@@ -126,6 +126,8 @@ def test_an_extractor_exception_is_logged_with_the_article_id_and_the_rest_are_i
         return real(paragraphs)
 
     monkeypatch.setattr(bounded, "extract_within_bound", failing_on_lead_3)
+    # An app started earlier in this process sent newsreader's records to the log file only.
+    monkeypatch.setattr(logging.getLogger("newsreader"), "propagate", True)
     with caplog.at_level(logging.ERROR, logger="newsreader.services.indexing"):
         summary = index_quotes(store, workers=1)
     assert (summary.indexed, summary.failed) == (5, 1)
