@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,7 +109,23 @@ def _add_local(store: Store, path: Path, title: str | None) -> int:
     from newsreader.services.library import save_local
     from newsreader.store.feeds import LOCAL_KIND
 
-    saved = save_local(store, path, title=title, location=str(path.resolve()), kind=LOCAL_KIND)
+    location = str(path.resolve())
+    if sys.stdout.isatty() and path.is_dir():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        columns = (TextColumn("Reading files"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, transient=True) as bar:
+            task = bar.add_task("import", total=None)
+            saved = save_local(
+                store,
+                path,
+                title=title,
+                location=location,
+                kind=LOCAL_KIND,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+    else:
+        saved = save_local(store, path, title=title, location=location, kind=LOCAL_KIND)
     for line in saved.errors:
         error(line)
     shown = store.source_title(saved.source_id) or str(path)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsreader.models import SourceDraft
-from newsreader.sources.local import iter_source_parts, local_source
+from newsreader.sources.local import FilesProgress, iter_source_parts, local_source
 from newsreader.store import Store
 
 __all__ = ["LocalImport", "save_local"]
@@ -32,6 +32,7 @@ def save_local(
     title: str | None = None,
     location: str | None = None,
     kind: str = "local",
+    progress: FilesProgress | None = None,
 ) -> LocalImport:
     """Load `path` and save it as one source, one transaction per part, memory flat.
 
@@ -45,6 +46,7 @@ def save_local(
         title: Its title likewise.
         location: Its stored location likewise.
         kind: The source kind to store.
+        progress: Told (files done, files in the folder) as parts are read.
 
     Returns:
         The counts and every error line met.
@@ -57,7 +59,7 @@ def save_local(
     source_id = 0
     last: SourceDraft | None = None
     known = store.local_files(key or local_source(path)[0]) if path.is_dir() else {}
-    for part in iter_source_parts(path, known=known):
+    for part in iter_source_parts(path, known=known, progress=progress):
         part = replace(
             part,
             key=key or part.key,

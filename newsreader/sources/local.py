@@ -21,7 +21,7 @@ import logging
 import os
 import stat
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
@@ -417,8 +417,16 @@ def _unchanged(stamp: LocalFile | None, known: Mapping[str, LocalFile]) -> Local
     return stored
 
 
+FilesProgress = Callable[[int, int], None]
+"""Told (files done, files in the folder) as a folder is read; unchanged files count as done."""
+
+
 def iter_source_parts(
-    path: Path, *, workers: int | None = None, known: Mapping[str, LocalFile] | None = None
+    path: Path,
+    *,
+    workers: int | None = None,
+    known: Mapping[str, LocalFile] | None = None,
+    progress: FilesProgress | None = None,
 ) -> Iterator[SourceDraft]:
     """Load a folder (or file) as a stream of parts of one source, parsed in parallel.
 
@@ -432,6 +440,7 @@ def iter_source_parts(
         known: The folder's files as last read (`Store.local_files`): a file with the same
             size, modification time and reader version is not read again, and the lines it
             gave are repeated.
+        progress: Told after each part, before it is yielded.
 
     Yields:
         Drafts that share the source's key, title and location; each carries its files'
@@ -460,7 +469,10 @@ def iter_source_parts(
             errors.extend(stored.errors)
     parts = list(_parts(changed))
     jobs = [(str(folder), [str(file) for file, _ in part], title) for part in parts]
+    done = len(stamped) - len(changed)
     if not jobs:
+        if progress is not None:
+            progress(done, len(stamped))
         yield replace(source, errors=tuple(errors))
         return
     # The walk's errors ride with the first part: a part with no articles would create the
@@ -473,6 +485,9 @@ def iter_source_parts(
             if stamp is not None and count
         )
         part_errors = [line for _, lines in outcomes for line in lines]
+        done += len(part)
+        if progress is not None:
+            progress(done, len(stamped))
         yield replace(
             source, articles=tuple(articles), errors=tuple(errors + part_errors), files=records
         )

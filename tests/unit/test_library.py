@@ -76,3 +76,14 @@ def test_a_file_that_gave_nothing_is_read_again(tmp_path: Path) -> None:
     broken.write_text("<rss><channel><item><title>Now fine</title></item></channel></rss>")
     os.utime(broken, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert save_local(store, folder).added == 1
+
+
+def test_progress_counts_the_files_read_and_the_files_skipped(tmp_path: Path) -> None:
+    folder = feed_folder(tmp_path / "feeds", files=3, items=2)
+    store = Store(tmp_path / "db.sqlite3")
+    seen: list[tuple[int, int]] = []
+    save_local(store, folder, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (4, 4) and [done for done, _ in seen] == sorted(done for done, _ in seen)
+    seen.clear()
+    save_local(store, folder, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(4, 4)]
