@@ -120,7 +120,9 @@ def resolve_keymap(
                 warnings.append(_clash(binding_id, overrides[binding_id], key, rivals, known))
             else:
                 kept.append(key)
-        if kept:
+        # Keys that end up as the defaults are left alone: remapped bindings move to the
+        # end of the footer.
+        if kept and ",".join(kept) != known[binding_id][1].key:
             keymap[binding_id] = ",".join(kept)
     return keymap, warnings
 
