@@ -3,8 +3,9 @@
 The rule: no pane is ever drawn narrower than it can be read. When the panes the user asked
 for do not fit side by side, the layout changes instead of squeezing them, in this order:
 
-1. a quote pane the user asked for with `t` floats over the article (one that is only shown
-   by default steps aside until there is room again);
+1. a quote pane shown by default steps aside until there is room again; one the user asked
+   for with `t` stays beside the article with the list one key away (`esc`, `tab`), or
+   floats over the article when even those two do not fit;
 2. the sources pane takes the list's place (the one of the two the user is in is shown);
 3. one pane fills the screen: the list (or sources) or the article, whichever the user is
    in; the other is one key away (`enter` / `esc`, `tab`).
@@ -82,18 +83,22 @@ def plan_layout(width: int, wish: LayoutWish) -> PaneLayout:
         panes.append("quote")
     if _fits(panes, width):
         return _widths(panes, width, wish)
-    floats = False
+    reading = wish.front in ("article", "quote")
     if "quote" in panes:
         panes.remove("quote")
-        floats = wish.quote_pane == "shown"
+        if wish.quote_pane == "shown" and reading:
+            # Asked for with `t` while reading: beside the article, the list one key away;
+            # over the article when even that does not fit.
+            if _fits(["article", "quote"], width):
+                return _widths(["article", "quote"], width, wish)
+            return _widths(["article"], width, wish, floats=True)
         if _fits(panes, width):
-            return _widths(panes, width, wish, floats)
+            return _widths(panes, width, wish)
     if "sources" in panes:
         panes.remove("list" if wish.front == "sources" else "sources")
-        if _fits(panes, width):
-            return _widths(panes, width, wish, floats)
-    front: Pane = "article" if wish.front in ("article", "quote") else panes[0]
-    return _widths([front], width, wish, floats)
+    if _fits(panes, width):
+        return _widths(panes, width, wish)
+    return _widths(["article" if reading else panes[0]], width, wish)
 
 
 def _fits(panes: list[Pane], width: int) -> bool:

@@ -39,6 +39,20 @@ def test_narrow_terminal_hides_the_quote_pane(
     assert snap_compare(app, terminal_size=(80, 24), press=["enter"])
 
 
+def test_small_terminal_shows_the_article_alone(
+    snap_compare, article_folder: Path, database: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = prepared_app(article_folder, database)
+    assert snap_compare(app, terminal_size=(60, 15), press=["j", "enter"])
+
+
+def test_quote_pane_beside_the_article_at_80_columns(
+    snap_compare, article_folder: Path, database: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = prepared_app(article_folder, database)
+    assert snap_compare(app, terminal_size=(80, 24), press=["j", "enter", "t"])
+
+
 def test_help_screen(snap_compare, article_folder: Path, database: Path) -> None:  # type: ignore[no-untyped-def]
     app = prepared_app(article_folder, database)
     assert snap_compare(app, terminal_size=(100, 50), press=["question_mark"])

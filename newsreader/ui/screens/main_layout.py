@@ -94,8 +94,13 @@ class LayoutKeeper:
                 self.go_to("article" if self.shown("article") else "list")
             return "Quote pane hidden (t shows it)"
         plan = self.change(quote_pane="shown")
+        if not plan.quote:  # no room beside the list: the article comes forward with it
+            self.go_to("article")
+            plan = self.drawn
         if plan.quote_floats:
             return "Quote pane over the article: too narrow to fit beside it (t hides it)"
+        if not plan.list and not plan.sources:
+            return "Quote pane beside the article; the list is one key away (esc)"
         return "Quote pane shown (t hides it)"
 
     def toggle_sources_pane(self) -> str:

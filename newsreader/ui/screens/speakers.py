@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from newsreader.store import Store
 from newsreader.store.search import SpeakerCount, StoredQuote
 from newsreader.text import clean_line, clean_text
+from newsreader.ui.cells import steady_text
 from newsreader.versions import EXTRACTOR_VERSION
 
 
@@ -34,7 +35,7 @@ def speaker_prompt(count: SpeakerCount) -> Text:
     quotes = "quote" if count.quote_count == 1 else "quotes"
     articles = "article" if count.article_count == 1 else "articles"
     text.append(f"\n{count.quote_count} {quotes} · {count.article_count} {articles}", "dim")
-    return text
+    return steady_text(text)
 
 
 def quote_prompt(quote: StoredQuote) -> Text:
@@ -43,14 +44,15 @@ def quote_prompt(quote: StoredQuote) -> Text:
     text = Text(opening + clean_text(quote.text).strip() + "”")
     when = quote.published.strftime("%Y-%m-%d") if quote.published else "undated"
     text.append(f"\n{clean_line(quote.source_name)} · {when} · {clean_line(quote.title)}", "dim")
-    return text
+    return steady_text(text)
 
 
 class SpeakersScreen(Screen[QuoteLocation | None]):
     """Pick a speaker, then a quote; dismisses with where to open it (None: back)."""
 
     BINDINGS = [
-        Binding("escape,q", "close", "Back", id="speakers.close"),
+        Binding("escape", "close", "Clear filter / back", id="speakers.close"),
+        Binding("q", "back", "Back", show=False, id="speakers.back"),
         Binding("slash", "focus_filter", "Filter names", id="speakers.filter"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
@@ -150,7 +152,15 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
         self.dismiss(QuoteLocation(quote.article_id, quote.position))
 
     def action_close(self) -> None:
-        """Back to the reader."""
+        """Clear the name filter if there is one (and stay), else go back to the reader."""
+        name_filter = self.query_one("#speaker-filter", Input)
+        if name_filter.value:
+            name_filter.value = ""  # lists every speaker again (Input.Changed)
+            return
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        """Back to the reader, whatever is typed in the filter."""
         self.dismiss(None)
 
     def action_focus_filter(self) -> None:

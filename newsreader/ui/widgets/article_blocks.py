@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from newsreader.models import Block, BlockKind, Document, Enclosure, LinkSpan, Post
 from newsreader.text import clean_line, clean_text
+from newsreader.ui.cells import steady_text
 from newsreader.ui.widgets.article_list import local_moment
 
 
@@ -116,15 +117,34 @@ class PostCard(Static):
 
     @staticmethod
     def card_text(post: Post) -> Text:
-        """The card's content as safe Text."""
-        card = Text()
-        card.append(clean_line(post.author) or "Unknown", Style(bold=True))
-        card.append(f"  @{clean_line(post.handle)}", Style(dim=True))
-        if post.date:
-            card.append(f" · {post.date}", Style(dim=True))
-        card.append(f"  {post.platform}\n", Style(dim=True, italic=True))
-        card.append(clean_text(post.text))
-        return card
+        """The card's content as safe Text: author and handle, network and date, the text.
+
+        The handle is one word and the network and date have a line of their own, so a
+        narrow card wraps between names, never after `@handle ·`.
+        """
+        card = post_byline(post)
+        card.append("\n" + clean_text(post.text))
+        return steady_text(card)
+
+
+def platform_name(platform: str) -> str:
+    """`twitter` → `Twitter`: the network as it names itself."""
+    names = {"twitter": "Twitter", "bluesky": "Bluesky", "mastodon": "Mastodon",
+             "threads": "Threads", "instagram": "Instagram"}  # fmt: skip
+    return names.get(platform, clean_line(platform).capitalize())
+
+
+def post_byline(post: Post) -> Text:
+    """`Author @handle` then `Network · date` on a second line (dim)."""
+    byline = Text()
+    byline.append(clean_line(post.author) or "Unknown", Style(bold=True))
+    if post.handle:
+        byline.append(f" @{clean_line(post.handle)}", Style(dim=True))
+    where = platform_name(post.platform)
+    byline.append("\n" + where, Style(dim=True, italic=True))
+    if post.date:
+        byline.append(f" · {post.date}", Style(dim=True))
+    return byline
 
 
 class ListItemRow(Horizontal):
@@ -133,7 +153,8 @@ class ListItemRow(Horizontal):
     def __init__(self, block: Block, body: Static, *, last: bool) -> None:
         super().__init__(classes="list-item -last" if last else "list-item")
         self.styles.padding = (0, 0, 0, 2 * max(min(block.level, 8) - 1, 0))
-        self.marker = Static(Text(clean_line(block.marker) or "•"), classes="list-marker")
+        marker = steady_text(Text(clean_line(block.marker) or "•"))
+        self.marker = Static(marker, classes="list-marker")
         self.body = body
 
     def compose(self) -> ComposeResult:

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from newsreader.models import ArticleRow
 from newsreader.text import clean_line
+from newsreader.ui.cells import steady_width
 from newsreader.ui.clock import Clock, utc_now
 
 PAGE_SIZE = 200
@@ -41,26 +42,6 @@ def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(term) for term in sorted(set(terms), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
-
-
-_UNSTEADY_WIDTH = re.compile(
-    "[\u00ad\u034f\u115f\u1160\u200b-\u200f\u2060-\u2064\u3164\ufe00-\ufe0f\uffa0"
-    "\U0001f3fb-\U0001f3ff\U000e0000-\U000e007f]"
-)
-_REGIONAL_INDICATOR = re.compile("[\U0001f1e6-\U0001f1ff]")
-
-
-def steady_width(text: str) -> str:
-    """`text` without the characters terminals disagree about the width of.
-
-    Zero-width joiners, variation selectors, skin-tone modifiers, tag characters and invisible
-    fillers make a sequence one cell wide in one terminal and six in another; without them every
-    character has the width rich gives it, so the column border stays where it is drawn. Flags
-    (regional indicator pairs) become their two letters. (Lone surrogates are already gone:
-    `clean_line` drops them.)
-    """
-    text = _UNSTEADY_WIDTH.sub("", text)
-    return _REGIONAL_INDICATOR.sub(lambda found: chr(ord(found.group()) - 0x1F1A5), text)
 
 
 def local_moment(moment: datetime) -> datetime:

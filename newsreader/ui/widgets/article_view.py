@@ -33,6 +33,7 @@ from newsreader.models import (
     QuoteKind,
 )
 from newsreader.text import clean_line
+from newsreader.ui.cells import steady_text
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ExtractionCache, ReadingOffsets
 from newsreader.ui.widgets.article_blocks import (
@@ -213,6 +214,28 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.mount(self.compose_placeholder())
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    def part_style(self, component: str) -> Style:
+        """The colours and text style of `component`, from the theme's variables, without the
+        pane's background baked in (the Text drawn with it stays right on any theme)."""
+        return self.get_component_rich_style(component, partial=True)
+
+    def _restyle(self) -> None:
+        """Draw the open article again in the colours of a newly chosen theme."""
+        if self.article is None:
+            return
+
+        def redraw() -> None:
+            for index, widget in self._paragraph_widgets.items():
+                if not isinstance(widget, PostCard):
+                    widget.update(self._block_text(index))
+            if self.article is not None:
+                header = self.query("#article-header").results(Static)
+                for static in header:
+                    static.update(steady_text(self._header(self.article)))
+
+        self.call_after_refresh(redraw)
 
     @property
     def chosen(self) -> Quote | Post | None:
@@ -232,7 +255,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article, self.extraction, self._chosen = article, extraction, None
         self._search_terms = list(search_terms or [])
         self._search_pattern = terms_pattern(self._search_terms)
-        widgets: list[Widget] = [Static(self._header(article), id="article-header")]
+        widgets: list[Widget] = [Static(steady_text(self._header(article)), id="article-header")]
         widgets.extend(self._body_widgets(article))
         widgets.extend(self._enclosure_widgets(article.document))
         with self.app.batch_update():
@@ -280,7 +303,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if not document.enclosures:
             return []
         widgets: list[Widget] = [Static(Text("Attachments"), classes="block -attachments")]
-        number_style = self.get_component_rich_style("article-view--link-number")
+        number_style = self.part_style("article-view--link-number")
         for number, enclosure in enumerate(document.enclosures, start=len(document.links) + 1):
             line = Text(f"[{number}] ", number_style)
             line.append(display_text(enclosure.url))
@@ -292,9 +315,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _header(self, article: Article) -> Text:
         header = Text()
-        header.append(
-            clean_line(article.title), self.get_component_rich_style("article-view--title")
-        )
+        header.append(clean_line(article.title), self.part_style("article-view--title"))
         meta = [clean_line(article.source_name)]
         if article.author:
             meta.append(f"by {clean_line(article.author)}")
@@ -302,9 +323,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             meta.append(
                 f"{long_date(article.published)} ({relative_age(article.published, self.clock())})"
             )
-        header.append("\n" + " · ".join(meta), self.get_component_rich_style("article-view--meta"))
+        header.append("\n" + " · ".join(meta), self.part_style("article-view--meta"))
         if article.dateline:
-            style = self.get_component_rich_style("article-view--dateline")
+            style = self.part_style("article-view--dateline")
             header.append("\n" + clean_line(article.dateline), style)
         if article.link:
             header.append("\n" + clean_line(article.link), Style(dim=True))
@@ -315,16 +336,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         return header
 
     def _block_text(self, index: int) -> Text:
-        """Block `index` drawn as its kind, with quotes, search matches and link numbers."""
+        """Block `index` drawn as its kind, with quotes, search matches and link numbers, in
+        characters every terminal draws at the width measured (`steady_text`)."""
+        return steady_text(self._styled_block(index))
+
+    def _styled_block(self, index: int) -> Text:
         assert self.article is not None
         document = self.article.document
         block = document.blocks[index]
         text = self._paragraph_text(index, block.text)
-        number_style = self.get_component_rich_style("article-view--link-number")
+        number_style = self.part_style("article-view--link-number")
         if block.kind == BlockKind.IMAGE:
             numbers = "".join(f"[{n}]" for n in image_link_numbers(block, document))
             return Text.assemble("[image: ", text, "]", (numbers, number_style))
-        link_style = self.get_component_rich_style("article-view--link")
+        link_style = self.part_style("article-view--link")
         for span in block.links:
             text.stylize(link_style, span.start, span.end)
         text = with_link_numbers(text, block.links, number_style)
@@ -339,16 +364,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         # drops characters, and stored text is already clean, so this is a no-op in practice.
         text = Text(paragraph)
         for quote in self.extraction.quotes:
-            style = self.get_component_rich_style(KIND_CLASSES[quote.kind])
+            style = self.part_style(KIND_CLASSES[quote.kind])
             if quote is self._chosen:
-                style = style + self.get_component_rich_style("article-view--chosen")
+                style = style + self.part_style("article-view--chosen")
             for span in quote.spans:
                 if span.paragraph == index:
                     text.stylize(style, span.start, span.end)
         if self._search_pattern is not None:
-            text.highlight_regex(
-                self._search_pattern, self.get_component_rich_style("article-view--match")
-            )
+            text.highlight_regex(self._search_pattern, self.part_style("article-view--match"))
         return text
 
     def choose(self, item: Quote | Post | None) -> None:

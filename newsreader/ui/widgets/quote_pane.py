@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 
 from newsreader.models import Extraction, Post, Quote, QuoteKind
 from newsreader.text import clean_line, clean_text
+from newsreader.ui.cells import steady_text
+from newsreader.ui.widgets.article_blocks import post_byline
 
 QuoteItem = Quote | Post
 
@@ -33,21 +35,18 @@ def pane_items(extraction: Extraction) -> list[QuoteItem]:
 
 def item_text(item: QuoteItem) -> Text:
     """How one quote or post reads in the pane: who, then what."""
-    text = Text()
     if isinstance(item, Post):
-        text.append(clean_line(item.author) or "Unknown", Style(bold=True))
-        text.append(f" @{clean_line(item.handle)}", Style(dim=True))
-        if item.date:
-            text.append(f" · {item.date}", Style(dim=True))
+        text = post_byline(item)
         text.append("\n" + clean_text(item.text))
-        return text
+        return steady_text(text)
+    text = Text()
     if item.speaker:
         text.append(clean_line(item.speaker), Style(bold=True))
     else:
         text.append("unattributed", Style(dim=True, italic=True))
     opening = "\n“…" if item.kind == QuoteKind.FRAGMENT else "\n“"
     text.append(opening + clean_text(item.text).strip() + "”")
-    return text
+    return steady_text(text)
 
 
 def _listed(quote: Quote) -> bool:
