@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.services.library import save_local
+from newsreader.sources.local import FilesProgress
 from newsreader.store import Store
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,9 @@ class ImportSummary:
     errors: tuple[str, ...]
 
 
-def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
+def import_paths(
+    database: Path, locations: Sequence[Path], progress: FilesProgress | None = None
+) -> ImportSummary:
     """Load `locations` and save each as a source, on a connection of the calling thread's own.
 
     A path that fails to load is reported as one error line; the others still import.
@@ -30,6 +33,7 @@ def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
     Args:
         database: The SQLite file to write to.
         locations: Files and folders to load.
+        progress: Told (files done, files in the folder) as each folder is read.
 
     Returns:
         The keys of the sources saved, how many articles were new, and one line per problem.
@@ -41,7 +45,7 @@ def import_paths(database: Path, locations: Sequence[Path]) -> ImportSummary:
     try:
         for location in locations:
             try:
-                saved = save_local(store, location)
+                saved = save_local(store, location, progress=progress)
                 added += saved.added
             except OSError as error:
                 logger.warning("importing %s failed: %s", location, error)

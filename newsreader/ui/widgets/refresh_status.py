@@ -107,7 +107,11 @@ class RefreshStatus(Static):
 
         if self.store.path is None:
             raise RuntimeError("imports need a database file, not :memory:")
-        return import_paths(self.store.path, paths)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.show_importing, done, total)
+
+        return import_paths(self.store.path, paths, progress)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def run_indexing(self) -> int:
@@ -322,6 +326,11 @@ class RefreshStatus(Static):
         self.display = True
         count = f" {done:,}/{total:,}" if total else ""
         self.update(Text(f"Syncing {display_text(what)}{count}"))
+
+    def show_importing(self, done: int, total: int) -> None:
+        """Import progress: files of the folder read so far."""
+        self.display = True
+        self.update(Text(f"Importing {done:,}/{total:,} files"))
 
     def show_indexing(self, done: int, total: int) -> None:
         """Quote analysis progress (in processes, in the background)."""
