@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -98,9 +99,9 @@ def article_by_guid(store: Store, guid: str) -> int:
     return found
 
 
-def test_a_full_text_refresh_stores_each_page_and_reads_offline(
-    server: FeedServer, database: Path
-) -> None:
+def test_a_full_text_refresh_stores_each_page_and_reads_offline(database: Path) -> None:
+    running = serving()
+    server = next(running)
     for n in range(3):
         server.routes[f"/story/{n}"] = static(story_page(n), "text/html; charset=utf-8")
     server.routes["/feed"] = static(summary_feed(server, [f"/story/{n}" for n in range(3)]))
@@ -108,7 +109,9 @@ def test_a_full_text_refresh_stores_each_page_and_reads_offline(
     outcome = refresh(database)
     assert (outcome.added, outcome.pages, outcome.page_failures) == (3, 3, 0)
     assert len(server.headers_for("/story/1")) == 1
-    server.routes.clear()  # the server is gone as far as the reader is concerned
+    running.close()  # the server stops: everything below reads what was stored
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", server.port), timeout=5).close()
 
     store = Store(database)
     try:
