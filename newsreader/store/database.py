@@ -23,6 +23,7 @@ from newsreader.ingest.dates import clamp_date
 from newsreader.ingest.formats import ARTICLE_SUFFIXES, source_folder
 from newsreader.models import Article, ArticleDraft, ArticleRow, LocalFile, SourceDraft
 from newsreader.store.base import StoreBase
+from newsreader.store.counting import count_statement, needs_whole_pass
 from newsreader.store.documents import (
     body_text,
     document_from_row,
@@ -552,11 +553,9 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
     def unread_counts(
         self, conditions: Sequence[SqlCondition], hidden: SqlCondition | None = None
     ) -> list[int]:
-        """Unread articles matching each condition (query feeds), in order.
-
-        One statement with a count per condition: each count can use its own index (the date
-        index for `age`, the source index for `source`, the full-text index), and the killfile
-        is worked out once for all of them (a materialised list of the hidden ids).
+        """Unread articles matching each condition (query feeds), in order, in one statement
+        (see `newsreader.store.counting`: indexed filters by their index, the others in one
+        shared pass, the killfile worked out once).
 
         Args:
             conditions: Compiled filters; one count each, in order.
@@ -564,21 +563,10 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         """
         if not conditions:
             return []
-        parameters: list[object] = []
-        prefix, visible = "", ""
-        if hidden is not None:
-            prefix = (
-                "WITH hidden_ids AS MATERIALIZED "
-                f"(SELECT id FROM articles WHERE read = 0 AND ({hidden[0]})) "
-            )
-            visible = " AND id NOT IN hidden_ids"
-            parameters.extend(hidden[1])
-        counts = []
-        for sql, values in conditions:
-            counts.append(f"(SELECT count(*) FROM articles WHERE read = 0 AND ({sql}){visible})")
-            parameters.extend(values)
-        row = self._connection.execute(f"{prefix}SELECT {', '.join(counts)}", parameters)
-        return [int(count) for count in row.fetchone()]
+        whole_pass = [needs_whole_pass(self._connection, condition) for condition in conditions]
+        sql, parameters = count_statement(conditions, whole_pass, hidden)
+        row = self._connection.execute(sql, parameters).fetchone()
+        return [int(count) for count in row]
 
     def source_count(self) -> int:
         """How many sources are stored."""

@@ -162,3 +162,19 @@ def test_saving_a_query_never_breaks_the_config(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="add the query feed by hand"):
         append_query(path, QueryFeed("b", "starred"))
     assert path.read_text(encoding="utf-8") == inline
+
+
+def test_counts_of_many_filters_agree_with_counting_each(store: Store) -> None:
+    """Filters counted in the shared pass and by their own index give the same answers."""
+    from newsreader.rules import filter_condition
+
+    sources = ["title ~ sponsored", "text ~ ferry", "starred or title ~ 1", "source = Beta",
+               "not read and title ~ news", "text ~ ferry or title ~ 3", "age < 1d"]  # fmt: skip
+    conditions = [filter_condition(source) for source in sources]
+    for hidden in (None, hidden_condition([IgnoreRule("title ~ sponsored")])):
+        one_by_one = [
+            store.unread_count(ListFilter(conditions=(condition,), hidden=hidden))
+            for condition in conditions
+        ]
+        assert store.unread_counts(conditions, hidden) == one_by_one
+    assert one_by_one[0] == 0 and one_by_one[1] == 6
