@@ -24,7 +24,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
@@ -90,6 +90,9 @@ class PageOutcome:
     source_id: int
     status: PageStatus
     error: str | None = None
+    page_kept: bool = False
+    """For a failed fetch: the body stays the page's text stored by an earlier fetch (the
+    summary otherwise)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +332,10 @@ def fetch_article_page(
             async with PageFetcher(store, config) as fetcher:
                 return await fetcher.fetch([page])
 
-        return asyncio.run(run())[0]
+        before = store.page_state(article_id)
+        outcome = asyncio.run(run())[0]
+        if outcome.status is PageStatus.FAILED and before is not None and before.from_page:
+            return replace(outcome, page_kept=True)
+        return outcome
     finally:
         store.close()

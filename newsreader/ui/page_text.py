@@ -53,22 +53,25 @@ def fetch_page_in_background(
             )
             return
         stored = outcome.status in (PageStatus.STORED, PageStatus.NOT_MODIFIED)
-        node.post_message(
-            PageFetched(article_id, stored, outcome_line(outcome.status, outcome.error))
-        )
+        line = outcome_line(outcome.status, outcome.error, page_kept=outcome.page_kept)
+        node.post_message(PageFetched(article_id, stored, line))
 
     node.run_worker(
         fetch, thread=True, exit_on_error=False, group="fetch-page", name=f"page of {article_id}"
     )
 
 
-def outcome_line(status: str, error: str | None) -> str:
-    """One line for a notification about a page fetch."""
+def outcome_line(status: str, error: str | None, *, page_kept: bool = False) -> str:
+    """One line for a notification about a page fetch (`page_kept`: a failed fetch leaves
+    the page's text stored before)."""
     if status == "stored":
         return "Full text from the page stored."
     if status == "not-modified":
         return "The page has not changed since it was stored."
-    return f"The feed's summary stays: {error or 'the page was not fetched'}."
+    reason = error or "the page was not fetched"
+    if page_kept:
+        return f"The full text stored before stays: {reason}."
+    return f"The feed's summary stays: {reason}."
 
 
 def origin_line(state: PageState | None, *, showing_summary: bool = False) -> Text | None:

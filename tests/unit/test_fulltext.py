@@ -201,6 +201,16 @@ def test_the_fetch_key_asks_again_with_a_conditional_get(
     outcome = fetch_article_page(database, listed.row.id, CONFIG)
     assert outcome.status is PageStatus.NOT_MODIFIED
     assert server.headers_for("/story/0")[-1].get("if-none-match") == '"v1"'
+    server.routes["/story/0"] = static(b"gone", "text/plain", status=410)
+    failed = fetch_article_page(database, listed.row.id, CONFIG)
+    assert (failed.status, failed.page_kept) == (PageStatus.FAILED, True)
+    store = Store(database)
+    try:
+        article = store.article(listed.row.id)
+        assert article is not None and QUOTE in "\n".join(article.document.paragraphs)
+        assert store.page_counts(store.source_of(listed.row.id) or 0)[:2] == (1, 0)
+    finally:
+        store.close()
 
 
 def test_a_feed_without_full_text_fetches_no_page_but_the_key_does(
