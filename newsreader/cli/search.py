@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from newsreader.cli.common import EXIT_OK, Subcommands, add_command, opened_store
+from newsreader.cli.common import EXIT_OK, Subcommands, add_command, load_settings, opened_store
 from newsreader.cli.listing import listed_json
 
 
@@ -26,10 +26,16 @@ def register(subcommands: Subcommands) -> None:
 
 def run_search(arguments: argparse.Namespace) -> int:
     """Print the stored articles matching a query, best match first."""
+    from newsreader.rules.feeds import hidden_condition
+
+    hidden = hidden_condition(load_settings().ignores)
     with opened_store() as store:
         # Every stored article is searchable as it is saved; quotes and speakers join when
         # `newsreader index` (or the app) has analysed it.
         matches = store.search(" ".join(arguments.query), limit=arguments.limit)
+        if hidden is not None:  # the killfile's articles are never shown
+            gone = store.ids_matching(matches, hidden)
+            matches = [article_id for article_id in matches if article_id not in gone]
         found = [listed_json(item) for item in store.listed_for_ids(matches)]
     if arguments.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))

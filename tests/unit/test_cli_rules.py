@@ -78,6 +78,10 @@ def test_filter_query_and_ignored_from_the_shell(store: Store) -> None:
     assert listed("--ignored") == ["Sponsored: Harbour news 4", "Sponsored: Harbour news 1"]
     assert listed("--filter", "date < 2026-11-12") == ["Harbour news 0"]
     assert listed("--filter", 'title = "x\' OR 1=1 --"') == []
+    searched = run("search", "news", "--json")
+    assert sorted(item["title"] for item in json.loads(searched.stdout)) == [
+        "Harbour news 0", "Harbour news 2", "Harbour news 3", "Harbour news 5"
+    ]  # fmt: skip
     feeds = run("feeds").stdout.splitlines()[1].split("\t")
     assert feeds[3] == "4"  # the hidden two are not unread
 
