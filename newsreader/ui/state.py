@@ -15,6 +15,7 @@ from newsreader.models import ArticleRow
 from newsreader.rules import is_filter
 from newsreader.rules.feeds import IgnoreRule, QueryFeed
 from newsreader.store import Store
+from newsreader.store.feeds import FeedListing
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.list_source import ListMode, ListSource
 
@@ -85,6 +86,12 @@ class ReaderState:
     def chosen_source(self) -> int | None:
         """The one source the list is narrowed to, if it is."""
         return self.mode.source_ids[0] if len(self.mode.source_ids) == 1 else None
+
+    def chosen_feed(self) -> FeedListing | None:
+        """The one source the list is narrowed to, with its last refresh (None: not one)."""
+        if self.chosen_source is None:
+            return None
+        return next((f for f in self.store.feed_listing() if f.id == self.chosen_source), None)
 
     def source_meant(self, row: ArticleRow | None) -> int | None:
         """The source the user means: the chosen one, else that of `row` (under the cursor)."""

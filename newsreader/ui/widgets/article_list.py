@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -230,9 +231,10 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index, part = divmod(self.scroll_offset.y + y, ROW_HEIGHT)
         if self.row_count == 0:
-            if y == 1:
+            lines = self._empty_lines(width)
+            if 1 <= y <= len(lines):
                 style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(f"  {self.empty_message}", style)]).adjust_cell_length(
+                return Strip([Segment(f"  {lines[y - 1]}", style)]).adjust_cell_length(
                     width, self.rich_style
                 )
             return Strip.blank(width, self.rich_style)
@@ -243,6 +245,11 @@ class ArticleList(ScrollView, can_focus=True):
         if part == 0:
             return self._title_strip(row, width, base)
         return self._detail_strip(row, width, base)
+
+    def _empty_lines(self, width: int) -> list[str]:
+        """The empty-list message wrapped at words to the list's width (never cut off)."""
+        text = Text(steady_width(clean_line(self.empty_message)))
+        return [line.plain for line in text.wrap(self.app.console, max(8, width - 3))]
 
     def _row_style(self, row: ArticleRow, *, is_cursor: bool) -> Style:
         state = "article-list--read" if row.read else "article-list--unread"

@@ -53,8 +53,10 @@ class ListColumn(Vertical):
     def show(self, listing: ListSource) -> None:
         """Draw `listing` (the state's new list): highlights, empty message, rows."""
         self.article_list.highlight_terms = search_terms(listing.mode.query)
-        self.article_list.empty_message = empty_message(listing.mode)
         self.reload(keep_cursor=not listing.searching)
+        # Only an empty list says anything, so the source's refresh record is read only then.
+        feed = self.state.chosen_feed() if not self.article_list.row_count else None
+        self.article_list.empty_message = empty_message(listing.mode, feed)
 
     def reload(self, *, keep_cursor: bool = True) -> None:
         """Re-read the list from the store, keeping the cursor on the same article if it can."""

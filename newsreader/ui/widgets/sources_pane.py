@@ -1,7 +1,10 @@
 """The sources pane: every source with its unread count; choosing one filters the list.
 
-Query feeds (saved filters) come first in a group of their own and behave like a feed; a feed
-with settings of its own (paused, refresh interval, retention) shows them on a dim second line.
+Query feeds (saved filters) come first in a group of their own and behave like a feed. Feeds
+follow in their OPML folders (`sources.category`), each folder headed by its unread total. A
+feed whose last refresh failed is marked `!` with the error on a dim second line (`i` shows
+all of it); one never fetched says so; a feed with settings of its own (paused, refresh
+interval, retention) shows them on the dim second line too. `j`/`k` move as in the list.
 """
 
 from __future__ import annotations
@@ -9,12 +12,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -23,6 +27,8 @@ from newsreader.links import display_text
 from newsreader.rules.feeds import IgnoreRule, QueryFeed, hidden_condition, query_condition
 from newsreader.services.feed_settings import settings_summary
 from newsreader.store import SourceInfo, Store
+from newsreader.store.feeds import FeedListing
+from newsreader.text import clean_line
 from newsreader.ui.widgets.article_list import steady_width
 
 ALL_SOURCES = "source-all"
@@ -47,6 +53,30 @@ def _with_detail(prompt: Text, detail: str | None, width: int = 28) -> Text:
     return Text.assemble(prompt, "\n", line, end="")
 
 
+def feed_state(feed: FeedListing | None) -> str | None:
+    """A few words on how the feed's refreshing goes, when something is worth saying."""
+    if feed is None:
+        return None
+    if feed.last_error and feed.succeeded_at is None and not feed.article_count:
+        return f"not fetched yet: {clean_line(feed.last_error)}"
+    if feed.last_error:
+        return f"failed: {clean_line(feed.last_error)}"
+    if feed.kind == "feed" and feed.refreshed_at is None and not feed.article_count:
+        return "not fetched yet"
+    return None
+
+
+def failure_report(feed: FeedListing) -> str:
+    """The whole story of a feed's last refresh, for `i`."""
+    if not feed.last_error:
+        return f"{clean_line(feed.title)}: the last refresh worked."
+    report = f"{clean_line(feed.title)}: {clean_line(feed.last_error)}"
+    if feed.succeeded_at:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(feed.succeeded_at))
+        return f"{report} (last worked {when}; r tries again)"
+    return f"{report} (never fetched; r tries again)"
+
+
 @dataclass(frozen=True, slots=True)
 class PaneCounts:
     """What the pane shows, read in one go from the store."""
@@ -56,6 +86,8 @@ class PaneCounts:
     """(title, unread count) of each query feed."""
     details: dict[int, str]
     """Source id → its own settings in a few words."""
+    feeds: dict[int, FeedListing] = field(default_factory=dict)
+    """Source id → its folder and how its last refresh went."""
 
 
 def pane_counts(
@@ -71,13 +103,24 @@ def pane_counts(
         source_id: settings_summary(settings)
         for source_id, settings in store.all_feed_settings().items()
     }
+    feeds = {feed.id: feed for feed in store.feed_listing()}
     return PaneCounts(
-        sources, [(q.title, n) for q, n in zip(queries, counts, strict=True)], details
+        sources, [(q.title, n) for q, n in zip(queries, counts, strict=True)], details, feeds
     )
 
 
 class SourcesPane(OptionList):
     """Lists sources; posts `SourceChosen` with the id, or None for all sources."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("i", "why", "Why it failed", id="sources.why"),
+    ]
+
+    COMPONENT_CLASSES = {"sources-pane--failed", "sources-pane--folder"}
 
     DEFAULT_CSS = """
     SourcesPane {
@@ -87,6 +130,8 @@ class SourcesPane(OptionList):
         border-right: solid $panel;
         background: $surface;
         &:focus { border: none; border-right: solid $accent; }
+        & > .sources-pane--failed { color: $text-error; text-style: bold; }
+        & > .sources-pane--folder { color: $text-accent; text-style: bold; }
     }
     """
 
@@ -130,6 +175,8 @@ class SourcesPane(OptionList):
         self._shown: tuple[Any, ...] | None = None
         """What `show_sources` was last given, to draw again at a new width."""
         self._shown_width = 0
+        self.feeds: dict[int, FeedListing] = {}
+        """Source id → its folder and last refresh, as last shown."""
         self.store = store
         self.queries = tuple(queries)
         self.ignores = tuple(ignores)
@@ -174,7 +221,12 @@ class SourcesPane(OptionList):
         counts = event.counts
         if counts is not None:
             self.show_sources(
-                counts.sources, event.chosen, counts.queries, event.chosen_query, counts.details
+                counts.sources,
+                event.chosen,
+                counts.queries,
+                event.chosen_query,
+                counts.details,
+                counts.feeds,
             )
 
     def show_sources(
@@ -184,6 +236,7 @@ class SourcesPane(OptionList):
         queries: Sequence[tuple[str, int]] = (),
         chosen_query: str | None = None,
         details: Mapping[int, str] | None = None,
+        feeds: Mapping[int, FeedListing] | None = None,
     ) -> None:
         """Fill the pane, keeping the highlight on the chosen source or query feed.
 
@@ -193,8 +246,10 @@ class SourcesPane(OptionList):
             queries: (title, unread count) of each query feed, listed in their own group.
             chosen_query: The query feed the list shows, if any.
             details: Source id → its settings line (`paused · refresh 90 min`).
+            feeds: Source id → its folder and last refresh (grouping and failure marks).
         """
-        self._shown = (sources, chosen, queries, chosen_query, details)
+        self._shown = (sources, chosen, queries, chosen_query, details, feeds)
+        self.feeds = dict(feeds or {})
         total_unread = sum(source.unread_count for source in sources)
         # The layout decides the pane's width; a prompt wider than it would wrap its count.
         shown = self._shown_width = self.scrollable_content_region.width
@@ -204,24 +259,12 @@ class SourcesPane(OptionList):
         ]
         self.query_titles = [title for title, _ in queries]
         if queries:
-            options.append(Option(Text("Queries", Style(dim=True, italic=True)), disabled=True))
+            options.append(self._heading("Queries", None, width))
             options += [
                 Option(source_prompt(title, unread, width), id=f"query-{number}")
                 for number, (title, unread) in enumerate(queries)
             ]
-            options.append(Option(Text("Feeds", Style(dim=True, italic=True)), disabled=True))
-        details = details or {}
-        options += [
-            Option(
-                _with_detail(
-                    source_prompt(source.title, source.unread_count, width),
-                    details.get(source.id),
-                    width,
-                ),
-                id=f"source-{source.id}",
-            )
-            for source in sources
-        ]
+        options += self._folders(sources, details or {}, width, headed=bool(queries))
         self.set_options(options)
         target = ALL_SOURCES if chosen is None else f"source-{chosen}"
         if chosen_query in self.query_titles:
@@ -231,11 +274,79 @@ class SourcesPane(OptionList):
         except Exception:  # the chosen source is gone
             self.highlighted = 0
 
+    def _folders(
+        self, sources: list[SourceInfo], details: Mapping[int, str], width: int, *, headed: bool
+    ) -> list[Option | None]:
+        """The sources grouped by OPML folder (by name), then those in no folder."""
+        folders: dict[str, list[SourceInfo]] = {}
+        for source in sources:
+            feed = self.feeds.get(source.id)
+            folders.setdefault(clean_line(feed.category or "") if feed else "", []).append(source)
+        names = sorted((name for name in folders if name), key=str.casefold)
+        options: list[Option | None] = []
+        for name in [*names, ""]:
+            members = folders.get(name, [])
+            if not members:
+                continue
+            if name or names or headed:
+                unread = sum(source.unread_count for source in members)
+                options.append(self._heading(name or "Feeds", unread if name else None, width))
+            indent = 2 if name else 0
+            options += [self._source_option(source, details, width, indent) for source in members]
+        return options
+
+    def _heading(self, name: str, unread: int | None, width: int) -> Option:
+        """A folder's name (and its unread total) over its feeds; not choosable."""
+        style = self.get_component_rich_style("sources-pane--folder", partial=True)
+        if unread is None:
+            return Option(Text(name, Style(dim=True, italic=True), end=""), disabled=True)
+        heading = source_prompt(name, unread, width)
+        heading.stylize(style, 0, min(len(name), len(heading.plain)))
+        return Option(heading, disabled=True)
+
+    def _source_option(
+        self, source: SourceInfo, details: Mapping[int, str], width: int, indent: int
+    ) -> Option:
+        """One source: `! ` when its last refresh failed, its title and unread count, and a
+        dim line with how refreshing goes and its own settings."""
+        feed = self.feeds.get(source.id)
+        failed = feed is not None and bool(feed.last_error)
+        mark = "! " if failed else " " * indent
+        prompt = Text(end="")
+        prompt.append(mark, self.get_component_rich_style("sources-pane--failed", partial=True))
+        prompt.append_text(source_prompt(source.title, source.unread_count, width - len(mark)))
+        notes = [note for note in (feed_state(feed), details.get(source.id)) if note]
+        return Option(_with_detail(prompt, " · ".join(notes), width), id=f"source-{source.id}")
+
+    def action_why(self) -> None:
+        """Say why the highlighted feed's last refresh failed (or that it worked)."""
+        option_id = ""
+        if self.highlighted is not None:
+            option_id = self.get_option_at_index(self.highlighted).id or ""
+        feed = None
+        if option_id.startswith("source-") and option_id != ALL_SOURCES:
+            feed = self.feeds.get(int(option_id.removeprefix("source-")))
+        if feed is None:
+            self.notify("Highlight a feed to see how its last refresh went.", timeout=3)
+            return
+        report = failure_report(feed)
+        if feed.last_error:
+            self.notify(report, title="Last refresh", severity="warning", timeout=12)
+        else:
+            self.notify(report, title="Last refresh", timeout=6)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+
+    def _redraw(self) -> None:
+        """Draw the pane again (new width or theme) from what it was last given."""
+        if self._shown is not None:
+            self.call_after_refresh(self.show_sources, *self._shown)
+
     def on_resize(self) -> None:
         """Fit the prompts to the width the layout gave the pane."""
         if self._shown is not None and self._shown_width != self.scrollable_content_region.width:
-            sources, chosen, queries, chosen_query, details = self._shown
-            self.show_sources(sources, chosen, queries, chosen_query, details)
+            self.show_sources(*self._shown)
 
     @on(OptionList.OptionSelected)
     def choose_source(self, event: OptionList.OptionSelected) -> None:
