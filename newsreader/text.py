@@ -120,8 +120,8 @@ def _is_abbreviation(text: str, period_index: int) -> bool:
         return False
     word_start = text.rfind(" ", 0, period_index) + 1
     word = text[word_start:period_index].lstrip("\"“‘'(")
-    if len(word) == 1 or "." in word:
-        return True  # an initial ("Myles B.") or a dotted acronym ("U.S.", "D.C.")
+    if (len(word) == 1 and word.isalpha()) or "." in word:
+        return True  # an initial ("Myles B.") or a dotted acronym ("U.S.", "D.C."), not "Jan. 3."
     if word.lower() == "no":
         return text[period_index + 2 : period_index + 3].isdigit()  # "No. 10", not "said no."
     return word.lower() in _ABBREVIATIONS

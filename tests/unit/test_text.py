@@ -200,6 +200,11 @@ def test_derive_title_respects_limit() -> None:
             "Dr. A. Smith met Gen. Lee on Friday",
             ["More."],
         ),
+        (
+            ["The vote is on Jan. 3. Polls open at 7."],
+            "The vote is on Jan. 3",
+            ["Polls open at 7."],
+        ),
         ([], "", []),
     ],
 )
