@@ -172,3 +172,23 @@ async def test_live_resize_keeps_every_pane_readable(article_folder: Path, datab
             assert_panes_readable(app)
             if screen.article_view.display:
                 assert_article_not_cut(app)
+
+
+async def test_esc_walks_back_from_the_article_to_sources_to_the_list(
+    article_folder: Path, database: Path
+) -> None:
+    app = make_app(database, article_folder)
+    async with app.run_test(size=(60, 15)) as pilot:
+        screen = await open_article(app, pilot)
+        await pilot.press("S")  # sources in front, alone on a screen this narrow
+        await pilot.pause()
+        assert screen.sources_pane.display and not screen.article_view.display
+        await pilot.press("tab", "tab")  # list, then the article
+        await pilot.pause()
+        assert screen.article_view.display and not screen.sources_pane.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.sources_pane.display and screen.sources_pane.has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.list_column.display and screen.article_list.has_focus

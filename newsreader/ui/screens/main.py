@@ -355,7 +355,9 @@ class MainScreen(Screen[None]):
         if self.list_column.end_search():
             self.layout_keeper.go_to("list")
         elif not self.layout_keeper.shown("list"):
-            self.layout_keeper.go_to("sources" if self.layout_keeper.wish.sources_pane else "list")
+            keeper = self.layout_keeper
+            reading = keeper.wish.front in ("article", "quote")
+            keeper.go_to("sources" if keeper.wish.sources_pane and reading else "list")
 
     def action_cycle_view(self) -> None:
         """All → unread → starred."""
