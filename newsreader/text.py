@@ -144,6 +144,11 @@ def _trim_at_word(text: str, limit: int) -> str:
 
 
 HEADLINE_LIMIT = 280
+
+# Double quotation marks of the languages we read (the extractor's openers, `extract.marks`):
+# a lead sentence holding one keeps its place in the body, because the quotation belongs in
+# the quote pane and its highlight in the text, which a headline has neither of.
+_QUOTATION_MARKS = re.compile(r"``|[\"“”„«»「」『』]")
 """Longest headline taken from a lead sentence; a longer sentence is cut at a word there.
 
 News leads run to about 35 words (some 230 characters); past this a sentence is a paragraph
@@ -169,7 +174,8 @@ def take_headline(paragraphs: Sequence[str], limit: int = HEADLINE_LIMIT) -> tup
 
     For text whose only headline is its lead: showing both would say the first sentence
     twice. The sentence leaves the body only when the headline holds all of it (a lead cut
-    with `…` stays in the body) and when something of the body remains.
+    with `…` stays in the body), when something of the body remains, and when it quotes
+    nobody (a quotation stays where the quote pane and its highlight can find it).
 
     Args:
         paragraphs: The article body; datelines and empty paragraphs are skipped.
@@ -190,7 +196,8 @@ def take_headline(paragraphs: Sequence[str], limit: int = HEADLINE_LIMIT) -> tup
         title = _trim_at_word(headline, limit)
         rest = line[len(sentence) :].strip()
         remaining = [*body[:index], *([rest] if rest else []), *body[index + 1 :]]
-        if title == headline and any(clean_line(part) for part in remaining):
+        quotes = _QUOTATION_MARKS.search(sentence) is not None
+        if title == headline and not quotes and any(clean_line(part) for part in remaining):
             return title, remaining
         return title, body
     return "", body

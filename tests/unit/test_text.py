@@ -194,7 +194,12 @@ def test_derive_title_respects_limit() -> None:
         (["Lead one. Then more.", "Second."], "Lead one", ["Then more.", "Second."]),
         (["Whole lead sentence.", "Second."], "Whole lead sentence", ["Second."]),
         (["Only sentence."], "Only sentence", ["Only sentence."]),  # nothing else to show
-        (["“We won,” she said. Cheers.", "Next."], "“We won,” she said", ["Cheers.", "Next."]),
+        # A quotation stays in the body, where the quote pane finds it.
+        (
+            ["“We won,” she said. Cheers.", "Next."],
+            "“We won,” she said",
+            ["“We won,” she said. Cheers.", "Next."],
+        ),
         (
             ["Dr. A. Smith met Gen. Lee on Friday. More."],
             "Dr. A. Smith met Gen. Lee on Friday",
@@ -218,6 +223,19 @@ def test_a_lead_too_long_for_a_headline_stays_in_the_body() -> None:
     lead = "The council said " + "that the plan would go ahead, " * 12 + "it said."
     title, body = take_headline([lead, "Second."])
     assert title.endswith("…") and body == [lead, "Second."]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "“We will rebuild,” the mayor said on Tuesday.",
+        'Officials said the ferry was "unsafe at any speed."',
+        "« Nous reconstruirons », a déclaré la maire mardi.",
+    ],
+)
+def test_a_lead_that_quotes_someone_stays_in_the_body(lead: str) -> None:
+    title, body = take_headline([lead, "Second paragraph."])
+    assert title and body == [lead, "Second paragraph."]
 
 
 @settings(max_examples=300, deadline=None)
