@@ -52,6 +52,24 @@ async def test_add_feed_dialog_subscribes_and_fetches(server: FeedServer, databa
         assert app.screen.query_one(ArticleList).row_count == 12
 
 
+@pytest.mark.parametrize("typed", ["http://", "https://", "ftp://example.org/feed", "example"])
+async def test_add_feed_dialog_refuses_what_is_not_a_feed(typed: str, database: Path) -> None:
+    database.parent.mkdir(parents=True)
+    app = NewsReaderApp(Store(database), quick_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*typed, "enter")
+        await pilot.pause()
+        # The dialog stays, says why in one line, and nothing was subscribed.
+        assert isinstance(app.screen, AddFeedScreen)
+        error = str(app.screen.query_one("#add-error").render())
+        assert error.startswith(typed) and ("URL" in error or "folder" in error)
+        await pilot.press("escape")
+    assert [row.key for row in Store(database).feed_listing() if row.kind == "feed"] == []
+
+
 async def test_refresh_all_while_moving_through_the_list(
     server: FeedServer, article_folder: Path, database: Path
 ) -> None:
