@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from typing import Any
 
@@ -13,16 +14,17 @@ NOBODY = 65534
 def feeds_with(data_dir: str, as_nobody: bool = False, add: bool = False) -> dict[str, Any]:
     """`newsreader feeds` (or `add`) on the database in `data_dir`, as root or as nobody."""
     if as_nobody:
-        # The interpreter lives under root's home: import what the command needs first.
+        # The interpreter and the checkout may live where nobody cannot read (root's home, a
+        # mktemp folder): import every module the command could load lazily first.
         import logging.handlers  # noqa: F401
+        import pkgutil
 
+        import newsreader
         import newsreader.cli
-        import newsreader.config
-        import newsreader.sources.refresh
-        import newsreader.store.feeds
-        import newsreader.store.open_errors
-        import newsreader.subscriptions
 
+        for module in pkgutil.walk_packages(newsreader.__path__, "newsreader."):
+            if not module.name.startswith("newsreader.ui"):
+                importlib.import_module(module.name)
         newsreader.cli.build_parser()  # imports every command's module
 
         os.setgid(NOBODY)
