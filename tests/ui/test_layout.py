@@ -192,3 +192,42 @@ async def test_esc_walks_back_from_the_article_to_sources_to_the_list(
         await pilot.press("escape")
         await pilot.pause()
         assert screen.list_column.display and screen.article_list.has_focus
+
+
+async def test_focus_follows_a_pane_that_a_resize_hides(
+    article_folder: Path, database: Path
+) -> None:
+    app = make_app(database, article_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_article(app, pilot)
+        await pilot.press("tab", "tab")  # article view, then the quote pane
+        await pilot.pause()
+        assert screen.quote_pane.options.has_focus
+        await pilot.resize_terminal(60, 15)  # no room for the quote pane: it steps aside
+        await pilot.pause()
+        assert not screen.quote_pane.display
+        assert screen.focused is not None and screen.focused.display
+        assert screen.article_view.display
+
+
+async def test_sources_opened_at_start_on_a_narrow_screen_come_forward_with_s(
+    article_folder: Path, database: Path
+) -> None:
+    from newsreader.config import Config
+
+    database.parent.mkdir(parents=True, exist_ok=True)
+    app = NewsReaderApp(
+        Store(database), Config(show_sources_pane=True), import_paths=[article_folder]
+    )
+    async with app.run_test(size=(60, 15)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.list_column.display and not screen.sources_pane.display
+        await pilot.press("S")
+        await pilot.pause()
+        assert screen.sources_pane.display and screen.sources_pane.has_focus
+        await pilot.press("S")
+        await pilot.pause()
+        assert not screen.sources_pane.display and screen.list_column.display

@@ -53,7 +53,20 @@ class LayoutKeeper:
                 widget.styles.width = width
         self.pane("quote").set_class(plan.quote_floats, "-floating")
         self.drawn = plan
+        self._keep_focus_visible()
         return plan
+
+    def _keep_focus_visible(self) -> None:
+        """After a resize hid the pane that had the focus, give it to one on screen."""
+        focused = self.screen.focused
+        if focused is None or all(
+            node.display for node in focused.ancestors_with_self if isinstance(node, Widget)
+        ):
+            return
+        for name in (self.wish.front, "list", "article", "sources", "quote"):
+            if self.shown(name):
+                self.screen.query_one(FOCUS_TARGETS[name]).focus()
+                return
 
     def change(self, **wish: object) -> PaneLayout:
         """Change the wish (fields of `LayoutWish`) and lay out again."""
@@ -77,7 +90,9 @@ class LayoutKeeper:
         if widget is None:
             return
         for name in PANE_IDS:
-            if self.pane(name) in widget.ancestors_with_self:
+            # A pane out of sight can hold the focus for a moment (Textual focuses the first
+            # focusable widget at start); it must not become the one kept on screen.
+            if self.pane(name) in widget.ancestors_with_self and self.shown(name):
                 self.wish = replace(self.wish, front=name)
                 return
 
@@ -105,6 +120,9 @@ class LayoutKeeper:
 
     def toggle_sources_pane(self) -> str:
         """Open or close the sources pane; returns what happened, for a notification."""
+        if self.wish.sources_pane and not self.shown("sources"):
+            self.go_to("sources")  # open but out of sight on this narrow screen: bring it back
+            return "Sources pane in front (S closes it)"
         if self.wish.sources_pane:
             self.change(sources_pane=False)
             self.go_to("list")
