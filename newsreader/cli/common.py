@@ -150,3 +150,15 @@ def first_run_samples() -> list[Path]:
     (`newsreader remove ID`) sticks even when no other source is left.
     """
     return [] if paths.database_path().exists() else [paths.bundled_samples()]
+
+
+def say_quotes_pending(store: Store) -> None:
+    """One line on stderr when articles still wait for quote analysis."""
+    from newsreader.versions import EXTRACTOR_VERSION
+
+    pending = store.pending_index_count(EXTRACTOR_VERSION)
+    if pending:
+        error(
+            f"{pending:,} article{'s' if pending != 1 else ''} still waiting for quote analysis "
+            "(their quotes are missing here); `newsreader index` runs it now"
+        )

@@ -15,6 +15,7 @@ from newsreader.cli.common import (
     first_run_samples,
     load_settings,
     opened_store,
+    say_quotes_pending,
 )
 from newsreader.text import clean_line
 
@@ -49,6 +50,8 @@ def run_list(arguments: argparse.Namespace) -> int:
 
             import_paths(store.path, samples)
         listed = store.listed(_list_filter(arguments))
+        if _reads_quotes(arguments):
+            say_quotes_pending(store)
         if arguments.json:
             print(json.dumps([listed_json(item) for item in listed], ensure_ascii=False, indent=1))
         else:
@@ -87,6 +90,23 @@ def _list_filter(arguments: argparse.Namespace) -> ListFilter:
         hidden=hidden_condition(config.ignores),
         only_hidden=arguments.ignored,
     )
+
+
+def _reads_quotes(arguments: argparse.Namespace) -> bool:
+    """Whether the filters in force (given, query feed, killfile) compare speakers or quotes."""
+    from newsreader.rules import QUOTE_FIELDS, RuleError, fields_in, parse_rule
+
+    config = load_settings(report=False)
+    written = [arguments.filter] if arguments.filter is not None else []
+    written += [query.filter for query in config.queries if query.title == arguments.query]
+    written += [rule.filter for rule in config.ignores]
+    for text in written:
+        try:
+            if fields_in(parse_rule(text)) & QUOTE_FIELDS:
+                return True
+        except RuleError:
+            continue  # reported where the filter is read
+    return False
 
 
 def _line(item: ListedArticle) -> str:

@@ -9,11 +9,16 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from newsreader.cli.common import EXIT_OK, Subcommands, add_command, error, opened_store
+from newsreader.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    add_command,
+    opened_store,
+    say_quotes_pending,
+)
 from newsreader.text import clean_line
 
 if TYPE_CHECKING:
-    from newsreader.store import Store
     from newsreader.store.search import StoredQuote
 
 
@@ -33,7 +38,7 @@ def register(subcommands: Subcommands) -> None:
 def run_export_quotes(arguments: argparse.Namespace) -> int:
     """Write every stored quote with its speaker, source and date."""
     with opened_store() as store:
-        _say_pending(store)
+        say_quotes_pending(store)
         quotes: Iterable[StoredQuote] = (
             store.quotes_by(arguments.speaker, exact=False, limit=1_000_000)
             if arguments.speaker
@@ -83,15 +88,3 @@ EXPORTERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {
     "md": _export_markdown,
 }
 """Writers of the quote records to stdout, by `--format`."""
-
-
-def _say_pending(store: Store) -> None:
-    """One line on stderr when articles still wait for quote analysis."""
-    from newsreader.versions import EXTRACTOR_VERSION
-
-    pending = store.pending_index_count(EXTRACTOR_VERSION)
-    if pending:
-        error(
-            f"{pending:,} article{'s' if pending != 1 else ''} still waiting for quote analysis "
-            "(their quotes are missing here); `newsreader index` runs it now"
-        )

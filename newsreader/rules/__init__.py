@@ -12,13 +12,22 @@ condition over the `articles` table; user text only ever travels as a parameter.
 """
 
 from newsreader.rules.compile import Condition, compile_rule, filter_condition
-from newsreader.rules.parser import FIELDS, RuleError, is_filter, parse_rule
+from newsreader.rules.parser import (
+    FIELDS,
+    QUOTE_FIELDS,
+    RuleError,
+    fields_in,
+    is_filter,
+    parse_rule,
+)
 
 __all__ = [
     "FIELDS",
+    "QUOTE_FIELDS",
     "Condition",
     "RuleError",
     "compile_rule",
+    "fields_in",
     "filter_condition",
     "is_filter",
     "parse_rule",

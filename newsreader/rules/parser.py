@@ -93,6 +93,18 @@ class Or:
 
 Node = Comparison | Not | And | Or
 
+QUOTE_FIELDS = frozenset({"speaker", "quote"})
+"""Fields answered from the quote index, which fills in the background after a save."""
+
+
+def fields_in(node: Node) -> frozenset[str]:
+    """Every field a parsed filter compares (to know which indexes its answer depends on)."""
+    if isinstance(node, Comparison):
+        return frozenset((node.field,))
+    if isinstance(node, Not):
+        return fields_in(node.operand)
+    return frozenset().union(*(fields_in(operand) for operand in node.operands))
+
 
 def parse_rule(source: str) -> Node:
     """Parse a filter into its tree.

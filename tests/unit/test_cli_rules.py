@@ -86,6 +86,18 @@ def test_filter_query_and_ignored_from_the_shell(store: Store) -> None:
     assert feeds[3] == "4"  # the hidden two are not unread
 
 
+def test_a_speaker_filter_says_when_quotes_are_still_being_found(store: Store) -> None:
+    """Quotes are indexed after the save: until then a speaker filter says so, not just []."""
+    result = run("list", "--json", "--filter", 'speaker = "Ada Ruiz"')
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    assert "6 articles still waiting for quote analysis" in result.stderr
+    assert "waiting" not in run("list", "--filter", "title ~ ferry").stderr
+    assert run("index").returncode == 0
+    result = run("list", "--json", "--filter", 'speaker = "Ada Ruiz"')
+    assert [item["title"] for item in json.loads(result.stdout)] == ["Harbour news 0"]
+    assert result.stderr == ""
+
+
 def test_bad_filters_and_unknown_queries_are_one_line_exit_2(store: Store) -> None:
     result = run("list", "--filter", "title ~")
     assert result.returncode == 2
