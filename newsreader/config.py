@@ -269,6 +269,8 @@ def _apply(values: dict[str, Any], path: Path, text: str) -> tuple[Config, list[
 
 TABLE_ARRAYS = {"query": "queries", "ignore": "ignores"}
 """`[[query]]` and `[[ignore]]` → the Config field holding them."""
+_SETTINGS = frozenset(f.name for f in fields(Config) if f.name not in TABLE_ARRAYS.values())
+"""The top-level keys: written below a `[[...]]` header, they belong to that entry instead."""
 
 
 def _apply_table_array(
@@ -276,10 +278,10 @@ def _apply_table_array(
 ) -> Config:
     """Query feeds or killfile rules: the usable entries kept, one warning per other."""
     if key == "query":
-        queries, problems = read_queries(value, path, text)
+        queries, problems = read_queries(value, path, text, _SETTINGS)
         warnings.extend(problems)
         return replace(config, queries=tuple(queries))
-    ignores, problems = read_ignores(value, path, text)
+    ignores, problems = read_ignores(value, path, text, _SETTINGS)
     warnings.extend(problems)
     return replace(config, ignores=tuple(ignores))
 

@@ -27,6 +27,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+ROW_ID_MAX = 2**63 - 1
+"""The largest id SQLite can store (a signed 64-bit integer)."""
+
+
+def parse_row_id(text: str) -> int | None:
+    """`text` as a stored row's id (an article's, a source's), or None when it cannot be one.
+
+    Only ASCII digits are an id (no sign, no spaces, no other scripts' digits); one past
+    ROW_ID_MAX or zero names no row, so it is None rather than an OverflowError later.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 0 < number <= ROW_ID_MAX else None
+
 
 class QuoteKind(StrEnum):
     """What a span between quote marks is."""

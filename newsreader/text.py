@@ -201,3 +201,9 @@ def take_headline(paragraphs: Sequence[str], limit: int = HEADLINE_LIMIT) -> tup
             return title, remaining
         return title, body
     return "", body
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 source`, `2 sources`, `1,200 articles`: the count and the noun agreeing with it
+    (a regular plural: the noun plus `s`)."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

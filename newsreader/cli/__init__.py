@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import importlib
 import logging
 import os
@@ -35,6 +36,7 @@ from newsreader import __version__, paths
 from newsreader.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_USAGE,
     GLOBAL_FLAGS,
     VERBOSE_HELP,
     CommandError,
@@ -113,6 +115,20 @@ def with_default_command(arguments: Sequence[str], commands: Sequence[str]) -> l
     return [*arguments, DEFAULT_COMMAND]
 
 
+def unknown_command(arguments: Sequence[str], commands: Sequence[str]) -> str | None:
+    """The line for a first word that is neither a command nor a path but looks like a
+    command (no slash, no dot: `newsreader bogus`), naming the closest commands; else None."""
+    word = next((word for word in arguments if word not in GLOBAL_FLAGS), None)
+    if word is None or word in commands or word.startswith("-"):
+        return None
+    if "/" in word or "." in word or os.sep in word or os.path.lexists(word):
+        return None
+    close = difflib.get_close_matches(word, commands, n=3, cutoff=0.5)
+    if close:
+        return f"unknown command {word!r}; did you mean {' or '.join(close)}?"
+    return f"unknown command {word!r} (commands: {', '.join(commands)})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -121,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser, commands = build_parser()
     given = list(sys.argv[1:] if argv is None else argv)
+    mistyped = unknown_command(given, commands)
+    if mistyped is not None:
+        error(mistyped)
+        return EXIT_USAGE
     arguments = parser.parse_args(with_default_command(given, commands))
     from newsreader.logs import setup_logging
 

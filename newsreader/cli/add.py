@@ -18,6 +18,7 @@ from newsreader.cli.common import (
     opened_store,
 )
 from newsreader.links import display_text
+from newsreader.text import plural
 
 if TYPE_CHECKING:
     from newsreader.store import Store
@@ -91,8 +92,10 @@ def _add_feed(store: Store, url: str, title: str, *, full_text: bool = False) ->
     outcome = summary.outcomes[0] if summary.outcomes else None
     if outcome is None or outcome.failed:
         reason = outcome.error if outcome else "not fetched"
-        error(f"subscribed (id {source_id}), but the first fetch failed: {reason}")
-        raise CommandError(f"`newsreader remove {source_id}` unsubscribes")
+        raise CommandError(
+            f"subscribed (id {source_id}), but the first fetch failed: {reason}; "
+            f"newsreader remove {source_id} undoes it"
+        )
     pages = ""
     if full_text:
         pages = f", {outcome.pages} with their page's full text"
@@ -100,7 +103,7 @@ def _add_feed(store: Store, url: str, title: str, *, full_text: bool = False) ->
             pages += f" ({outcome.page_failures} pages failed: {outcome.page_error})"
     print(
         f"Subscribed (id {source_id}): {display_text(outcome.title)} — "
-        f"{outcome.added} articles{display_text(pages)}"
+        f"{plural(outcome.added, 'article')}{display_text(pages)}"
     )
     return EXIT_OK
 

@@ -67,7 +67,7 @@ def _list_filter(arguments: argparse.Namespace) -> ListFilter:
         CommandError: (exit 2) a filter that cannot be read, or an unknown query feed.
     """
     from newsreader.rules import RuleError, filter_condition
-    from newsreader.rules.feeds import hidden_condition, query_condition
+    from newsreader.rules.feeds import find_query, hidden_condition, query_condition
     from newsreader.store import ListFilter
 
     config = load_settings()
@@ -78,11 +78,10 @@ def _list_filter(arguments: argparse.Namespace) -> ListFilter:
     except RuleError as failure:
         raise CommandError(f"--filter {failure}", EXIT_USAGE) from failure
     if arguments.query is not None:
-        query = next((q for q in config.queries if q.title == arguments.query), None)
-        if query is None:
-            titles = ", ".join(repr(q.title) for q in config.queries) or "none in config.toml"
-            raise CommandError(f"no query feed {arguments.query!r} (query feeds: {titles})",
-                               EXIT_USAGE)  # fmt: skip
+        try:
+            query = find_query(config.queries, arguments.query)
+        except LookupError as failure:
+            raise CommandError(str(failure), EXIT_USAGE) from failure
         conditions.append(query_condition(query))
     return ListFilter(
         unread_only=arguments.unread,
@@ -95,10 +94,12 @@ def _list_filter(arguments: argparse.Namespace) -> ListFilter:
 def _reads_quotes(arguments: argparse.Namespace) -> bool:
     """Whether the filters in force (given, query feed, killfile) compare speakers or quotes."""
     from newsreader.rules import QUOTE_FIELDS, RuleError, fields_in, parse_rule
+    from newsreader.rules.feeds import find_query
 
     config = load_settings(report=False)
     written = [arguments.filter] if arguments.filter is not None else []
-    written += [query.filter for query in config.queries if query.title == arguments.query]
+    if arguments.query is not None:
+        written.append(find_query(config.queries, arguments.query).filter)
     written += [rule.filter for rule in config.ignores]
     for text in written:
         try:
@@ -110,10 +111,12 @@ def _reads_quotes(arguments: argparse.Namespace) -> bool:
 
 
 def _line(item: ListedArticle) -> str:
+    """`ID  N* DATE  SOURCE  TITLE`: the id first, for `newsreader show ID`."""
     row = item.row
     marker = ("N" if not row.read else " ") + ("*" if row.starred else " ")
     date = row.published.strftime("%Y-%m-%d") if row.published else " " * 10
-    return f"{marker} {date}  {clean_line(row.source_name)[:20]:<20}  {clean_line(row.title)}"
+    source = clean_line(row.source_name)[:20]
+    return f"{row.id:>6} {marker} {date}  {source:<20}  {clean_line(row.title)}"
 
 
 def listed_json(item: ListedArticle) -> dict[str, Any]:

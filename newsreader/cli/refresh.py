@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from newsreader.cli.common import (
     opened_store,
 )
 from newsreader.links import display_text
+from newsreader.text import plural
 
 if TYPE_CHECKING:
     from newsreader.config import Config
@@ -43,13 +45,14 @@ def run_refresh(arguments: argparse.Namespace) -> int:
     with opened_store() as store:
         database = store.path
         web_feeds = {feed.id for feed in store.feed_listing() if feed.kind == FEED_KIND}
+        paused = sorted(i for i, own in store.all_feed_settings().items() if own.paused)
     assert database is not None
     config = load_settings()
     if sys.stdout.isatty() and not arguments.quiet:
         summary = _refresh_with_progress_bar(database, config)
     else:
         summary = refresh_sources(database, None, config)
-    _print_summary(summary, quiet=arguments.quiet)
+    _print_summary(summary, paused, quiet=arguments.quiet)
     web = [outcome for outcome in summary.outcomes if outcome.source_id in web_feeds]
     if web and all(outcome.failed for outcome in web):
         print(f"Every web feed failed ({len(web)}): is this machine offline?", file=sys.stderr)
@@ -78,7 +81,8 @@ def _refresh_with_progress_bar(database: Path, config: Config) -> RefreshSummary
         return refresh_sources(database, None, config, advance, page_progress=advance_pages)
 
 
-def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
+def _print_summary(summary: RefreshSummary, paused: Sequence[int], *, quiet: bool) -> None:
+    """The failures, then one line of counts; `paused`: the ids of the feeds left out."""
     from newsreader.logs import log_path
     from newsreader.sources.refresh import OutcomeKind
 
@@ -102,7 +106,13 @@ def _print_summary(summary: RefreshSummary, *, quiet: bool) -> None:
     failed = len(summary.failures)
     pages = sum(outcome.pages for outcome in summary.outcomes)
     full_text = f", {pages} with their page's full text" if pages else ""
+    left_out = ""
+    if paused:
+        which = str(paused[0]) if len(paused) == 1 else "ID"
+        ids = "" if len(paused) == 1 else f" ids {', '.join(map(str, paused))}:"
+        left_out = f", {len(paused)} paused ({ids}newsreader feed {which} --set paused=off)"
+        left_out = left_out.replace("( ids", "(ids")
     print(
-        f"{len(summary.outcomes)} sources: {summary.added} new articles{full_text}, "
-        f"{updated} updated, {failed} failed."
+        f"{plural(len(summary.outcomes), 'source')}: {plural(summary.added, 'new article')}"
+        f"{full_text}, {updated} updated, {failed} failed{left_out}."
     )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from newsreader.cli.common import (
     EXIT_OK,
+    EXIT_USAGE,
     CommandError,
     Subcommands,
     add_command,
@@ -35,13 +36,16 @@ def run_remove(arguments: argparse.Namespace) -> int:
     it came from there)."""
     with opened_store() as store:
         source_id = store.find_source(arguments.target)
+        missing = CommandError(
+            f"{arguments.target}: no such subscription (see `newsreader feeds`)", EXIT_USAGE
+        )
         if source_id is None:
-            raise CommandError(f"{arguments.target}: no such subscription (see `newsreader feeds`)")
+            raise missing
         if _unsubscribed_on_server(store, source_id):
             print(f"Removed subscription {source_id} (on the sync server too)")
             return EXIT_OK
         if not store.remove_source(source_id):
-            raise CommandError(f"{arguments.target}: no such subscription (see `newsreader feeds`)")
+            raise missing
     print(f"Removed subscription {source_id}")
     return EXIT_OK
 

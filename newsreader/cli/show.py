@@ -15,7 +15,8 @@ from newsreader.cli.common import (
     add_command,
     opened_store,
 )
-from newsreader.models import Article, Block, BlockKind
+from newsreader.links import display_text
+from newsreader.models import Article, Block, BlockKind, parse_row_id
 from newsreader.text import clean_line
 
 
@@ -27,7 +28,7 @@ def register(subcommands: Subcommands) -> None:
         "print one stored article, by the id `list` prints",
         run_show,
     )
-    parser.add_argument("id", type=int, help="the article's id")
+    parser.add_argument("id", help="the article's id (the first column of `list`)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print a JSON object")
     output.add_argument(
@@ -39,10 +40,12 @@ def register(subcommands: Subcommands) -> None:
 
 def run_show(arguments: argparse.Namespace) -> int:
     """Print one stored article: as text, or with `--json` its blocks, links and enclosures."""
+    article_id = parse_row_id(arguments.id)
     with opened_store() as store:
-        article = store.article(arguments.id)
+        article = None if article_id is None else store.article(article_id)
     if article is None:
-        raise CommandError(f"no article with id {arguments.id}", EXIT_USAGE)
+        raise CommandError(f"no article {display_text(arguments.id)} (see `newsreader list`)",
+                           EXIT_USAGE)  # fmt: skip
     if arguments.format:
         from newsreader.services.article_export import render
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from newsreader.models import parse_row_id
 from newsreader.rules.parser import And, Comparison, Node, Not, Or, parse_rule
 
 
@@ -164,10 +165,13 @@ def _speaker(node: Comparison, now: int) -> Condition:
 
 
 def _source(node: Comparison, now: int) -> Condition:
-    """The feed: its title (or the user's title for it), URL or path; a number is its id.
+    """What the list shows as the source: the article's own source name (an aggregator's or
+    a local folder's entry carries one), or its feed's title (or the user's title for it),
+    URL or path; a number is the feed's id.
 
-    Only the sources table is searched, so the articles are reached through their source
-    index (an article's own source name, which aggregators set, is not consulted)."""
+    The feed half reaches the articles through their source index; the article's own name
+    is stored only when it differs from the feed's title (else ''), so `<> ''` skips the
+    rows that have none before any comparison."""
     value = str(node.value)
     if node.operator in ("~", "!~"):
         pattern = _like(value)
@@ -176,14 +180,20 @@ def _source(node: Comparison, now: int) -> Condition:
             f" OR s.location LIKE ?{_LIKE_ESCAPE}"
         )
         parameters: tuple[object, ...] = (pattern, pattern, pattern)
+        own, own_parameter = f"source_name LIKE ?{_LIKE_ESCAPE}", pattern
     else:
         inner = f"{_SOURCE_TITLE} = ? COLLATE NOCASE OR s.key = ? OR s.location = ?"
         parameters = (value, value, value)
-        if value.isdigit():
+        own, own_parameter = "source_name = ? COLLATE NOCASE", value
+        number = parse_row_id(value)
+        if number is not None:
             inner += " OR s.id = ?"
-            parameters += (int(value),)
-    sql = f"source_id IN (SELECT s.id FROM sources s WHERE {inner})"
-    return _negated(Condition(sql, parameters), node.operator)
+            parameters += (number,)
+    sql = (
+        f"(source_id IN (SELECT s.id FROM sources s WHERE {inner})"
+        f" OR (source_name <> '' AND {own}))"
+    )
+    return _negated(Condition(sql, (*parameters, own_parameter)), node.operator)
 
 
 def _category(node: Comparison, now: int) -> Condition:
@@ -215,7 +225,10 @@ def _age(node: Comparison, now: int) -> Condition:
 
 
 def _date(node: Comparison, now: int) -> Condition:
-    """Against a whole UTC day (`date = 2026-01-31` is that day) or an instant."""
+    """Against a whole UTC day (`date = 2026-01-31` is that day) or an instant.
+
+    An undated article matches no `date` comparison (its sort_key is when it was first
+    seen, a date the list does not show); `age` does count from that first sighting."""
     assert isinstance(node.value, datetime)
     start = int(node.value.timestamp())
     end = int((node.value + timedelta(days=1)).timestamp()) if node.day else start + 1
@@ -226,10 +239,13 @@ def _date(node: Comparison, now: int) -> Condition:
         ">=": ("sort_key >= ?", (start,)),
         "=": ("sort_key >= ? AND sort_key < ?", (start, end)),
     }
-    if node.operator == "!=":
-        return Condition("NOT (sort_key >= ? AND sort_key < ?)", (start, end))
-    sql, parameters = bounds[node.operator]
-    return Condition(sql, parameters)
+    sql, parameters = (
+        ("NOT (sort_key >= ? AND sort_key < ?)", (start, end))
+        if node.operator == "!="
+        else bounds[node.operator]
+    )
+    # sort_key is `published` when there is one: the index on sort_key still does the work.
+    return Condition(f"published IS NOT NULL AND {sql}", parameters)
 
 
 _COMPARISONS: dict[str, Callable[[Comparison, int], Condition]] = {

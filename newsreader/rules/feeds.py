@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +42,28 @@ class IgnoreRule:
     filter: str
     source: str | None = None
     """A feed's title, URL, path or id (as `source = ...` in a filter); None: every feed."""
+
+
+def find_query(queries: Sequence[QueryFeed], title: str) -> QueryFeed:
+    """The query feed titled `title`, in any case (`quoted: the mayor` finds `Quoted: the
+    Mayor`); a title written exactly so wins over others differing only by case.
+
+    Raises:
+        LookupError: none has that title, or several differ from it only by case (the
+            message names them).
+    """
+    exact = [query for query in queries if query.title == title]
+    if exact:
+        return exact[0]
+    folded = title.casefold()
+    matches = [query for query in queries if query.title.casefold() == folded]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        named = " and ".join(repr(query.title) for query in matches)
+        raise LookupError(f"query feed {title!r} is ambiguous: {named} differ only by case")
+    titles = ", ".join(repr(query.title) for query in queries) or "none in config.toml"
+    raise LookupError(f"no query feed {title!r} (query feeds: {titles})")
 
 
 def query_condition(query: QueryFeed, now: int | None = None) -> Condition:
@@ -69,8 +91,13 @@ def _entry_lines(text: str, table: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if header.match(line)]
 
 
-def read_queries(value: object, path: Path, text: str) -> tuple[list[QueryFeed], list[str]]:
+def read_queries(
+    value: object, path: Path, text: str, settings: Collection[str] = ()
+) -> tuple[list[QueryFeed], list[str]]:
     """The `[[query]]` tables: each needs a title and a filter that parses.
+
+    Args:
+        settings: the top-level config keys, named as such when one is found in an entry.
 
     Returns:
         The usable query feeds and one warning line per unusable entry (file:line: why).
@@ -81,7 +108,7 @@ def read_queries(value: object, path: Path, text: str) -> tuple[list[QueryFeed],
     titles: set[str] = set()
     for index, entry in enumerate(value if isinstance(value, list) else [value]):
         where = f"{path}:{lines[index]}" if index < len(lines) else str(path)
-        problem = _entry_problem(entry, ("title", "filter"))
+        problem = _entry_problem(entry, ("title", "filter"), settings=settings)
         if problem is None and entry["title"] in titles:
             problem = f"a query feed titled {entry['title']!r} is already defined; skipped"
         if problem is not None:
@@ -92,14 +119,20 @@ def read_queries(value: object, path: Path, text: str) -> tuple[list[QueryFeed],
     return queries, warnings
 
 
-def read_ignores(value: object, path: Path, text: str) -> tuple[list[IgnoreRule], list[str]]:
-    """The `[[ignore]]` tables: a filter that parses, and optionally a source."""
+def read_ignores(
+    value: object, path: Path, text: str, settings: Collection[str] = ()
+) -> tuple[list[IgnoreRule], list[str]]:
+    """The `[[ignore]]` tables: a filter that parses, and optionally a source.
+
+    Args:
+        settings: the top-level config keys, named as such when one is found in an entry.
+    """
     rules: list[IgnoreRule] = []
     warnings: list[str] = []
     lines = _entry_lines(text, "ignore")
     for index, entry in enumerate(value if isinstance(value, list) else [value]):
         where = f"{path}:{lines[index]}" if index < len(lines) else str(path)
-        problem = _entry_problem(entry, ("filter",), optional=("source",))
+        problem = _entry_problem(entry, ("filter",), optional=("source",), settings=settings)
         if problem is not None:
             warnings.append(f"{where}: [[ignore]] {problem}")
             continue
@@ -108,20 +141,38 @@ def read_ignores(value: object, path: Path, text: str) -> tuple[list[IgnoreRule]
 
 
 def _entry_problem(
-    entry: object, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    entry: object,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    settings: Collection[str] = (),
 ) -> str | None:
-    """Why one table cannot be used (missing or non-string keys, a filter with an error)."""
+    """Why one table cannot be used (unknown keys, missing or non-string keys, a filter with
+    an error); every unknown key is named, and a top-level setting is said to be one."""
     if not isinstance(entry, dict):
         return "must be a table ([[...]] followed by key = value lines); skipped"
+    unknown = sorted(set(entry) - {*required, *optional})
+    if unknown:
+        named = ", ".join(repr(key) for key in unknown)
+        problem = f"unknown key{'s' if len(unknown) > 1 else ''} {named}"
+        misplaced = [key for key in unknown if key in settings]
+        if misplaced:
+            verb, pronoun = (
+                ("is a setting", "it") if len(misplaced) == 1 else ("are settings", "them")
+            )
+            problem += (
+                f" ({', '.join(misplaced)} {verb} of the whole file: put {pronoun} above the first "
+                "[[...]] table, or TOML reads it as part of this entry)"
+            )
+        missing = [key for key in required if key not in entry]
+        if missing:
+            problem += "; needs " + ", ".join(f'{key} = "..."' for key in missing)
+        return problem + "; skipped"
     for key in (*required, *optional):
         present = key in entry
         if (key in required and not present) or (
             present and not (isinstance(entry[key], str) and entry[key].strip())
         ):
             return f'needs {key} = "..." (a non-empty string); skipped'
-    unknown = sorted(set(entry) - {*required, *optional})
-    if unknown:
-        return f"unknown key {unknown[0]!r}; skipped"
     try:
         parse_rule(entry["filter"])
     except RuleError as error:

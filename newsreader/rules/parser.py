@@ -225,6 +225,9 @@ class _Parser:
             raise RuleError(
                 f"expected a value after {operator.text}, not {_shown(value)}", value.column
             )
+        if operator.text in ("~", "!~") and not value.text.strip():
+            # `~ ""` would match every title but nothing through the full-text index.
+            raise RuleError(f"empty value after {operator.text}", value.column)
         return _comparison(name, operator.text, value)
 
 

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 from newsreader.ingest.safety import FeedRefused, check_entities
 from newsreader.links import browser_url, redact_credentials, redact_url, strip_credentials
-from newsreader.text import clean_line
+from newsreader.text import clean_line, plural
 
 __all__ = ["OpmlEntry", "read_opml", "write_opml"]
 
@@ -73,7 +73,7 @@ def read_opml(data: bytes) -> tuple[list[OpmlEntry], list[str]]:
         entries = _unique(_scan_outlines(data))
         reason = f"not well-formed XML ({clean_line(str(error))})"
         if entries:
-            return entries, [f"{reason}; read {len(entries)} feeds without folders"]
+            return entries, [f"{reason}; read {plural(len(entries), 'feed')} without folders"]
         return [], [f"{reason}; no feeds found"]
     if not found_body:
         return [], ["not an OPML file (no <body>)"]

@@ -11,6 +11,7 @@ import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from newsreader.models import parse_row_id
 from newsreader.store.base import StoreBase
 from newsreader.store.search import SearchIndex
 
@@ -179,9 +180,10 @@ class FeedRecords(StoreBase):
 
     def find_source(self, id_or_location: str) -> int | None:
         """The id of the source with this id, key or current location, if there is one."""
-        if id_or_location.isdigit():
+        number = parse_row_id(id_or_location)
+        if number is not None:
             row = self._connection.execute(
-                "SELECT id FROM sources WHERE id = ?", (int(id_or_location),)
+                "SELECT id FROM sources WHERE id = ?", (number,)
             ).fetchone()
             if row is not None:
                 return int(row[0])

@@ -39,7 +39,7 @@ from newsreader.sync.client import (
 )
 from newsreader.sync.ids import ItemIdError
 from newsreader.sync.items import ServerItem, server_item
-from newsreader.text import clean_line
+from newsreader.text import clean_line, plural
 
 logger = logging.getLogger(__name__)
 
@@ -69,17 +69,17 @@ class SyncReport:
     def summary(self) -> str:
         """One line for the CLI and the app's status."""
         parts = [
-            f"{self.subscriptions} feeds",
-            f"{self.new_items} new articles",
+            plural(self.subscriptions, "feed"),
+            plural(self.new_items, "new article"),
             f"{self.applied} changes from the server",
             f"{self.sent} sent",
         ]
         if self.kept_local:
             parts.append(f"{self.kept_local} kept from here (more recent)")
         if self.removed_sources:
-            parts.append(f"{self.removed_sources} feeds gone from the server")
+            parts.append(f"{plural(self.removed_sources, 'feed')} gone from the server")
         if self.problems:
-            parts.append(f"{len(self.problems)} items skipped")
+            parts.append(f"{plural(len(self.problems), 'item')} skipped")
         return "synced: " + ", ".join(parts)
 
 

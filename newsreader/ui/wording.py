@@ -5,12 +5,8 @@ from __future__ import annotations
 from newsreader.models import Article, Post, Quote
 from newsreader.store.feeds import FeedListing
 from newsreader.text import clean_line
+from newsreader.text import plural as plural  # the UI's texts use it from here too
 from newsreader.ui.list_source import ListMode
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 source`, `2 sources`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def empty_message(mode: ListMode, feed: FeedListing | None = None) -> str:

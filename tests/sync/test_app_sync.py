@@ -51,7 +51,7 @@ async def test_refresh_all_syncs_both_ways_beside_a_local_feed(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one(ArticleList).row_count == 6
-        assert any(note.startswith("Synced: 1 feeds, 4 new articles") for note in sync_notes(app))
+        assert any(note.startswith("Synced: 1 feed, 4 new articles") for note in sync_notes(app))
         article_id = store.search("Synced")[0]
         store.set_read(article_id, True)  # as the app's mark-read does: queued with it
         await pilot.press("R")

@@ -47,7 +47,7 @@ def test_sync_add_remove_and_local_feeds_beside(
     code, out = run(capsys, "add", "--local", mine)
     assert code == 0 and server_feeds(account) == [world]
     code, out = run(capsys, "sync")
-    assert code == 0 and out.startswith("synced: 1 feeds")
+    assert code == 0 and out.startswith("synced: 1 feed,")
     code, listing = run(capsys, "feeds")
     assert "World" in listing and "Mine" in listing
     code, out = run(capsys, "refresh")

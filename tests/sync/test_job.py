@@ -27,7 +27,7 @@ def test_job_syncs_and_reports_failures_as_one_line(tmp_path: Path, account: Acc
     job = SyncJob(database, settings, "config.toml")
     seen: list[str] = []
     outcome = job.run(lambda done, total, what: seen.append(what))
-    assert not outcome.failed and outcome.line.startswith("Synced: 1 feeds, 2 new articles")
+    assert not outcome.failed and outcome.line.startswith("Synced: 1 feed, 2 new articles")
     assert "articles" in seen
     assert job.run(lambda *_: None).report.new_items == 0  # type: ignore[union-attr]
     job.close()

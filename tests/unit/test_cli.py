@@ -178,11 +178,13 @@ def test_every_command_has_its_own_help() -> None:
 def test_verbose_prints_the_log_on_stderr_and_the_log_file_keeps_it() -> None:
     quiet = run("show", "987654")
     assert quiet.returncode == 2
-    assert quiet.stderr == "newsreader: no article with id 987654\n"
+    assert quiet.stderr == "newsreader: no article 987654 (see `newsreader list`)\n"
     loud = run("show", "987654", "--verbose")
-    assert "WARNING" in loud.stderr and loud.stderr.endswith("no article with id 987654\n")
+    assert "WARNING" in loud.stderr and loud.stderr.endswith(
+        "no article 987654 (see `newsreader list`)\n"
+    )
     log_file = Path(os.environ["NEWSREADER_LOG_DIR"]) / "newsreader.log"
-    assert log_file.read_text(encoding="utf-8").count("no article with id 987654") == 2
+    assert log_file.read_text(encoding="utf-8").count("no article 987654") == 2
 
 
 def test_removing_the_samples_sticks() -> None:

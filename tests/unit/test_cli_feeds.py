@@ -58,7 +58,7 @@ def feed_rows() -> list[list[str]]:
 def test_add_fetches_the_feed_and_feeds_lists_it(server: FeedServer) -> None:
     result = run("add", server.url("/feed"))
     assert result.returncode == 0, result.stderr
-    assert "Harbour Gazette" in result.stdout and "1 articles" in result.stdout
+    assert "Harbour Gazette" in result.stdout and "1 article\n" in result.stdout
     (row,) = feed_rows()
     assert row[1:4] == ["Harbour Gazette", server.url("/feed"), "1"] and row[6] == ""
     assert row[4] == row[5] != "never"
@@ -113,7 +113,7 @@ def test_remove_by_id_and_unknown(server: FeedServer) -> None:
     source_id = feed_rows()[0][0]
     assert run("remove", source_id).returncode == 0
     assert feed_rows() == []
-    assert run("remove", "12345").returncode == 1
+    assert run("remove", "12345").returncode == 2
 
 
 def test_import_then_export_round_trips(server: FeedServer, tmp_path: Path) -> None:

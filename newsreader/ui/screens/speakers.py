@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.store import Store
 from newsreader.store.search import SpeakerCount, StoredQuote
-from newsreader.text import clean_line, clean_text
+from newsreader.text import clean_line, clean_text, plural
 from newsreader.ui.cells import steady_text
 from newsreader.versions import EXTRACTOR_VERSION
 
@@ -102,7 +102,7 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
         speaker_list.set_options(options)
         title = self.query_one("#speaker-title", Label)
         pending = self.store.pending_index_count(EXTRACTOR_VERSION)
-        waiting = f" · {pending:,} articles still being analysed" if pending else ""
+        waiting = f" · {plural(pending, 'article')} still being analysed" if pending else ""
         title.update(f"Speakers ({len(self.counts)}){waiting}")
         if self.counts:
             speaker_list.highlighted = 0
@@ -136,7 +136,7 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
         if self.quotes:
             quote_list.highlighted = 0
         self.query_one("#quotes-title", Label).update(
-            Text(f"{clean_line(speaker)} — {len(self.quotes)} quotes")
+            Text(f"{clean_line(speaker)} — {plural(len(self.quotes), 'quote')}")
         )
 
     @on(OptionList.OptionSelected, "#speaker-list")

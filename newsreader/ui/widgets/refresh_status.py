@@ -137,7 +137,7 @@ class RefreshStatus(Static):
                 store.close()
         if summary.indexed or summary.failed:
             failed = f" ({summary.failed:,} failed, see the log)" if summary.failed else ""
-            line = f"Quotes found in {summary.indexed:,} articles{failed}"
+            line = f"Quotes found in {plural(summary.indexed, 'article')}{failed}"
             self.app.call_from_thread(self.finish, line)
         return summary.indexed
 
