@@ -76,6 +76,7 @@ def run_add(arguments: argparse.Namespace) -> int:
 def _add_feed(store: Store, url: str, title: str, *, full_text: bool = False) -> int:
     from newsreader.sources.refresh import refresh_sources
     from newsreader.store.feeds import FEED_KIND
+    from newsreader.store.pages import kept_summary_line
 
     source_id, created = store.add_subscription(url, title=title, location=url, kind=FEED_KIND)
     if not created:
@@ -99,8 +100,8 @@ def _add_feed(store: Store, url: str, title: str, *, full_text: bool = False) ->
     pages = ""
     if full_text:
         pages = f", {outcome.pages} with their page's full text"
-        if outcome.page_failures:
-            pages += f" ({outcome.page_failures} pages failed: {outcome.page_error})"
+        if outcome.page_errors:
+            pages += f"; {kept_summary_line(outcome.page_errors)}"
     print(
         f"Subscribed (id {source_id}): {display_text(outcome.title)} — "
         f"{plural(outcome.added, 'article')}{display_text(pages)}"

@@ -57,6 +57,7 @@ def run_feed(arguments: argparse.Namespace) -> int:
         describe_settings,
         parse_setting,
     )
+    from newsreader.store.pages import kept_summary_line
 
     texts = list(arguments.settings)
     if arguments.full_text:
@@ -70,16 +71,19 @@ def run_feed(arguments: argparse.Namespace) -> int:
         if source_id is None:
             raise CommandError(f"no feed {arguments.feed!r} (see `newsreader feeds`)", EXIT_USAGE)
         if changes:
-            apply_settings(store, source_id, changes)
+            try:
+                apply_settings(store, source_id, changes)
+            except SettingError as error:
+                raise CommandError(str(error), EXIT_USAGE) from error
         settings = store.feed_settings(source_id)
-        stored, failed, last_error = store.page_counts(source_id)
+        stored, failed, _ = store.page_counts(source_id)
+        kept = kept_summary_line(store.page_errors(source_id))
     if settings is None:
         raise CommandError(f"feed {arguments.feed!r} was removed meanwhile")
     print(f"feed {settings.source_id}: {display_text(settings.title)}")
     for name, value in describe_settings(settings):
         print(f"  {name:<14} {display_text(value)}")
     if stored or failed:
-        pages = f"{stored} stored, {failed} kept the summary"
-        pages += f" (latest: {last_error})" if failed and last_error else ""
+        pages = f"{stored} stored, {kept}" if kept else f"{stored} stored, 0 kept the summary"
         print(f"  {'pages':<14} {display_text(pages)}")
     return EXIT_OK

@@ -36,13 +36,17 @@ def run_feeds(arguments: argparse.Namespace) -> int:
     """Print the subscriptions as a table (rich on a terminal, plain text otherwise)."""
     from newsreader.rules.feeds import hidden_condition
     from newsreader.services.feed_settings import settings_summary
+    from newsreader.store.pages import kept_summary_line
 
     hidden = hidden_condition(load_settings().ignores)
     with opened_store() as store:
         settings = store.all_feed_settings()
         # Articles the killfile hides never count as unread.
         unread = {source.id: source.unread_count for source in store.sources(hidden)}
-        page_failures = store.page_failures()
+        page_failures = {
+            source_id: kept_summary_line(store.page_errors(source_id))
+            for source_id in store.page_failures()
+        }
         rows = [
             [
                 *_feed_columns(
@@ -70,13 +74,12 @@ def _when(seconds: int | None) -> str:
         return "unknown"  # a stored time this platform cannot convert
 
 
-def _feed_columns(feed: FeedListing, page_failures: tuple[int, str] | None = None) -> list[str]:
-    """The listing's columns; entries whose page failed (full text) join the error column."""
+def _feed_columns(feed: FeedListing, page_failures: str | None = None) -> list[str]:
+    """The listing's columns; `page_failures` (entries whose page failed, each reason
+    counted: full text) joins the error column."""
     error = feed.last_error or ""
-    if page_failures is not None:
-        count, line = page_failures
-        pages = f"{count} {'entry keeps' if count == 1 else 'entries keep'} the summary: {line}"
-        error = f"{error}; {pages}" if error else pages
+    if page_failures:
+        error = f"{error}; {page_failures}" if error else page_failures
     return [
         str(feed.id),
         display_text(feed.title),

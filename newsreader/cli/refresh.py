@@ -85,6 +85,7 @@ def _print_summary(summary: RefreshSummary, paused: Sequence[int], *, quiet: boo
     """The failures, then one line of counts; `paused`: the ids of the feeds left out."""
     from newsreader.logs import log_path
     from newsreader.sources.refresh import OutcomeKind
+    from newsreader.store.pages import kept_summary_line
 
     for outcome in summary.outcomes:
         if outcome.failed or outcome.kind is OutcomeKind.DEFERRED:
@@ -92,12 +93,9 @@ def _print_summary(summary: RefreshSummary, paused: Sequence[int], *, quiet: boo
             print(f"  {where}: {display_text(outcome.error or 'failed')}")
         elif outcome.moved_to and not quiet:
             print(f"  {display_text(outcome.title)}: moved to {display_text(outcome.moved_to)}")
-        if outcome.page_failures:
-            count = outcome.page_failures
-            kept = f"{count} {'entry keeps' if count == 1 else 'entries keep'} the summary"
-            print(
-                f"  {display_text(outcome.title)}: {kept}: {display_text(outcome.page_error or '')}"
-            )
+        if outcome.page_errors:
+            kept = kept_summary_line(outcome.page_errors)
+            print(f"  {display_text(outcome.title)}: {display_text(kept)}")
     if any("details in the log" in (outcome.error or "") for outcome in summary.failures):
         print(f"  (the log is {display_text(str(log_path()))})")
     if quiet:

@@ -15,8 +15,9 @@ from newsreader.cli.common import (
     add_command,
     opened_store,
 )
-from newsreader.links import display_text
+from newsreader.links import browser_url, display_text
 from newsreader.models import Article, Block, BlockKind, parse_row_id
+from newsreader.store.pages import PageState
 from newsreader.text import clean_line
 
 
@@ -43,6 +44,7 @@ def run_show(arguments: argparse.Namespace) -> int:
     article_id = parse_row_id(arguments.id)
     with opened_store() as store:
         article = None if article_id is None else store.article(article_id)
+        page = None if article is None else store.page_state(article.id)
     if article is None:
         raise CommandError(f"no article {display_text(arguments.id)} (see `newsreader list`)",
                            EXIT_USAGE)  # fmt: skip
@@ -51,14 +53,19 @@ def run_show(arguments: argparse.Namespace) -> int:
 
         print(render(article, arguments.format), end="")
     elif arguments.json:
-        print(json.dumps(article_json(article), ensure_ascii=False, indent=1))
+        print(json.dumps(article_json(article, page), ensure_ascii=False, indent=1))
     else:
-        print(article_text(article))
+        print(article_text(article, page))
     return EXIT_OK
 
 
-def article_json(article: Article) -> dict[str, Any]:
-    """The JSON object `newsreader show --json` prints: the article with its document."""
+def article_json(article: Article, page: PageState | None = None) -> dict[str, Any]:
+    """The JSON object `newsreader show --json` prints: the article with its document.
+
+    `text_from` is "page" (full text from the entry's web page) or "feed" (the feed's or
+    the file's own text); `page_error` says why the page failed (null when it did not, or
+    was never asked for); `link_opens` is false for a link kept as text only (not http(s)).
+    """
     from newsreader.cli.extract import extraction_json
     from newsreader.extract import extract
 
@@ -70,6 +77,10 @@ def article_json(article: Article) -> dict[str, Any]:
         "source": clean_line(article.source_name),
         "date": article.published.astimezone(UTC).isoformat() if article.published else None,
         "link": article.link,
+        "link_opens": bool(article.link and browser_url(article.link)),
+        "text_from": "page" if page is not None and page.from_page else "feed",
+        "origin": page.origin() if page is not None else None,
+        "page_error": page.error if page is not None and not page.from_page else None,
         "author": article.author,
         "blocks": [_block_json(block) for block in document.blocks],
         "links": [{"text": link.text, "url": link.url} for link in document.links],
@@ -102,13 +113,19 @@ _PREFIXES = {
 }
 
 
-def article_text(article: Article) -> str:
-    """The article as plain text for a terminal: header, blocks, then numbered links."""
+def article_text(article: Article, page: PageState | None = None) -> str:
+    """The article as plain text for a terminal: header (with where its text came from when
+    a page was asked for: `page`), blocks, then numbered links."""
     lines = [clean_line(article.title), clean_line(article.source_name)]
     if article.published:
         lines[-1] += f" · {article.published.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
     if article.link:
-        lines.append(clean_line(article.link))
+        shown = clean_line(article.link)
+        if not browser_url(article.link):
+            shown += " (not a web link: kept as text, never opened or fetched)"
+        lines.append(shown)
+    if page is not None:
+        lines.append(page.origin())
     document = article.document
     for block in document.blocks:
         lines.append("")

@@ -26,12 +26,14 @@ _LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "gopher", "gemini"}
 LINE_BREAK = "\n"
 
 
-def absolute_url(url: str | None, base: str | None) -> str:
+def absolute_url(url: str | None, base: str | None, *, any_scheme: bool = False) -> str:
     """`url` made absolute against `base`, or '' when it is empty, unsafe or not a link.
 
     Args:
         url: An address as written in the document (may be relative).
         base: The base it is relative to (xml:base, the final URL, Content-Location), if any.
+        any_scheme: Keep a link of any scheme (`file:`, `smb:`...): an entry's own link is
+            kept to be shown as text, and is only ever opened or fetched when http(s).
 
     Returns:
         The absolute URL with surrounding whitespace removed, or '' for an empty value, a
@@ -49,7 +51,7 @@ def absolute_url(url: str | None, base: str | None) -> str:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return ""
-    if scheme and scheme not in _LINK_SCHEMES:
+    if scheme and scheme not in _LINK_SCHEMES and not any_scheme:
         return ""
     return url
 

@@ -380,7 +380,9 @@ def _entry_link(entry: Mapping[str, Any], base: str | None, atom: bool) -> str |
             link = None
     if not isinstance(link, str) or not link:
         link = hrefs[0] if hrefs else None
-    return (absolute_url(link, base) or None) if isinstance(link, str) else None
+    # Kept whatever its scheme, so a `file:` link is shown and its refusal said; only
+    # http(s) links are ever opened (`links.browser_url`) or fetched (full text).
+    return (absolute_url(link, base, any_scheme=True) or None) if isinstance(link, str) else None
 
 
 def _entry_base(entry: Mapping[str, Any]) -> str | None:
@@ -509,7 +511,9 @@ def _json_article(
     feed_title: str,
     base: str | None,
 ) -> ArticleDraft:
-    link = absolute_url(_text(item, "url"), base) or absolute_url(_text(item, "external_url"), base)
+    link = absolute_url(_text(item, "url"), base, any_scheme=True) or absolute_url(
+        _text(item, "external_url"), base, any_scheme=True
+    )
     html, text = _text(item, "content_html"), _text(item, "content_text")
     item_base = link or base
     if html and len(html) >= len(text):

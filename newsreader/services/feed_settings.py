@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsreader.links import display_text
 from newsreader.store import Store
+from newsreader.store.feeds import FEED_KIND
 from newsreader.store.settings import FeedSettings
 
 SETTING_NAMES = ("title", "category", "refresh", "keep_days", "keep_per_feed", "full_text",
@@ -78,12 +80,40 @@ def _value(name: str, value: str) -> str | int | bool:
     return value[:MAX_TITLE_CHARS]
 
 
+WEB_ONLY_SETTINGS = ("full_text",)
+"""Settings that only mean something for a web feed (a local file has no page to fetch)."""
+
+
+def setting_problem(store: Store, source_id: int, changes: list[SettingChange]) -> str | None:
+    """Why these changes do not fit this source (one line), or None when they do.
+
+    Full text is refused for a local file or folder: its articles have no web page.
+    """
+    states = store.feed_states([source_id])
+    if not states or states[0].kind == FEED_KIND:
+        return None
+    for change in changes:
+        if change.name in WEB_ONLY_SETTINGS and change.value:
+            return (
+                f"{change.name} is for web feeds: {display_text(states[0].title)} is a local "
+                "file or folder, its articles have no web page to fetch"
+            )
+    return None
+
+
 def apply_settings(store: Store, source_id: int, changes: list[SettingChange]) -> bool:
     """Write the changes to one source (full text through the store's own method).
 
     Returns:
         Whether the source exists.
+
+    Raises:
+        SettingError: a change does not fit the source (see `setting_problem`); nothing is
+            written then.
     """
+    problem = setting_problem(store, source_id, changes)
+    if problem is not None:
+        raise SettingError(problem)
     columns: dict[str, object] = {}
     for change in changes:
         if change.name == "full_text":

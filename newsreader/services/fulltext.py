@@ -44,7 +44,7 @@ from newsreader.sources.fetch import (
     make_client,
 )
 from newsreader.store import Store
-from newsreader.store.pages import PageWanted
+from newsreader.store.pages import PAGE_NOT_FETCHED, PageWanted
 
 __all__ = [
     "PER_HOST",
@@ -64,6 +64,12 @@ PARALLEL_PAGES = 8
 """From this many pages in one run on, extraction runs in worker processes."""
 IN_FLIGHT_PER_CONNECTION = 2
 """Pages downloaded or being extracted at once, per connection: bounds the bodies held."""
+NO_LINK = "no link to a web page"
+"""The failure line of an entry without a link (its summary is all there is)."""
+REFUSED_LINK = "link refused: not an http(s) link"
+"""The failure line of an entry whose link is not http(s) (`file:`, `ftp:`...): never asked
+for; the link stays stored and shown as text."""
+_WEB_SCHEMES = ("http", "https")
 PAGES_PER_FEED = 100
 """Most pages one refresh fetches for one feed (the newest entries): turning full text on
 for a feed with years of stored entries does not fetch years of pages at once."""
@@ -80,6 +86,8 @@ class PageStatus(StrEnum):
     """The summary stays; `error` says why."""
     SKIPPED = "skipped"
     """Not asked for: the run was stopped first (the page waits for the next run)."""
+    NO_PAGE = "no-page"
+    """The article has no web link at all (a local file's, or an entry without one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +101,8 @@ class PageOutcome:
     page_kept: bool = False
     """For a failed fetch: the body stays the page's text stored by an earlier fetch (the
     summary otherwise)."""
+    url: str = ""
+    """The link asked for (or refused)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +222,10 @@ class PageFetcher:
 
     async def _one(self, page: PageWanted) -> PageOutcome:
         """One page: fetch within its host's slots, extract, store; failures are recorded."""
+        if not page.url:
+            return self._failed(page, NO_LINK)
+        if _scheme(page.url) not in _WEB_SCHEMES:
+            return self._failed(page, REFUSED_LINK)  # never requested, whatever the scheme
         try:
             async with self._in_flight:
                 if self.cancel.is_set():
@@ -238,7 +252,7 @@ class PageFetcher:
             self.store.record_page_fetch(page, fetched_at=now)
             return PageOutcome(page.article_id, page.source_id, PageStatus.NOT_MODIFIED)
         if result.status is FetchStatus.FAILED:
-            return self._failed(page, f"page not fetched: {result.error or 'failed'}")
+            return self._failed(page, f"{PAGE_NOT_FETCHED}{result.error or 'failed'}")
         text = await self._extract(result)
         document = without_title(text.document, page.title)
         if not document.blocks:
@@ -276,7 +290,14 @@ class PageFetcher:
             self.store.record_page_fetch(page, fetched_at=int(time.time()), error=line)
         except Exception:  # the store itself is failing: the outcome still says why
             logger.exception("recording the page failure of article %s failed", page.article_id)
-        return PageOutcome(page.article_id, page.source_id, PageStatus.FAILED, line)
+        return PageOutcome(page.article_id, page.source_id, PageStatus.FAILED, line, url=page.url)
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
 
 
 def fetch_pages(
@@ -318,7 +339,8 @@ def fetch_article_page(
     A page stored before is asked for with a conditional GET; a 304 keeps it.
 
     Returns:
-        The outcome; FAILED with "no link to fetch" when the article has no web link.
+        The outcome; NO_PAGE when the article has no link, FAILED with REFUSED_LINK (and
+        `url`, never requested) when its link is not http(s).
     """
     config = config or Config()
     store = Store(database)
@@ -326,7 +348,7 @@ def fetch_article_page(
         page = store.page_request(article_id)
         if page is None:
             source_id = store.source_of(article_id) or 0
-            return PageOutcome(article_id, source_id, PageStatus.FAILED, "no link to fetch")
+            return PageOutcome(article_id, source_id, PageStatus.NO_PAGE, NO_LINK)
 
         async def run() -> list[PageOutcome]:
             async with PageFetcher(store, config) as fetcher:

@@ -86,6 +86,8 @@ class FeedOutcome:
     """Entries whose page could not be fetched or read: their summaries stay."""
     page_error: str | None = None
     """The first page failure's line, when there was one."""
+    page_errors: tuple[str, ...] = ()
+    """Every page failure's line (one per entry that kept its summary)."""
 
     @property
     def failed(self) -> bool:
@@ -243,6 +245,7 @@ class _Refresh:
                 pages=stored,
                 page_failures=len(failures),
                 page_error=failures[0].error if failures else None,
+                page_errors=tuple(result.error or "" for result in failures),
             )
         )
 

@@ -15,6 +15,7 @@ This module is handed documents already extracted: it never runs trafilatura or 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,10 +24,21 @@ from newsreader.store.documents import body_text, document_from_row, stored_json
 from newsreader.store.search import SearchIndex
 from newsreader.text import clean_line, clean_text
 
-__all__ = ["PAGE_DIGEST_SEPARATOR", "PageRecords", "PageState", "PageWanted", "feed_digest"]
+__all__ = [
+    "PAGE_DIGEST_SEPARATOR",
+    "PAGE_NOT_FETCHED",
+    "PageRecords",
+    "PageState",
+    "PageWanted",
+    "feed_digest",
+    "kept_summary_line",
+]
 
 PAGE_DIGEST_SEPARATOR = "/"
 MAX_PAGE_ERROR_CHARS = 300
+PAGE_NOT_FETCHED = "page not fetched: "
+"""How the error line of a page the server did not give begins (left out when reasons are
+counted)."""
 
 
 def feed_digest(content_hash: str) -> str:
@@ -59,6 +71,18 @@ class PageState:
     from_page: bool
     """True when the body is the page's main text (the summary is kept beside it)."""
 
+    def origin(self, *, showing_summary: bool = False) -> str:
+        """Where the text shown came from, in one line: `Full text from the page (...)`, or
+        `Feed summary` with why the page failed (`showing_summary`: the summary is shown
+        although the page's text is stored)."""
+        if showing_summary:
+            return "Feed summary (the full text from the page is stored too)"
+        if self.from_page:
+            return "Full text from the page (the feed summary is kept)"
+        if self.error:
+            return f"Feed summary: {clean_line(self.error)}"
+        return "Feed summary"
+
 
 class PageRecords(SearchIndex):
     """Store methods for full text: pages wanted, the page as body, failures."""
@@ -70,7 +94,8 @@ class PageRecords(SearchIndex):
 
         An entry whose page was fetched once, or failed, is not fetched again here: the app's
         fetch key (see `page_request`) asks again, with a conditional GET. Links that are not
-        http(s) are listed too, so their refusal is recorded beside the entry.
+        http(s), and entries with no link (`url` ''), are listed too, so that every entry of
+        the feed is accounted for: their refusal is recorded beside the entry.
 
         Args:
             source_ids: Only these feeds (None: every feed set to full text).
@@ -78,10 +103,10 @@ class PageRecords(SearchIndex):
         """
         query = """
             SELECT id, source_id, link, title FROM (
-                SELECT a.id, a.source_id, a.link, a.title, row_number() OVER (
+                SELECT a.id, a.source_id, coalesce(a.link, '') AS link, a.title, row_number() OVER (
                     PARTITION BY a.source_id ORDER BY a.sort_key DESC, a.id DESC) AS rank
                 FROM articles a JOIN sources s ON s.id = a.source_id
-                WHERE s.full_text = 1 AND a.link IS NOT NULL AND a.link != ''
+                WHERE s.full_text = 1
                   AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.article_id = a.id)
                   {only}
             ) WHERE rank <= ? ORDER BY source_id, rank
@@ -247,6 +272,20 @@ class PageRecords(SearchIndex):
         ).fetchall()
         return {int(source): (int(count), str(error)) for source, count, error in rows}
 
+    def page_errors(self, source_id: int) -> list[str]:
+        """The failure line of each of a source's entries that shows its summary because its
+        page failed (or was refused), newest fetch first."""
+        rows = self._connection.execute(
+            """
+            SELECT p.error FROM pages p JOIN articles a ON a.id = p.article_id
+            JOIN bodies b ON b.article_id = a.id
+            WHERE a.source_id = ? AND p.error IS NOT NULL AND b.summary IS NULL
+            ORDER BY p.fetched_at DESC, p.article_id DESC
+            """,
+            (source_id,),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def page_counts(self, source_id: int) -> tuple[int, int, str | None]:
         """A source's pages: (bodies that are a page's text, entries whose page failed and
         that show their summary, the latest failure's line)."""
@@ -294,6 +333,18 @@ class PageRecords(SearchIndex):
             (_with_page(digest, page_body, page_document), article_id),
         )
         return page_body
+
+
+def kept_summary_line(errors: Sequence[str]) -> str:
+    """One line for the pages that failed, each distinct reason with its count, e.g.
+    `3 pages kept their summary: 1 HTTP 404 Not Found, 2 link refused: not an http(s) link`
+    (empty when `errors` is)."""
+    if not errors:
+        return ""
+    reasons = Counter(error.removeprefix(PAGE_NOT_FETCHED) for error in errors)
+    counted = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    pages = "page kept its summary" if len(errors) == 1 else "pages kept their summary"
+    return f"{len(errors)} {pages}: {counted}"
 
 
 def _with_page(digest: str, body: str, document: str | None) -> str:

@@ -17,11 +17,21 @@ from textual.dom import DOMNode
 from textual.message import Message
 
 from newsreader.config import Config
+from newsreader.links import browser_url, display_text
+from newsreader.models import Article
 from newsreader.store.pages import PageState
 
-__all__ = ["PageFetched", "fetch_page_in_background", "origin_line", "outcome_line"]
+__all__ = [
+    "PageFetched",
+    "fetch_page_in_background",
+    "no_summary_line",
+    "origin_line",
+    "outcome_line",
+]
 
 logger = logging.getLogger(__name__)
+
+NO_WEB_PAGE = "This article has no web page to fetch: its text is the only one."
 
 
 class PageFetched(Message):
@@ -53,7 +63,9 @@ def fetch_page_in_background(
             )
             return
         stored = outcome.status in (PageStatus.STORED, PageStatus.NOT_MODIFIED)
-        line = outcome_line(outcome.status, outcome.error, page_kept=outcome.page_kept)
+        line = outcome_line(
+            outcome.status, outcome.error, page_kept=outcome.page_kept, url=outcome.url
+        )
         node.post_message(PageFetched(article_id, stored, line))
 
     node.run_worker(
@@ -61,14 +73,18 @@ def fetch_page_in_background(
     )
 
 
-def outcome_line(status: str, error: str | None, *, page_kept: bool = False) -> str:
+def outcome_line(status: str, error: str | None, *, page_kept: bool = False, url: str = "") -> str:
     """One line for a notification about a page fetch (`page_kept`: a failed fetch leaves
-    the page's text stored before)."""
+    the page's text stored before; `url`: the link asked for, named when it was refused)."""
     if status == "stored":
         return "Full text from the page stored."
     if status == "not-modified":
         return "The page has not changed since it was stored."
+    if status == "no-page":
+        return NO_WEB_PAGE
     reason = error or "the page was not fetched"
+    if url and not browser_url(url):  # refused, never requested: say which link
+        return f"{reason[:1].upper()}{reason[1:]} ({display_text(url)[:80]}); the text stays."
     if page_kept:
         return f"The full text stored before stays: {reason}."
     return f"The feed's summary stays: {reason}."
@@ -79,11 +95,15 @@ def origin_line(state: PageState | None, *, showing_summary: bool = False) -> Te
     fetched for the article (its body is simply the feed's, as for every other feed)."""
     if state is None:
         return None
-    if showing_summary:
-        return Text("Feed summary (the full text from the page is stored too)")
-    if state.from_page:
-        return Text("Full text from the page (the feed summary is kept)")
-    line = Text("Feed summary")
-    if state.error:
-        line.append(f": {state.error}")  # stored clean and one line; Text, never markup
-    return line
+    return Text(state.origin(showing_summary=showing_summary))  # Text, never markup
+
+
+def no_summary_line(article: Article) -> str:
+    """What `v` says when the article has no other text to switch to: that it has no web
+    page at all (a local file, an entry without an http(s) link), or that `F` fetches it."""
+    if article.link and not browser_url(article.link):
+        shown = display_text(article.link)[:80]
+        return f"This article has no web page: its link ({shown}) is not an http(s) link."
+    if not article.link:
+        return "This article has no web page: its text is the only one."
+    return "This article has only the feed's text; F fetches its page."
