@@ -107,9 +107,8 @@ def _print_summary(summary: RefreshSummary, paused: Sequence[int], *, quiet: boo
     left_out = ""
     if paused:
         which = str(paused[0]) if len(paused) == 1 else "ID"
-        ids = "" if len(paused) == 1 else f" ids {', '.join(map(str, paused))}:"
+        ids = "" if len(paused) == 1 else f"ids {', '.join(map(str, paused))}: "
         left_out = f", {len(paused)} paused ({ids}newsreader feed {which} --set paused=off)"
-        left_out = left_out.replace("( ids", "(ids")
     print(
         f"{plural(len(summary.outcomes), 'source')}: {plural(summary.added, 'new article')}"
         f"{full_text}, {updated} updated, {failed} failed{left_out}."
