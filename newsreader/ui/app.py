@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -36,6 +36,12 @@ MAX_STARTUP_WARNINGS = 10
 MAX_NOTIFICATION_CHARS = 300
 QUIT_WAIT_SECONDS = 2.0
 """How long `q` waits for changes the database has not taken yet."""
+REPLY_SECONDS = 3.0
+"""An information notification this short-lived is the reply to a key (a pane toggled, no
+more unread): the next reply replaces it, so replies never pile up over the article."""
+SMALL_SCREEN = (80, 24)
+"""Below this many columns or rows a reply shows for at most `SMALL_REPLY_SECONDS`."""
+SMALL_REPLY_SECONDS = 2.0
 
 
 class NewsReaderApp(App[None]):
@@ -67,6 +73,8 @@ class NewsReaderApp(App[None]):
         self._startup_warnings = list(startup_warnings)
         self._quit_unsaved = False
         self._keymap: dict[str, str] = {}
+        self._reply: Notification | None = None
+        """The reply to a key on screen now (see `REPLY_SECONDS`), replaced by the next."""
 
     def on_mount(self) -> None:
         setup_logging()  # errors go to the log file, never onto the screen being drawn
@@ -106,15 +114,28 @@ class NewsReaderApp(App[None]):
 
         Notifications carry paths, URLs and error texts from files and servers: escape
         sequences and credentials in URLs are removed, and markup is never interpreted (the
-        app never needs it in a notification), so no caller can forget.
+        app never needs it in a notification), so no caller can forget. A reply to a key
+        (information, timeout up to `REPLY_SECONDS`) replaces the previous reply, and on a
+        small screen goes sooner.
         """
-        super().notify(
-            display_text(str(message))[:MAX_NOTIFICATION_CHARS],
-            title=display_text(title)[:80],
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
+        text = display_text(str(message))[:MAX_NOTIFICATION_CHARS]
+        title = display_text(title)[:80]
+        if severity != "information" or timeout is None or timeout > REPLY_SECONDS:
+            super().notify(text, title=title, severity=severity, timeout=timeout, markup=False)
+            return
+        width, height = self.size
+        if width < SMALL_SCREEN[0] or height < SMALL_SCREEN[1]:
+            timeout = min(timeout, SMALL_REPLY_SECONDS)
+        reply = Notification(text, title, severity, timeout, markup=False)
+        # call_later posts a message (thread-safe, as notify must be); replies keep their order.
+        self.call_later(self._show_reply, reply)
+
+    def _show_reply(self, reply: Notification) -> None:
+        if self._reply is not None:
+            # Textual 8 has no public way to take one notification down; its toasts call this.
+            self._unnotify(self._reply, refresh=False)
+        self._reply = reply
+        self.post_message(Notify(reply))
 
     def on_unmount(self) -> None:
         for screen in self.screen_stack:

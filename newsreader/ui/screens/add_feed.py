@@ -19,9 +19,10 @@ class AddFeedScreen(ModalScreen[Subscription | None]):
     DEFAULT_CSS = """
     AddFeedScreen {
         align: center middle;
-        #add-body { width: 80; max-width: 95%; height: auto; border: round $accent;
+        #add-body { width: 80; max-width: 100%; height: auto; border: round $accent;
                     background: $surface; padding: 1 2; }
         #add-error { color: $text-error; height: auto; }
+        Label { width: 100%; }
         Input { margin-top: 1; }
     }
     """

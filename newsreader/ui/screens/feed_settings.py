@@ -49,7 +49,7 @@ class FeedSettingsScreen(ModalScreen[list[SettingChange] | None]):
     DEFAULT_CSS = """
     FeedSettingsScreen {
         align: center middle;
-        #settings-body { width: 84; max-width: 95%; height: auto; max-height: 100%;
+        #settings-body { width: 84; max-width: 100%; height: auto; max-height: 100%;
                          border: round $accent; background: $surface; padding: 1 2;
                          overflow-y: auto; }
         #settings-error { color: $text-error; height: auto; width: 100%; }

@@ -39,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         #help-body {
-            width: 84; max-width: 95%; height: auto; max-height: 90%;
+            width: 84; max-width: 100%; height: auto; max-height: 90%;
             border: round $accent; background: $surface; padding: 1 2;
         }
     }

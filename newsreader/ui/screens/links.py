@@ -79,7 +79,7 @@ class LinksScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     LinksScreen {
         align: center middle;
-        #links-body { width: 90; max-width: 95%; height: auto; max-height: 80%;
+        #links-body { width: 90; max-width: 100%; height: auto; max-height: 80%;
                       border: round $accent; background: $surface; padding: 0 1; }
         #links { height: auto; max-height: 30; border: none; }
     }

@@ -113,9 +113,9 @@ class LayoutKeeper:
             self.go_to("article")
             plan = self.drawn
         if plan.quote_floats:
-            return "Quote pane over the article: too narrow to fit beside it (t hides it)"
+            return "Quotes over the article (t hides)"
         if not plan.list and not plan.sources:
-            return "Quote pane beside the article; the list is one key away (esc)"
+            return "Quote pane in front (esc: list)"
         return "Quote pane shown (t hides it)"
 
     def toggle_sources_pane(self) -> str:
@@ -133,8 +133,8 @@ class LayoutKeeper:
         self.change(sources_pane=True, quote_pane=quote)
         self.go_to("sources")
         if not self.shown("list"):
-            return "Sources pane in place of the list (enter chooses, S closes)"
-        return "Sources pane open (enter chooses, S closes)"
+            return "Sources pane in front (S closes)"
+        return "Sources pane open (S closes)"
 
     def resize_list(self, delta: int) -> str | None:
         """Widen or narrow the list; returns a line when it is at its limit, else None."""
@@ -158,3 +158,16 @@ class LayoutKeeper:
             panes.remove("quote")
         front = self.wish.front if self.wish.front in panes else "list"
         self.go_to(panes[(panes.index(front) + delta) % len(panes)])
+
+
+async def back_to_list(screen: Screen[object]) -> None:
+    """`q` / `esc` in the article view or the quote pane: back one level, to the list, as
+    newsboat's `q` does (only `q` in the list quits).
+
+    With the list on screen it just takes the focus (a search stays as it was); on a one-pane
+    screen the screen's own `esc` brings the list (or the sources pane) back in front.
+    """
+    if screen.query_one(PANE_IDS["list"]).display:
+        screen.query_one(FOCUS_TARGETS["list"]).focus()
+    else:
+        await screen.run_action("leave_search")

@@ -21,7 +21,7 @@ class SaveQueryScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     SaveQueryScreen {
         align: center middle;
-        #query-body { width: 80; max-width: 95%; height: auto; border: round $accent;
+        #query-body { width: 80; max-width: 100%; height: auto; border: round $accent;
                       background: $surface; padding: 1 2; }
         #query-error { color: $text-error; height: auto; }
         Label { width: 100%; }

@@ -36,6 +36,7 @@ from newsreader.text import clean_line
 from newsreader.ui.cells import steady_text
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ExtractionCache, ReadingOffsets
+from newsreader.ui.screens.main_layout import back_to_list
 from newsreader.ui.widgets.article_blocks import (
     ListItemRow,
     PostCard,
@@ -67,6 +68,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="article_up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="article_top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="article_bottom"),
+        # newsboat's `q` goes back one level: from an article to the list (only the list quits).
+        Binding("q,escape", "back_to_list", "Back to list", id="article_back"),
     ]
 
     COMPONENT_CLASSES = {
@@ -169,6 +172,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         if extraction is None:
             self._analyse(article, position)
         return extraction
+
+    async def action_back_to_list(self) -> None:
+        """Back to the list (`q`, `esc`)."""
+        await back_to_list(self.screen)
 
     def remember_offset(self) -> None:
         """Keep how far down the open article the reader got, for the next time it opens."""

@@ -6,6 +6,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, OptionList
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 from newsreader.models import Extraction, Post, Quote, QuoteKind
 from newsreader.text import clean_line, clean_text
 from newsreader.ui.cells import steady_text
+from newsreader.ui.screens.main_layout import back_to_list
 from newsreader.ui.widgets.article_blocks import post_byline
 
 QuoteItem = Quote | Post
@@ -59,6 +61,8 @@ def _listed(quote: Quote) -> bool:
 class QuotePane(Vertical):
     """Lists quotes and posts; choosing one posts `QuoteChosen`."""
 
+    BINDINGS = [Binding("q,escape", "back_to_list", "Back to list", id="quotes_back")]
+
     DEFAULT_CSS = """
     QuotePane {
         #quote-pane-title { color: $text-accent; text-style: bold; padding: 0 1; width: 1fr; }
@@ -81,6 +85,10 @@ class QuotePane(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("Quotes", id="quote-pane-title", markup=False)
         yield OptionList(id="quote-options")
+
+    async def action_back_to_list(self) -> None:
+        """Back to the list (`q`, `esc`), as from the article view."""
+        await back_to_list(self.screen)
 
     @property
     def options(self) -> OptionList:

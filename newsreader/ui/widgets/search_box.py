@@ -16,6 +16,8 @@ from newsreader.store import Store
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULT_LIMIT = 500
+PLACEHOLDERS = ("search title, text, quotes, speakers", "search title, text, quotes", "search")
+"""The box's hint, longest first: the longest that fits whole is shown (the list is narrow)."""
 
 
 class SearchBox(Input):
@@ -51,8 +53,13 @@ class SearchBox(Input):
         """The user is done typing (enter or ↓) and wants the results."""
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
-        super().__init__(placeholder="search title, text, quotes, speakers", id=id)
+        super().__init__(placeholder=PLACEHOLDERS[0], id=id)
         self.store = store
+
+    def on_resize(self) -> None:
+        """Show the longest hint that fits whole (the cursor takes a cell after it)."""
+        room = self.content_size.width - 1
+        self.placeholder = next((hint for hint in PLACEHOLDERS if len(hint) <= room), "")
 
     def clear_query(self) -> None:
         """Empty the box without searching again."""
