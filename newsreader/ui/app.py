@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widget import Widget
 
 from newsreader import __version__
 from newsreader.config import Config, load_ui_state, save_ui_state
@@ -20,6 +21,7 @@ from newsreader.logs import setup_logging
 from newsreader.store import Store
 from newsreader.ui.keys import (
     APP_BINDINGS,
+    EVERYWHERE,
     binding_groups,
     in_force,
     key_label,
@@ -30,6 +32,7 @@ from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.widgets.article_list import ArticleList, Clock, utc_now
 from newsreader.ui.widgets.article_view import ArticleView
+from newsreader.ui.widgets.sources_pane import SourcesPane
 
 MAX_STARTUP_WARNINGS = 10
 """Config warnings shown one by one at start; the rest are counted in one line."""
@@ -207,21 +210,25 @@ class NewsReaderApp(App[None]):
                     continue
                 if binding.action in ("quit", "command_palette"):
                     continue
-                target = main if heading == "Everywhere" and main else None
                 keys = key_label(binding.key.split(",")[0])
                 yield SystemCommand(
                     f"{binding.description} ({keys})",
                     f"{heading}: {binding.description}",
-                    partial(self._run_command, binding.action, target, heading),
+                    partial(self._run_command, binding.action, main, heading),
                 )
 
     async def _run_command(self, action: str, screen: MainScreen | None, heading: str) -> None:
-        if screen is not None and not action.startswith("app."):
+        """Run a palette command where its key works: a pane's own action on that pane of
+        the main screen (the palette is a screen of its own: `self.query_one` would look there)."""
+        pane: dict[str, type[Widget]] = {
+            "Article list": ArticleList,
+            "Article view": ArticleView,
+            "Sources pane": SourcesPane,
+        }
+        if screen is not None and heading in pane:
+            await screen.query_one(pane[heading]).run_action(action)
+        elif screen is not None and heading == EVERYWHERE and not action.startswith("app."):
             await screen.run_action(action)
-        elif heading == "Article list":
-            await self.query_one(ArticleList).run_action(action)
-        elif heading == "Article view":
-            await self.query_one(ArticleView).run_action(action)
         else:
             await self.run_action(action.removeprefix("app."))
 

@@ -1,4 +1,5 @@
-"""What the reader does besides reading: copy, open and list links, mark a source read.
+"""What the reader does besides reading: copy, open and list links, mark a source (or the
+query feed listed) read.
 
 Plain functions of what they act on, so the main screen's actions stay one line each.
 """
@@ -10,12 +11,14 @@ from collections.abc import Callable
 from textual.widget import Widget
 
 from newsreader.links import display_text
-from newsreader.models import Article, Post, Quote
+from newsreader.models import Article, ArticleRow, Post, Quote
 from newsreader.store import ListFilter, Store
 from newsreader.text import clean_line
 from newsreader.ui.browser import open_in_browser
+from newsreader.ui.query_feeds import mark_query_read
 from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.links import LinksScreen, article_links
+from newsreader.ui.state import ReaderState
 from newsreader.ui.wording import quote_citation
 from newsreader.ui.writes import Change
 
@@ -57,6 +60,25 @@ def choose_link(node: Widget, article: Article | None) -> None:
             open_in_browser(node, url)
 
     node.app.push_screen(LinksScreen(links), open_chosen)
+
+
+def mark_listed_read(
+    node: Widget,
+    state: ReaderState,
+    row: ArticleRow | None,
+    screenful: int,
+    save: Callable[[Change, str], object],
+    done: Callable[[], object],
+) -> None:
+    """`A`: mark the query feed the list shows read like a feed, else the chosen source (or
+    that of `row`, the article under the cursor); arguments as for `mark_source_read`."""
+    if title := state.mode.rule_title:
+        list_filter = state.listing.list_filter
+        mark_query_read(node, state.store, list_filter, title, screenful, save, done)
+        return
+    source_id = state.source_meant(row)
+    if source_id is not None:
+        mark_source_read(node, state.store, source_id, screenful, save, done)
 
 
 def mark_source_read(

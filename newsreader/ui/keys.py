@@ -44,11 +44,13 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from newsreader.ui.screens.main import MainScreen
     from newsreader.ui.widgets.article_list import ArticleList
     from newsreader.ui.widgets.article_view import ArticleView
+    from newsreader.ui.widgets.sources_pane import SourcesPane
 
     return [
         (EVERYWHERE, [*MainScreen.BINDINGS, *APP_BINDINGS]),
         ("Article list", list(ArticleList.BINDINGS)),
         ("Article view", list(ArticleView.BINDINGS)),
+        ("Sources pane", list(SourcesPane.BINDINGS)),
     ]
 
 

@@ -131,7 +131,7 @@ def mark_query_read(
 def edit_feed_settings(
     node: Widget,
     store: Store,
-    source_id: int,
+    source_id: int | None,
     save: Callable[[Change, str], object],
     done: Callable[[], object],
 ) -> None:
@@ -140,10 +140,13 @@ def edit_feed_settings(
     Args:
         node: Where to ask and notify.
         store: The store, to read the settings.
-        source_id: The feed.
+        source_id: The feed (None: none chosen, which is said).
         save: Saves a change (the screen's writer: a busy database never blocks the screen).
         done: Called after saving (to redraw the sources pane and the list).
     """
+    if source_id is None:
+        node.notify("Choose a source (S) or an article first.", timeout=3)
+        return
     settings = store.feed_settings(source_id)
     if settings is None:
         node.notify("That source is gone.", severity="warning")

@@ -99,6 +99,10 @@ class ReaderState:
             return self.chosen_source
         return self.store.source_of(row.id) if row is not None else None
 
+    def article_meant(self, row: ArticleRow | None) -> int | None:
+        """The article the user means: the open one, else `row` (under the cursor)."""
+        return self.open_article_id or (row.id if row is not None else None)
+
     # --- searching -------------------------------------------------------------------------------
 
     @property

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual.screen import ModalScreen
+
 from newsreader.config import Config
 from newsreader.store import Store
 from newsreader.store.feeds import FetchRecord
@@ -85,6 +87,27 @@ async def test_i_shows_the_whole_error_and_j_k_move(article_folder: Path, databa
         await pilot.press("k")
         await pilot.pause()
         assert pane.highlighted == 0
+
+
+async def test_i_is_in_help_and_in_the_palette(article_folder: Path, database: Path) -> None:
+    store = subscribed_store(database)
+    app = NewsReaderApp(store, Config(), import_paths=[article_folder])
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, _ = await open_pane(app, pilot)
+        groups = dict(app.binding_groups())
+        assert "sources.why" in {getattr(binding, "id", "") for binding in groups["Sources pane"]}
+        await pilot.press("j")  # to Alpha Daily, whose last refresh failed
+        await pilot.pause()
+        command = next(
+            command
+            for command in app.get_system_commands(screen)
+            if command.title.startswith("Why it failed")
+        )
+        await app.push_screen(ModalScreen())  # the palette is a screen above the main one
+        await command.callback()
+        await pilot.pause()
+        notes = [note.message for note in app._notifications if note.title == "Last refresh"]
+        assert notes and "HTTP 404 Not Found" in notes[-1]
 
 
 async def test_an_unfetched_feed_says_so_instead_of_a_filter_hint(

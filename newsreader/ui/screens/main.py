@@ -1,24 +1,17 @@
 """The main screen: sources pane, article list, article view and quote pane, and the keys.
 
-The screen composes widgets that each own their behaviour, and connects their messages:
+The screen composes widgets that each own their behaviour and connects their messages. What
+is listed, searched and open lives in `ReaderState` (`ui/state.py`, no Textual); background
+jobs in `RefreshStatus`; read/star changes in `ListColumn`; `F`/`v` in `FullText`; pane sizes
+in `plan_layout` (`ui/layout.py`), applied by `main_layout.py`.
 
-- what is listed, searched and open lives in `ReaderState` (`newsreader/ui/state.py`, no
-  Textual), so a new filter or list mode is a method there and one `list_column.show` here;
-- background jobs (import, refresh, quote indexing) live in `RefreshStatus`, which posts
-  `Imported` / `Refreshed`; searching lives in `SearchBox`, which posts `Searched`;
-- the sizes of the panes are decided by `plan_layout` (`newsreader/ui/layout.py`, no
-  Textual) and applied in `main_layout.py`.
-
-A new key: add a `Binding` with an `id` to `BINDINGS` in `main_keys.py` and an `action_*`
-method below that calls the widget that does the work (help, footer, palette and `[keys]`
-pick it up from the list). A new widget: compose it here, give it messages, and handle them
-below with `@on`.
+A new key: a `Binding` with an `id` in `main_keys.py` and an `action_*` method below that
+calls the widget doing the work (help, footer, palette and `[keys]` pick it up).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -33,24 +26,17 @@ from newsreader.models import Extraction
 from newsreader.rules.feeds import QueryFeed
 from newsreader.store import Store
 from newsreader.store.search import search_terms
-from newsreader.subscriptions import Subscription
 from newsreader.ui.article_actions import (
     choose_link,
     copy_citation,
-    mark_source_read,
+    mark_listed_read,
     open_article_link,
 )
-from newsreader.ui.browser import open_in_browser
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ReadingOffsets
 from newsreader.ui.list_source import ListSource
-from newsreader.ui.page_text import PageFetched, fetch_page_in_background, origin_line
-from newsreader.ui.query_feeds import (
-    edit_feed_settings,
-    mark_query_read,
-    save_query_feed,
-)
-from newsreader.ui.screens.add_feed import AddFeedScreen
+from newsreader.ui.page_text import origin_line
+from newsreader.ui.query_feeds import edit_feed_settings, save_query_feed
 from newsreader.ui.screens.main_keys import MAIN_BINDINGS
 from newsreader.ui.screens.main_layout import LayoutKeeper
 from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
@@ -58,13 +44,14 @@ from newsreader.ui.state import ReaderState
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.exporter import ArticleExporter
+from newsreader.ui.widgets.full_text import FullText
 from newsreader.ui.widgets.list_column import ListColumn
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.widgets.saver import Saver
 from newsreader.ui.widgets.search_box import SearchBox
 from newsreader.ui.widgets.sources_pane import SourcesPane
-from newsreader.ui.writes import Change, StateWriter, state_change
+from newsreader.ui.writes import Change, StateWriter
 
 logger = logging.getLogger(__name__)
 
@@ -97,28 +84,30 @@ class MainScreen(Screen[None]):
         self._pending_imports = pending_imports
         self._show_only_imported = show_only_imported
         self._mark_read_on_open = mark_read_on_open
-        self._summary_shown = False
-        """Whether the article view shows the feed's summary instead of the page's text."""
         self.saver = Saver(store)
         self.exporter = ArticleExporter(store, self.config.save_folder, self.config.pipe_to)
+        self.full_text = FullText(store, self.config)
+        self.sources_pane = SourcesPane(
+            store=store, queries=self.config.queries, ignores=self.config.ignores, id="sources-pane"
+        )
+        self.list_column = ListColumn(self.state, self.save, id="list-column")
+        offsets = ReadingOffsets(store, self.save)
+        self.article_view = ArticleView(offsets, clock=clock, id="article-view")
+        self.quote_pane = QuotePane(id="quote-pane")
+        self.refresh_status = RefreshStatus(store, self.config, id="refresh-status")
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
-            yield SourcesPane(
-                store=self.store,
-                queries=self.config.queries,
-                ignores=self.config.ignores,
-                id="sources-pane",
-            )
-            yield ListColumn(self.state, id="list-column")
-            offsets = ReadingOffsets(self.store, self.save)
-            yield ArticleView(offsets, clock=self.clock, id="article-view")
-            yield QuotePane(id="quote-pane")
-        yield RefreshStatus(self.store, self.config, id="refresh-status")
+            yield self.sources_pane
+            yield self.list_column
+            yield self.article_view
+            yield self.quote_pane
+        yield self.refresh_status
         yield Footer()
         yield self.saver
         yield self.exporter
+        yield self.full_text
 
     def on_mount(self) -> None:
         self.layout_keeper.apply()
@@ -126,7 +115,7 @@ class MainScreen(Screen[None]):
         self.article_list.focus()
         if self._pending_imports:
             self.article_list.empty_message = "Loading articles…"
-        self.query_one(RefreshStatus).start_jobs(self._pending_imports)
+        self.refresh_status.start_jobs(self._pending_imports)
 
     # --- the widgets ---------------------------------------------------------------------------
 
@@ -134,26 +123,6 @@ class MainScreen(Screen[None]):
     def article_list(self) -> ArticleList:
         """The list pane."""
         return self.query_one(ArticleList)
-
-    @property
-    def article_view(self) -> ArticleView:
-        """The article pane."""
-        return self.query_one(ArticleView)
-
-    @property
-    def quote_pane(self) -> QuotePane:
-        """The quote pane."""
-        return self.query_one(QuotePane)
-
-    @property
-    def sources_pane(self) -> SourcesPane:
-        """The sources pane (hidden until asked for)."""
-        return self.query_one(SourcesPane)
-
-    @property
-    def list_column(self) -> ListColumn:
-        """The search box and the article list."""
-        return self.query_one(ListColumn)
 
     @property
     def search_input(self) -> SearchBox:
@@ -181,7 +150,11 @@ class MainScreen(Screen[None]):
         """Say in the header what is listed; the sources pane's counts follow the list's."""
         self.app.sub_title = event.header
         if self.sources_pane.display:
-            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
+            self.count_sources()
+
+    def count_sources(self) -> None:
+        """Count the sources pane's unread articles again, keeping what the list shows chosen."""
+        self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
 
     # --- saving --------------------------------------------------------------------------------
 
@@ -195,20 +168,10 @@ class MainScreen(Screen[None]):
         return self.saver.save(change, what)
 
     @on(Saver.SavedAfterAll)
-    def saved_after_all(self) -> None:
-        """Show the changes that had to wait, now saved."""
+    @on(RefreshStatus.Refreshed)
+    def reread(self) -> None:
+        """Show the changes that had to wait, now saved, or what a refresh brought."""
         self.reload_list()
-
-    def set_state(
-        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Save read/starred state, then redraw the row and the counts at once."""
-        self.save(
-            state_change(article_id, read, starred),
-            "starring" if starred is not None else "marking read",
-        )
-        self.article_list.show_state(article_id, read=read, starred=starred)
-        self.list_column.announce()
 
     # --- opening an article --------------------------------------------------------------------
 
@@ -232,14 +195,13 @@ class MainScreen(Screen[None]):
             self.notify("That article is gone from the store.", severity="warning")
             return
         self.state.open_article_id = article_id
-        self._summary_shown = False
         terms = search_terms(self.state.mode.query)
         self.article_view.origin = origin_line(self.store.page_state(article_id))
         extraction = await self.article_view.open(article, terms, quote_position)
         self.quote_pane.show(extraction or Extraction())
         self.layout_keeper.article_opened()
         if self._mark_read_on_open and not article.read:
-            self.set_state(article_id, read=True)
+            self.list_column.set_state(article_id, read=True)
         if extraction is not None:
             self.article_view.choose(self.quote_pane.select_position(extraction, quote_position))
 
@@ -275,11 +237,6 @@ class MainScreen(Screen[None]):
         else:
             self.reload_list()
 
-    @on(RefreshStatus.Refreshed)
-    def refreshed(self) -> None:
-        """Show what the refresh brought."""
-        self.reload_list()
-
     @on(SearchBox.Done)
     def to_results(self) -> None:
         """From the search box to the results."""
@@ -288,21 +245,30 @@ class MainScreen(Screen[None]):
     @on(SourcesPane.SourceChosen)
     def filter_to_source(self, event: SourcesPane.SourceChosen) -> None:
         """List only the chosen source (or all), and move to the list."""
-        self.list_column.show(self.state.choose_source(event.source_id))
-        if not self.layout_keeper.shown("list"):
-            self.layout_keeper.go_to("list")
+        self._list_chosen(self.state.choose_source(event.source_id))
 
     @on(SourcesPane.QueryChosen)
     def open_query_feed(self, event: SourcesPane.QueryChosen) -> None:
-        """List the chosen query feed like a feed, and move to the list."""
-        query = next((q for q in self.config.queries if q.title == event.title), None)
-        if query is None:
-            return
+        """List the chosen query feed like a feed (ending a search), and move to the list."""
         if self.state.searching:
             self.list_column.end_search()
-        self.list_column.show(self.state.choose_query(query))
+        self._list_chosen(self.state.choose_query(event.query))
+
+    def _list_chosen(self, listing: ListSource) -> None:
+        self.list_column.show(listing)
         if not self.layout_keeper.shown("list"):
             self.layout_keeper.go_to("list")
+
+    @on(FullText.BodyChanged)
+    async def show_new_body(self, event: FullText.BodyChanged) -> None:
+        """After `F`: show the article again if it is open (its page's text, or the error
+        line under the header), and find the quotes of a stored page."""
+        if event.stored:
+            self.article_view.extractions.forget(event.article_id)
+        if self.open_article_id == event.article_id:
+            await self.open_article(event.article_id)
+        if event.stored:
+            self.refresh_status.run_indexing()  # its quotes, for search and speakers
 
     def on_descendant_focus(self, event: object) -> None:
         self.layout_keeper.focused(self.focused)
@@ -314,31 +280,18 @@ class MainScreen(Screen[None]):
 
     async def action_jump_unread(self, direction: int) -> None:
         """Open the next (1) or previous (-1) unread article from the cursor, across sources."""
-        current = self.article_list.current
-        target = self.state.unread_to_open(current, backwards=direction < 0)
-        if target is None:
+        if (target := self.list_column.move_to_unread(direction)) is None:
             self.notify("No more unread articles.", timeout=3)
-            return
-        position = self.state.listing.position(target)
-        if position is not None:
-            self.article_list.move_to(position)
-        await self.open_article(target)
+        else:
+            await self.open_article(target)
 
     def action_flip(self, field: str) -> None:
         """Flip `read` or `starred` of the article under the cursor."""
-        if row := self.article_list.current:
-            if field == "read":
-                self.set_state(row.id, read=not row.read)
-            else:
-                self.set_state(row.id, starred=not row.starred)
+        self.list_column.flip(field)
 
     def action_page_article(self, direction: int) -> None:
         """Scroll the article one screen down (1) or up (-1), from any pane."""
-        view = self.article_view
-        if direction > 0:
-            view.scroll_page_down(animate=False)
-        else:
-            view.scroll_page_up(animate=False)
+        self.article_view.page(direction)
 
     def action_step_quote(self, delta: int) -> None:
         """Jump to the next or previous quote of the open article."""
@@ -354,10 +307,8 @@ class MainScreen(Screen[None]):
         """Leave the search for the list as it was; on a one-pane screen, back to the list."""
         if self.list_column.end_search():
             self.layout_keeper.go_to("list")
-        elif not self.layout_keeper.shown("list"):
-            keeper = self.layout_keeper
-            reading = keeper.wish.front in ("article", "quote")
-            keeper.go_to("sources" if keeper.wish.sources_pane and reading else "list")
+        else:
+            self.layout_keeper.back()
 
     def action_cycle_view(self) -> None:
         """All → unread → starred."""
@@ -369,8 +320,8 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sources(self) -> None:
         """Open or close the sources pane (it takes the list's place when both do not fit)."""
-        if not self.layout_keeper.wish.sources_pane:
-            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
+        if not self.layout_keeper.shown("sources"):  # closed, or out of sight since counted
+            self.count_sources()
         self.notify(self.layout_keeper.toggle_sources_pane(), timeout=3)
 
     def action_toggle_quote_pane(self) -> None:
@@ -389,14 +340,8 @@ class MainScreen(Screen[None]):
     def action_mark_source_read(self) -> None:
         """Mark every article of the current source read (asks first when it is many)."""
         screenful = max(1, self.article_list.size.height // 2)
-        if self.state.mode.rule_title:  # a query feed is marked read like a feed
-            listed = self.state.listing.list_filter
-            title = self.state.mode.rule_title
-            mark_query_read(self, self.store, listed, title, screenful, self.save, self.reload_list)
-            return
-        source_id = self.state.source_meant(self.article_list.current)
-        if source_id is not None:
-            mark_source_read(self, self.store, source_id, screenful, self.save, self.reload_list)
+        row = self.article_list.current
+        mark_listed_read(self, self.state, row, screenful, self.save, self.reload_list)
 
     def action_speakers(self) -> None:
         """Everyone quoted in the stored articles, and what they said."""
@@ -415,115 +360,61 @@ class MainScreen(Screen[None]):
         """Open the article's link in the web browser, else its first enclosure (a podcast)."""
         open_article_link(self, self.article_view.article)
 
-    def open_in_browser(self, url: str) -> None:
-        """Hand an http(s) link to the web browser, off the UI thread; refuse anything else."""
-        open_in_browser(self, url)
-
     def action_links(self) -> None:
         """List the links of the open article; the chosen one opens in the browser."""
         choose_link(self, self.article_view.article)
 
     def action_fetch_page(self) -> None:
         """Fetch the web page of the article under the cursor and keep its main text."""
-        row = self.article_list.current
-        if row is None or self.store.path is None:
-            self.notify("Choose an article first.", timeout=2)
-            return
-        self.notify(f"Fetching the page of “{row.title[:60]}”…", timeout=3, markup=False)
-        fetch_page_in_background(self, self.store.path, row.id, self.config)
-
-    @on(PageFetched)
-    async def page_fetched(self, event: PageFetched) -> None:
-        """Say how the fetch went; show the page's text if that article is open."""
-        self.notify(
-            event.line,
-            severity="information" if event.stored else "warning",
-            timeout=6,
-            markup=False,
-        )
-        if not event.stored:
-            if self.open_article_id == event.article_id:
-                await self.open_article(event.article_id)  # the error line under the header
-            return
-        self.article_view.extractions.forget(event.article_id)
-        if self.open_article_id == event.article_id:
-            await self.open_article(event.article_id)
-        self.query_one(RefreshStatus).run_indexing()  # its quotes, for search and speakers
+        self.full_text.fetch(self.article_list.current)
 
     async def action_toggle_summary(self) -> None:
         """Switch the open article between the page's full text and the feed's summary."""
-        article = self.article_view.article
-        if article is None:
-            self.notify("Open an article first.", timeout=2)
-            return
-        if self._summary_shown:
-            await self.open_article(article.id)
-            return
-        summary = self.store.summary_document(article.id)
-        if summary is None:
-            self.notify("This article has only the feed's text; F fetches its page.", timeout=4)
-            return
-        self.article_view.origin = origin_line(
-            self.store.page_state(article.id), showing_summary=True
-        )
-        terms = search_terms(self.state.mode.query)
-        await self.article_view.show(replace(article, document=summary), Extraction(), terms)
-        self.quote_pane.show(Extraction())
-        self._summary_shown = True
+        view = self.article_view
+        if view.article is not None and view.summary_shown:
+            await self.open_article(view.article.id)
+        elif await self.full_text.show_summary(view, search_terms(self.state.mode.query)):
+            self.quote_pane.show(Extraction())
 
     def action_add_feed(self) -> None:
         """Ask for a feed URL or a local path, subscribe, and fetch it."""
-
-        def subscribe(subscription: Subscription | None) -> None:
-            if subscription is not None:
-                self.query_one(RefreshStatus).run_refresh(None, subscription)
-
-        self.app.push_screen(AddFeedScreen(), subscribe)
+        self.refresh_status.add_feed()
 
     def action_refresh_source(self) -> None:
         """Refresh the chosen source, or the source of the article under the cursor."""
         source_id = self.state.source_meant(self.article_list.current)
-        self.query_one(RefreshStatus).run_refresh(None if source_id is None else [source_id])
+        self.refresh_status.run_refresh(None if source_id is None else [source_id])
 
-    def _article_meant(self) -> int | None:
-        """The open article, else the one under the cursor."""
-        row = self.article_list.current
-        return self.state.open_article_id or (row.id if row is not None else None)
+    def action_refresh_all(self) -> None:
+        """Refresh every feed and rescan every local source."""
+        self.refresh_status.refresh_all()
 
     def action_save_article(self) -> None:
         """Save the open article (else the one under the cursor) as Markdown."""
-        if (article_id := self._article_meant()) is not None:
+        if (article_id := self.state.article_meant(self.article_list.current)) is not None:
             self.exporter.save(article_id)
 
     def action_pipe_article(self) -> None:
         """Hand the open article (Markdown) to config.toml's pipe_to command."""
-        if (article_id := self._article_meant()) is not None:
+        if (article_id := self.state.article_meant(self.article_list.current)) is not None:
             self.exporter.pipe(article_id)
 
     def action_save_query(self) -> None:
         """Save what the list shows (a search or a filter) as a query feed in config.toml."""
 
         def saved(query: QueryFeed) -> None:
-            self.config = replace(self.config, queries=(*self.config.queries, query))
-            self.sources_pane.queries = self.config.queries
-            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
+            self.sources_pane.add_query(query)
+            self.count_sources()
 
-        mode = self.state.mode
-        save_query_feed(self, mode, self.config.queries, paths.config_path(), saved)
+        queries = self.sources_pane.queries
+        save_query_feed(self, self.state.mode, queries, paths.config_path(), saved)
 
     def action_feed_settings(self) -> None:
         """Edit the settings of the chosen source, or of the article under the cursor's."""
-        source_id = self.state.source_meant(self.article_list.current)
-        if source_id is None:
-            self.notify("Choose a source (S) or an article first.", timeout=3)
-            return
 
-        def done() -> None:
-            self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
+        def saved() -> None:
+            self.count_sources()
             self.reload_list()
 
-        edit_feed_settings(self, self.store, source_id, self.save, done)
-
-    def action_refresh_all(self) -> None:
-        """Refresh every feed and rescan every local source."""
-        self.query_one(RefreshStatus).run_refresh(None)
+        source_id = self.state.source_meant(self.article_list.current)
+        edit_feed_settings(self, self.store, source_id, self.save, saved)

@@ -85,6 +85,14 @@ class LayoutKeeper:
         if focus:
             self.screen.query_one(FOCUS_TARGETS[name]).focus()
 
+    def back(self) -> None:
+        """`esc` on a one-pane screen: from the article or the quotes back to the sources pane
+        (when it is open), else to the list; nothing when the list is on screen."""
+        if self.shown("list"):
+            return
+        reading = self.wish.front in ("article", "quote")
+        self.go_to("sources" if self.wish.sources_pane and reading else "list")
+
     def focused(self, widget: Widget | None) -> None:
         """Remember which pane holds the focus, so a narrower screen keeps that one."""
         if widget is None:

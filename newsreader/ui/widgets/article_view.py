@@ -135,6 +135,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.origin: Text | None = None
         """Where the body came from (the page's full text, the feed's summary), shown under
         the header; None for an article whose page was never fetched."""
+        self.summary_shown = False
+        """Whether the feed's summary is shown instead of the page's text (`v`)."""
 
     class QuotesFound(Message):
         """The quotes of a long article were found in the background (`found` None: too long
@@ -164,6 +166,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             The article's quotes, or None when they follow in `QuotesFound`.
         """
         self.remember_offset()
+        self.summary_shown = False
         extraction = self.extractions.at_hand(article)
         await self.show(article, extraction or Extraction(), search_terms)
         if self.offsets is not None and (offset := self.offsets.get(article.id)):
@@ -176,6 +179,13 @@ class ArticleView(VerticalScroll, can_focus=True):
     async def action_back_to_list(self) -> None:
         """Back to the list (`q`, `esc`)."""
         await back_to_list(self.screen)
+
+    def page(self, direction: int) -> None:
+        """Scroll one screen down (1) or up (-1)."""
+        if direction > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
 
     def remember_offset(self) -> None:
         """Keep how far down the open article the reader got, for the next time it opens."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -14,6 +16,7 @@ from newsreader.ui.state import ReaderState
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.search_box import SearchBox
 from newsreader.ui.wording import empty_message
+from newsreader.ui.writes import Change, state_change
 
 
 class ListColumn(Vertical):
@@ -29,9 +32,17 @@ class ListColumn(Vertical):
             super().__init__()
             self.header = header
 
-    def __init__(self, state: ReaderState, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        state: ReaderState,
+        save: Callable[[Change, str], object] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        """`save` saves read/starred changes (the screen's writer); None: into the store now."""
         super().__init__(id=id)
         self.state = state
+        self._save = save or (lambda change, _what: change(state.store))
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.state.store, id="search")
@@ -70,6 +81,31 @@ class ListColumn(Vertical):
         else:
             article_list.move_to(0)
         self.announce()
+
+    def move_to_unread(self, direction: int) -> int | None:
+        """Put the cursor on the article `n` (1) or `p` (-1) opens and return its id (None:
+        no more unread articles)."""
+        target = self.state.unread_to_open(self.article_list.current, backwards=direction < 0)
+        if target is not None and (position := self.state.listing.position(target)) is not None:
+            self.article_list.move_to(position)
+        return target
+
+    def set_state(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Save read/starred state, then redraw the row and the counts at once."""
+        what = "starring" if starred is not None else "marking read"
+        self._save(state_change(article_id, read, starred), what)
+        self.article_list.show_state(article_id, read=read, starred=starred)
+        self.announce()
+
+    def flip(self, field: str) -> None:
+        """Flip `read` or `starred` of the article under the cursor."""
+        if row := self.article_list.current:
+            if field == "read":
+                self.set_state(row.id, read=not row.read)
+            else:
+                self.set_state(row.id, starred=not row.starred)
 
     def announce(self) -> None:
         """Post what is listed now, counted now."""

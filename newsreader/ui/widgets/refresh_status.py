@@ -24,6 +24,7 @@ from newsreader.links import display_text
 from newsreader.store import Store
 from newsreader.subscriptions import Subscription
 from newsreader.text import clean_line
+from newsreader.ui.screens.add_feed import AddFeedScreen
 from newsreader.ui.wording import plural
 from newsreader.versions import EXTRACTOR_VERSION
 
@@ -96,6 +97,15 @@ class RefreshStatus(Static):
     def refresh_all(self) -> None:
         """Refresh every feed and rescan every local source."""
         self.run_refresh(None)
+
+    def add_feed(self) -> None:
+        """Ask for a feed URL or a local path (`a`), subscribe, and fetch it."""
+
+        def subscribe(subscription: Subscription | None) -> None:
+            if subscription is not None:
+                self.run_refresh(None, subscription)
+
+        self.app.push_screen(AddFeedScreen(), subscribe)
 
     # --- the jobs (worker threads; they touch widgets only through call_from_thread) ----------
 

@@ -113,10 +113,10 @@ class SourcesPane(OptionList):
     """Lists sources; posts `SourceChosen` with the id, or None for all sources."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="sources.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sources.up"),
+        Binding("g", "first", "First", show=False, id="sources.first"),
+        Binding("G", "last", "Last", show=False, id="sources.last"),
         Binding("i", "why", "Why it failed", id="sources.why"),
     ]
 
@@ -143,11 +143,12 @@ class SourcesPane(OptionList):
             self.source_id = source_id
 
     class QueryChosen(Message):
-        """The user chose a query feed (a saved filter), by its title."""
+        """The user chose a query feed (a saved filter)."""
 
-        def __init__(self, title: str) -> None:
+        def __init__(self, query: QueryFeed) -> None:
             super().__init__()
-            self.title = title
+            self.query = query
+            self.title = query.title
 
     class Counted(Message):
         """Fresh counts from the store, read off the UI thread (None: counting failed)."""
@@ -193,6 +194,10 @@ class SourcesPane(OptionList):
             return
         self._counting = True
         self._count(chosen, chosen_query)
+
+    def add_query(self, query: QueryFeed) -> None:
+        """Count a query feed just saved (`Q`) with the others from the next `load` on."""
+        self.queries = (*self.queries, query)
 
     @work(thread=True, exit_on_error=False, group="sources-pane")
     def _count(self, chosen: int | None, chosen_query: str) -> None:
@@ -355,8 +360,10 @@ class SourcesPane(OptionList):
         option_id = event.option.id or ALL_SOURCES
         if option_id.startswith("query-"):
             number = int(option_id.removeprefix("query-"))
-            if number < len(self.query_titles):
-                self.post_message(self.QueryChosen(self.query_titles[number]))
+            title = self.query_titles[number] if number < len(self.query_titles) else None
+            query = next((query for query in self.queries if query.title == title), None)
+            if query is not None:
+                self.post_message(self.QueryChosen(query))
             return
         source_id = None if option_id == ALL_SOURCES else int(option_id.removeprefix("source-"))
         self.post_message(self.SourceChosen(source_id))
