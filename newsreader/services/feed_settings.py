@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsreader.links import display_text
 from newsreader.store import Store
-from newsreader.store.feeds import FEED_KIND
+from newsreader.store.feeds import LOCAL_KIND
 from newsreader.store.settings import FeedSettings
 
 SETTING_NAMES = ("title", "category", "refresh", "keep_days", "keep_per_feed", "full_text",
@@ -90,7 +90,7 @@ def setting_problem(store: Store, source_id: int, changes: list[SettingChange]) 
     Full text is refused for a local file or folder: its articles have no web page.
     """
     states = store.feed_states([source_id])
-    if not states or states[0].kind == FEED_KIND:
+    if not states or states[0].kind != LOCAL_KIND:
         return None
     for change in changes:
         if change.name in WEB_ONLY_SETTINGS and change.value:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from newsreader.models import Document
 from newsreader.store.documents import body_text, document_from_row, stored_json
+from newsreader.store.feeds import LOCAL_KIND
 from newsreader.store.search import SearchIndex
 from newsreader.text import clean_line, clean_text
 
@@ -95,7 +96,8 @@ class PageRecords(SearchIndex):
         An entry whose page was fetched once, or failed, is not fetched again here: the app's
         fetch key (see `page_request`) asks again, with a conditional GET. Links that are not
         http(s), and entries with no link (`url` ''), are listed too, so that every entry of
-        the feed is accounted for: their refusal is recorded beside the entry.
+        the feed is accounted for: their refusal is recorded beside the entry. Local files
+        and folders are never listed (their articles have no web page).
 
         Args:
             source_ids: Only these feeds (None: every feed set to full text).
@@ -106,12 +108,12 @@ class PageRecords(SearchIndex):
                 SELECT a.id, a.source_id, coalesce(a.link, '') AS link, a.title, row_number() OVER (
                     PARTITION BY a.source_id ORDER BY a.sort_key DESC, a.id DESC) AS rank
                 FROM articles a JOIN sources s ON s.id = a.source_id
-                WHERE s.full_text = 1
+                WHERE s.full_text = 1 AND s.kind != ?
                   AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.article_id = a.id)
                   {only}
             ) WHERE rank <= ? ORDER BY source_id, rank
         """
-        parameters: list[object] = []
+        parameters: list[object] = [LOCAL_KIND]
         only = ""
         if source_ids is not None:
             only = f"AND a.source_id IN ({','.join('?' * len(source_ids))})"

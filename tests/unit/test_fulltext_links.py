@@ -7,13 +7,15 @@ local file's, an entry without a link) says so instead of offering a fetch.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsreader.config import Config
-from newsreader.services.fulltext import PageStatus, fetch_article_page
+from newsreader.ingest.feeds import parse_feed
+from newsreader.services.fulltext import PageStatus, fetch_article_page, fetch_pages
 from newsreader.services.library import save_local
 from newsreader.sources.refresh import refresh_sources
 from newsreader.store import Store
@@ -92,3 +94,43 @@ def test_an_article_without_a_web_page_says_so_for_both_keys(tmp_path: Path) -> 
     assert "no web page" in said and "summary" not in said.lower(), said
     assert "no web page" in no_summary_line(article)
     assert "F fetches" not in no_summary_line(article)
+
+
+def test_a_local_folder_set_to_full_text_before_it_was_refused_fetches_nothing(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "news.sqlite3"
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# A note\n\nSome text of the note.\n", "utf-8")
+    store = Store(database)
+    try:
+        saved = save_local(store, tmp_path / "notes")
+        store.set_full_text(saved.source_id, True)  # as a database from before the refusal
+        assert store.pages_wanted() == []
+    finally:
+        store.close()
+    assert fetch_pages(database, None, CONFIG).outcomes == ()
+
+
+@pytest.mark.parametrize("link", [*OTHER_SCHEMES, "gopher://example.org/1/a"])
+def test_every_feed_format_keeps_an_entry_link_of_any_scheme_as_text(link: str) -> None:
+    rss = (
+        '<rss version="2.0"><channel><title>t</title><item><guid>g</guid><title>x</title>'
+        f"<link>{link}</link><description>d</description></item></channel></rss>"
+    )
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>urn:x</id>'
+        f'<title>x</title><link rel="alternate" href="{link}"/><summary>d</summary>'
+        "</entry></feed>"
+    )
+    json_feed = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "t",
+            "items": [{"id": "1", "url": link, "content_text": "d"}],
+        }
+    )
+    scheme = link.partition(":")[0]
+    for text in (rss, atom, json_feed):
+        _, (article,), _ = parse_feed(text.encode(), location="https://example.org/feed")
+        assert article.link is not None and article.link.startswith(scheme + ":"), text
