@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from newsreader import paths
 from newsreader.config import Config
@@ -45,6 +45,7 @@ from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.exporter import ArticleExporter
 from newsreader.ui.widgets.full_text import FullText
+from newsreader.ui.widgets.key_footer import KeyFooter
 from newsreader.ui.widgets.list_column import ListColumn
 from newsreader.ui.widgets.quote_pane import QuotePane
 from newsreader.ui.widgets.refresh_status import RefreshStatus
@@ -104,7 +105,7 @@ class MainScreen(Screen[None]):
             yield self.article_view
             yield self.quote_pane
         yield self.refresh_status
-        yield Footer()
+        yield KeyFooter()
         yield self.saver
         yield self.exporter
         yield self.full_text
