@@ -13,6 +13,7 @@ from newsreader.cli.common import (
     EXIT_OK,
     Subcommands,
     add_command,
+    load_settings,
     opened_store,
     say_quotes_pending,
 )
@@ -37,12 +38,16 @@ def register(subcommands: Subcommands) -> None:
 
 def run_export_quotes(arguments: argparse.Namespace) -> int:
     """Write every stored quote with its speaker, source and date."""
+    from newsreader.rules.feeds import hidden_condition
+
+    # The killfile hides articles everywhere, their quotes included (`list --ignored` shows them).
+    hidden = hidden_condition(load_settings().ignores)
     with opened_store() as store:
         say_quotes_pending(store)
         quotes: Iterable[StoredQuote] = (
-            store.quotes_by(arguments.speaker, exact=False, limit=1_000_000)
+            store.quotes_by(arguments.speaker, exact=False, limit=1_000_000, hidden=hidden)
             if arguments.speaker
-            else store.all_quotes()
+            else store.all_quotes(hidden=hidden)
         )
         records = [_quote_record(quote) for quote in quotes]
     EXPORTERS[arguments.format](records)

@@ -291,23 +291,37 @@ class SearchIndex(StoreBase):
         )
         return [int(article_id) for (article_id,) in cursor]
 
-    def speakers(self, name_filter: str = "", limit: int = 500) -> list[SpeakerCount]:
-        """Speakers with the most quotes first; `name_filter` matches any part of the name."""
+    def speakers(
+        self,
+        name_filter: str = "",
+        limit: int = 500,
+        hidden: tuple[str, tuple[object, ...]] | None = None,
+    ) -> list[SpeakerCount]:
+        """Speakers with the most quotes first; `name_filter` matches any part of the name.
+
+        `hidden` is the killfile's condition over `articles`: their quotes are not counted.
+        """
+        visible, values = _visible(hidden, "article_id")
         cursor = self._connection.execute(
-            """
+            f"""
             SELECT speaker, count(*), count(DISTINCT article_id) FROM quotes
             WHERE speaker IS NOT NULL AND kind IN ('statement', 'fragment')
-              AND speaker LIKE '%' || ? || '%' ESCAPE '\\'
+              AND speaker LIKE '%' || ? || '%' ESCAPE '\\'{visible}
             GROUP BY speaker COLLATE NOCASE ORDER BY count(*) DESC, speaker LIMIT ?
             """,
-            (_like_escape(name_filter), limit),
+            (_like_escape(name_filter), *values, limit),
         )
         return [
             SpeakerCount(str(name), int(quotes), int(articles)) for name, quotes, articles in cursor
         ]
 
     def quotes_by(
-        self, speaker: str, *, exact: bool = True, limit: int = 1000
+        self,
+        speaker: str,
+        *,
+        exact: bool = True,
+        limit: int = 1000,
+        hidden: tuple[str, tuple[object, ...]] | None = None,
     ) -> list[StoredQuote]:
         """A speaker's quotes across articles, newest article first.
 
@@ -315,35 +329,53 @@ class SearchIndex(StoreBase):
             speaker: The name; with `exact=False`, any part of it, case-insensitive.
             exact: Match the whole name (case-insensitive) or any part of it.
             limit: At most this many quotes.
+            hidden: The killfile's condition over `articles`: their quotes are left out.
         """
         condition = "q.speaker = ? COLLATE NOCASE" if exact else "q.speaker LIKE ? ESCAPE '\\'"
         value = speaker if exact else f"%{_like_escape(speaker)}%"
+        visible, values = _visible(hidden, "q.article_id")
         cursor = self._connection.execute(
             f"""
             SELECT q.article_id, q.position, q.kind, q.speaker, q.text, q.paragraph, q.start,
                    q.end, a.title, {SOURCE_NAME_A}, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE {condition} AND q.kind IN ('statement', 'fragment')
+            WHERE {condition} AND q.kind IN ('statement', 'fragment'){visible}
             ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?
             """,
-            (value, limit),
+            (value, *values, limit),
         )
         return [_stored_quote(row) for row in cursor]
 
-    def all_quotes(self, limit: int = 1_000_000) -> Iterator[StoredQuote]:
-        """Every stored statement with a speaker, newest article first (for export)."""
+    def all_quotes(
+        self, limit: int = 1_000_000, hidden: tuple[str, tuple[object, ...]] | None = None
+    ) -> Iterator[StoredQuote]:
+        """Every stored statement with a speaker, newest article first (for export).
+
+        `hidden` is the killfile's condition over `articles`: their quotes are left out.
+        """
+        visible, values = _visible(hidden, "q.article_id")
         cursor = self._connection.execute(
             f"""
             SELECT q.article_id, q.position, q.kind, q.speaker, q.text, q.paragraph, q.start,
                    q.end, a.title, {SOURCE_NAME_A}, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE q.kind IN ('statement', 'fragment') AND q.speaker IS NOT NULL
+            WHERE q.kind IN ('statement', 'fragment') AND q.speaker IS NOT NULL{visible}
             ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?
             """,
-            (limit,),
+            (*values, limit),
         )
         for row in cursor:
             yield _stored_quote(row)
+
+
+def _visible(
+    hidden: tuple[str, tuple[object, ...]] | None, article_id: str
+) -> tuple[str, tuple[object, ...]]:
+    """An `AND` clause leaving out the articles the killfile hides, and its parameters."""
+    if hidden is None:
+        return "", ()
+    sql, values = hidden
+    return f" AND {article_id} NOT IN (SELECT id FROM articles WHERE ({sql}))", values
 
 
 def _stored_quote(row: tuple[object, ...]) -> StoredQuote:

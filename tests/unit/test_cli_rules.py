@@ -98,6 +98,19 @@ def test_a_speaker_filter_says_when_quotes_are_still_being_found(store: Store) -
     assert result.stderr == ""
 
 
+def test_the_killfile_hides_quotes_too(store: Store) -> None:
+    """Quotes of hidden articles stay out of export-quotes and the speakers' counts."""
+    assert run("index").returncode == 0
+    assert "Ada Ruiz" in run("export-quotes", "--format", "csv").stdout
+    write_config("[[ignore]]\nfilter = 'text ~ ferry'\n")
+    assert "Ada Ruiz" not in run("export-quotes", "--format", "csv").stdout
+    assert "Ada Ruiz" not in run("export-quotes", "--speaker", "ruiz").stdout
+    hidden = ("id IN (SELECT id FROM articles WHERE title = ?)", ("Harbour news 0",))
+    assert [count.speaker for count in store.speakers(hidden=hidden)] == []
+    assert store.quotes_by("Ada Ruiz", hidden=hidden) == []
+    assert [quote.speaker for quote in store.quotes_by("Ada Ruiz")] == ["Ada Ruiz"]
+
+
 def test_bad_filters_and_unknown_queries_are_one_line_exit_2(store: Store) -> None:
     result = run("list", "--filter", "title ~")
     assert result.returncode == 2

@@ -23,7 +23,7 @@ from textual.widgets import Header
 from newsreader import paths
 from newsreader.config import Config
 from newsreader.models import Extraction
-from newsreader.rules.feeds import QueryFeed
+from newsreader.rules.feeds import QueryFeed, hidden_condition
 from newsreader.store import Store
 from newsreader.store.search import search_terms
 from newsreader.ui.article_actions import (
@@ -351,7 +351,8 @@ class MainScreen(Screen[None]):
             if location is not None:
                 await self.open_article(location.article_id, quote_position=location.position)
 
-        self.app.push_screen(SpeakersScreen(self.store), open_location)
+        hidden = hidden_condition(self.config.ignores)
+        self.app.push_screen(SpeakersScreen(self.store, hidden), open_location)
 
     def action_copy(self) -> None:
         """Copy the chosen quote (with speaker, source and date), else the article's link."""

@@ -68,9 +68,11 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
     }
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, hidden: tuple[str, tuple[object, ...]] | None = None) -> None:
+        """`hidden`: the killfile's condition; the quotes of articles it hides are left out."""
         super().__init__()
         self.store = store
+        self.hidden = hidden
         self.counts: list[SpeakerCount] = []
         self.quotes: list[StoredQuote] = []
 
@@ -92,7 +94,7 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
     @work(exclusive=True, group="speakers")
     async def load_speakers(self, name_filter: str) -> None:
         """Fill the speaker list (most quoted first)."""
-        self.counts = self.store.speakers(name_filter)
+        self.counts = self.store.speakers(name_filter, hidden=self.hidden)
         speaker_list = self.query_one("#speaker-list", OptionList)
         options: list[Option | None] = []
         for index, count in enumerate(self.counts):
@@ -125,7 +127,7 @@ class SpeakersScreen(Screen[QuoteLocation | None]):
         if not self.counts:
             return
         speaker = self.counts[index].speaker
-        self.quotes = self.store.quotes_by(speaker)
+        self.quotes = self.store.quotes_by(speaker, hidden=self.hidden)
         options: list[Option | None] = []
         for number, quote in enumerate(self.quotes):
             if number:
