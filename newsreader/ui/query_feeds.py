@@ -15,7 +15,7 @@ from textual.widget import Widget
 
 from newsreader.links import display_text
 from newsreader.rules.feeds import QueryFeed, append_query
-from newsreader.services.feed_settings import SettingChange, apply_settings
+from newsreader.services.feed_settings import SettingChange, apply_settings, setting_problem
 from newsreader.store import ListFilter, Store
 from newsreader.ui.list_source import ListMode
 from newsreader.ui.screens.confirm import ConfirmScreen
@@ -154,6 +154,11 @@ def edit_feed_settings(
 
     def write(changes: list[SettingChange] | None) -> None:
         if not changes:
+            return
+        # Checked here, not in the writer thread, so a refusal is a line rather than a failure.
+        problem = setting_problem(store, source_id, changes)
+        if problem is not None:
+            node.notify(problem, severity="warning", markup=False)
             return
         save(lambda store: apply_settings(store, source_id, changes), "saving feed settings")
         names = ", ".join(change.name for change in changes)

@@ -139,6 +139,25 @@ async def test_feed_settings_are_edited_in_the_app(
         assert any("paused, keep 30 d" in line for line in lines)
 
 
+async def test_full_text_for_a_local_folder_is_refused_in_one_line(
+    article_folder: Path, database: Path, tmp_path: Path
+) -> None:
+    app = make_app(database, article_folder, tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await loaded(app, pilot)
+        screen.query_one(ArticleList).focus()
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#setting-full_text").value = "on"  # type: ignore[attr-defined]
+        app.screen.query_one("#setting-title").focus()
+        await pilot.press("enter")
+        await loaded(app, pilot)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("full_text is for web feeds" in message for message in warnings)
+        settings = app.store.feed_settings(app.store.sources()[0].id)
+        assert settings is not None and not settings.full_text
+
+
 async def test_save_and_pipe_the_open_article(
     article_folder: Path, database: Path, tmp_path: Path
 ) -> None:
