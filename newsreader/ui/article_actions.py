@@ -13,9 +13,8 @@ from textual.widget import Widget
 from newsreader.links import display_text
 from newsreader.models import Article, ArticleRow, Post, Quote
 from newsreader.store import ListFilter, Store
-from newsreader.text import clean_line
+from newsreader.text import clean_line, plural
 from newsreader.ui.browser import open_in_browser
-from newsreader.ui.query_feeds import mark_query_read
 from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.links import LinksScreen, article_links
 from newsreader.ui.state import ReaderState
@@ -71,51 +70,52 @@ def mark_listed_read(
     done: Callable[[], object],
 ) -> None:
     """`A`: mark the query feed the list shows read like a feed, else the chosen source (or
-    that of `row`, the article under the cursor); arguments as for `mark_source_read`."""
+    that of `row`, the article under the cursor); other arguments as for `mark_read`."""
     if title := state.mode.rule_title:
-        list_filter = state.listing.list_filter
-        mark_query_read(node, state.store, list_filter, title, screenful, save, done)
+        where = f"query feed {display_text(title)}"
+        mark_read(node, state.store, state.listing.list_filter, where, screenful, save, done)
         return
     source_id = state.source_meant(row)
     if source_id is not None:
-        mark_source_read(node, state.store, source_id, screenful, save, done)
+        # The whole source, whatever the list's view or date filter shows of it.
+        where = display_text(state.store.source_title(source_id) or "this source")
+        source_filter = ListFilter(source_ids=(source_id,))
+        mark_read(node, state.store, source_filter, where, screenful, save, done)
 
 
-def mark_source_read(
+def mark_read(
     node: Widget,
     store: Store,
-    source_id: int,
+    list_filter: ListFilter,
+    where: str,
     screenful: int,
     save: Callable[[Change, str], object],
     done: Callable[[], object],
 ) -> None:
-    """Mark every article of a source read, asking first when it is more than `screenful`.
+    """Mark every article `list_filter` matches read, asking first past `screenful` of them.
 
     Args:
         node: Where to notify and ask.
         store: The store, to count.
-        source_id: The source.
+        list_filter: A source's or a query feed's articles (with the killfile).
+        where: What they are, for the question (already cleaned for display).
         screenful: How many unread articles are marked without asking.
         save: Saves a change (the screen's writer).
         done: Called after marking (to redraw the list).
     """
-    # The whole source, whatever the list's view or date filter shows of it.
-    source_filter = ListFilter(source_ids=(source_id,))
-    unread = store.unread_count(source_filter)
+    unread = store.unread_count(list_filter)
     if unread == 0:
-        node.notify("Nothing unread in this source.", timeout=2)
+        node.notify(f"Nothing unread in {where}.", timeout=2, markup=False)
         return
 
     def mark(confirmed: bool | None) -> None:
         if confirmed:
-            save(lambda store: store.mark_all_read(source_filter), "marking all read")
+            save(lambda store: store.mark_all_read(list_filter), "marking all read")
             done()
-            node.notify(f"Marked {unread} articles read.", timeout=3)
+            node.notify(f"Marked {plural(unread, 'article')} read.", timeout=3)
 
     if unread > screenful:
-        title = display_text(store.source_title(source_id) or "this source")
-        node.app.push_screen(
-            ConfirmScreen(f"Mark all {unread} unread articles in {title} read?"), mark
-        )
+        question = f"Mark all {plural(unread, 'unread article')} in {where} read?"
+        node.app.push_screen(ConfirmScreen(question), mark)
     else:
         mark(True)

@@ -16,9 +16,8 @@ from textual.widget import Widget
 from newsreader.links import display_text
 from newsreader.rules.feeds import QueryFeed, append_query
 from newsreader.services.feed_settings import SettingChange, apply_settings, setting_problem
-from newsreader.store import ListFilter, Store
+from newsreader.store import Store
 from newsreader.ui.list_source import ListMode
-from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.feed_settings import FeedSettingsScreen
 from newsreader.ui.screens.save_query import SaveQueryScreen
 from newsreader.ui.writes import Change
@@ -88,44 +87,6 @@ def save_query_feed(
 
     taken = [query.title for query in queries]
     node.app.push_screen(SaveQueryScreen(rule, taken), write)
-
-
-def mark_query_read(
-    node: Widget,
-    store: Store,
-    list_filter: ListFilter,
-    title: str,
-    screenful: int,
-    save: Callable[[Change, str], object],
-    done: Callable[[], object],
-) -> None:
-    """Mark every article of a query feed read, asking first when it is more than a screenful.
-
-    Args:
-        node: Where to notify and ask.
-        store: The store, to count.
-        list_filter: The query feed's filter (with the killfile).
-        title: The query feed's title, for the question.
-        screenful: How many unread articles are marked without asking.
-        save: Saves a change (the screen's writer).
-        done: Called after marking (to redraw the list).
-    """
-    unread = store.unread_count(list_filter)
-    if unread == 0:
-        node.notify("Nothing unread in this query feed.", timeout=2)
-        return
-
-    def mark(confirmed: bool | None) -> None:
-        if confirmed:
-            save(lambda store: store.mark_all_read(list_filter), "marking all read")
-            done()
-            node.notify(f"Marked {unread} articles read.", timeout=3)
-
-    if unread > screenful:
-        question = f"Mark all {unread} unread articles in {display_text(title)} read?"
-        node.app.push_screen(ConfirmScreen(question), mark)
-    else:
-        mark(True)
 
 
 def edit_feed_settings(
