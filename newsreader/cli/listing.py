@@ -20,6 +20,7 @@ from newsreader.cli.common import (
 from newsreader.text import clean_line
 
 if TYPE_CHECKING:
+    from newsreader.config import Config
     from newsreader.store import ListedArticle, ListFilter
 
 
@@ -49,8 +50,9 @@ def run_list(arguments: argparse.Namespace) -> int:
             from newsreader.importer import import_paths
 
             import_paths(store.path, samples)
-        listed = store.listed(_list_filter(arguments))
-        if _reads_quotes(arguments):
+        config = load_settings()
+        listed = store.listed(_list_filter(arguments, config))
+        if _reads_quotes(arguments, config):
             say_quotes_pending(store)
         if arguments.json:
             print(json.dumps([listed_json(item) for item in listed], ensure_ascii=False, indent=1))
@@ -60,7 +62,7 @@ def run_list(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list_filter(arguments: argparse.Namespace) -> ListFilter:
+def _list_filter(arguments: argparse.Namespace, config: Config) -> ListFilter:
     """What to list: --unread, a filter or query feed, and the killfile (hiding, or --ignored).
 
     Raises:
@@ -70,7 +72,6 @@ def _list_filter(arguments: argparse.Namespace) -> ListFilter:
     from newsreader.rules.feeds import find_query, hidden_condition, query_condition
     from newsreader.store import ListFilter
 
-    config = load_settings()
     conditions = []
     try:
         if arguments.filter is not None:
@@ -91,12 +92,11 @@ def _list_filter(arguments: argparse.Namespace) -> ListFilter:
     )
 
 
-def _reads_quotes(arguments: argparse.Namespace) -> bool:
+def _reads_quotes(arguments: argparse.Namespace, config: Config) -> bool:
     """Whether the filters in force (given, query feed, killfile) compare speakers or quotes."""
     from newsreader.rules import QUOTE_FIELDS, RuleError, fields_in, parse_rule
     from newsreader.rules.feeds import find_query
 
-    config = load_settings(report=False)
     written = [arguments.filter] if arguments.filter is not None else []
     if arguments.query is not None:
         written.append(find_query(config.queries, arguments.query).filter)
