@@ -247,9 +247,10 @@ class FeedRecords(StoreBase):
         return cursor.rowcount > 0
 
     def full_text(self, source_id: int) -> bool:
-        """Whether the source is set to fetch its entries' pages (False when it is gone)."""
+        """Whether the source is set to fetch its entries' pages (False when it is gone, and
+        for a local folder: its articles have no web page, whatever its column holds)."""
         row = self._connection.execute(
-            "SELECT full_text FROM sources WHERE id = ?", (source_id,)
+            "SELECT full_text = 1 AND kind != ? FROM sources WHERE id = ?", (LOCAL_KIND, source_id)
         ).fetchone()
         return bool(row and row[0])
 

@@ -46,9 +46,10 @@ is set with `set_full_text`, which its feature owns."""
 
 _SELECT = """
     SELECT id, coalesce(title_override, title), title_override, category, refresh_minutes,
-           keep_days, keep_per_feed, full_text, paused, refreshed_at
+           keep_days, keep_per_feed, full_text = 1 AND kind != 'local', paused, refreshed_at
     FROM sources
 """
+"""A local folder never has full text, whatever its column holds (set before it was refused)."""
 
 
 def _settings(row: tuple[object, ...]) -> FeedSettings:

@@ -15,6 +15,7 @@ import pytest
 
 from newsreader.config import Config
 from newsreader.ingest.feeds import parse_feed
+from newsreader.services.feed_settings import settings_summary
 from newsreader.services.fulltext import PageStatus, fetch_article_page, fetch_pages
 from newsreader.services.library import save_local
 from newsreader.sources.refresh import refresh_sources
@@ -107,6 +108,12 @@ def test_a_local_folder_set_to_full_text_before_it_was_refused_fetches_nothing(
         saved = save_local(store, tmp_path / "notes")
         store.set_full_text(saved.source_id, True)  # as a database from before the refusal
         assert store.pages_wanted() == []
+        # Read as off everywhere it is shown: `feeds`, `feed`, the settings dialog.
+        assert not store.full_text(saved.source_id)
+        settings = store.feed_settings(saved.source_id)
+        assert settings is not None and not settings.full_text
+        assert not store.all_feed_settings()[saved.source_id].full_text
+        assert "full text" not in settings_summary(settings)
     finally:
         store.close()
     assert fetch_pages(database, None, CONFIG).outcomes == ()
