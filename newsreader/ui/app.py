@@ -142,8 +142,8 @@ class NewsReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen) and screen.writer is not None:
-                screen.writer.close()
+            if isinstance(screen, MainScreen) and screen.saver.writer is not None:
+                screen.saver.writer.close()
 
     def _apply_theme(self) -> None:
         """The configured theme, else the one chosen last time; remember later choices."""
@@ -181,9 +181,9 @@ class NewsReaderApp(App[None]):
         waiting = 0
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                screen.remember_reading_offset()
-                if screen.writer is not None and not self._quit_unsaved:
-                    waiting += await asyncio.to_thread(screen.writer.wait, QUIT_WAIT_SECONDS)
+                screen.article_view.remember_offset()
+                if screen.saver.writer is not None and not self._quit_unsaved:
+                    waiting += await asyncio.to_thread(screen.saver.writer.wait, QUIT_WAIT_SECONDS)
         if waiting:
             self._quit_unsaved = True
             self.notify(

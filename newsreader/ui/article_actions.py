@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from textual.widget import Widget
 
-from newsreader.links import display_text
+from newsreader.links import browser_url, display_text
 from newsreader.models import Article, ArticleRow, Post, Quote
 from newsreader.store import ListFilter, Store
 from newsreader.text import clean_line, plural
@@ -39,12 +39,27 @@ def copy_citation(node: Widget, article: Article | None, chosen: Quote | Post | 
 
 
 def open_article_link(node: Widget, article: Article | None) -> None:
-    """Open the article's link in the web browser, else its first enclosure (a podcast)."""
-    enclosures = article.document.enclosures if article is not None else ()
-    if article is None or not (article.link or enclosures):
-        node.notify("This article has no link to open.", timeout=2)
+    """Open the article's web page in the browser, else its first enclosure that is a web
+    link (a podcast); a link that is not http(s) (a local file's `file:`) is never opened,
+    and when nothing else is there to open the notification names it and says why."""
+    if article is None:
+        node.notify("Open an article first.", timeout=2)
         return
-    open_in_browser(node, article.link or enclosures[0].url)
+    enclosures = (enclosure.url for enclosure in article.document.enclosures)
+    links = [url for url in (article.link, *enclosures) if url]
+    web_link = next((url for url in links if browser_url(url)), None)
+    if web_link is not None:
+        open_in_browser(node, web_link)
+    elif links:
+        shown = display_text(links[0])[:80]
+        node.notify(
+            f"Nothing to open: {shown} is not a web page (only http(s) links open).",
+            severity="warning",
+            timeout=4,
+            markup=False,
+        )
+    else:
+        node.notify("This article has no link to open.", timeout=2)
 
 
 def choose_link(node: Widget, article: Article | None) -> None:

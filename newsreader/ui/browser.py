@@ -39,6 +39,7 @@ def open_in_browser(node: Widget, url: str) -> None:
             f"Not opened: only http(s) links go to the browser ({display_text(url)[:80]})",
             severity="warning",
             timeout=4,
+            markup=False,
         )
         return
     config = getattr(node.app, "config", None)
@@ -54,7 +55,7 @@ def open_in_browser(node: Widget, url: str) -> None:
     elif command.in_terminal:
         _run_suspended(node, command, checked)
     else:
-        node.notify(f"Opening {display_text(checked)[:80]}", timeout=2)
+        node.notify(f"Opening {display_text(checked)[:80]}", timeout=2, markup=False)
         node.run_worker(
             lambda: _start(node, command, checked),
             thread=True,
@@ -99,4 +100,4 @@ def _start(node: Widget, command: BrowserCommand, url: str) -> None:
 def _copy_instead(node: Widget, url: str, message: str) -> None:
     """Put the link on the clipboard and say why it was not opened."""
     node.app.copy_to_clipboard(url)
-    node.notify(message, severity="warning", timeout=6)
+    node.notify(message, severity="warning", timeout=6, markup=False)

@@ -22,6 +22,7 @@ from newsreader.models import Article
 from newsreader.store.pages import PageState
 
 __all__ = [
+    "NO_WEB_PAGE",
     "PageFetched",
     "fetch_page_in_background",
     "no_summary_line",

@@ -79,7 +79,7 @@ def open_every_article(folder: str, times: dict[str, int | str]) -> dict[str, An
         for _ in range(article_list.row_count):
             await pilot.press("enter")
             await pilot.pause()
-            opened.add(screen.open_article_id)
+            opened.add(screen.state.open_article_id)
             await pilot.press("j")
         opened.discard(None)
         lines = list_lines(app)
@@ -273,8 +273,8 @@ def refresh_in_app(subscriptions: list[str]) -> dict[str, Any]:
 
 def _writer(app: NewsReaderApp) -> Any:
     screen = app.screen
-    assert isinstance(screen, MainScreen) and screen.writer is not None
-    return screen.writer
+    assert isinstance(screen, MainScreen) and screen.saver.writer is not None
+    return screen.saver.writer
 
 
 def quit_while_locked(folder: str) -> dict[str, Any]:

@@ -91,3 +91,57 @@ async def test_no_browser_found_copies_the_link_and_says_so(
     app = await press_o_on_the_article(tmp_path, "")
     assert app.clipboard == LINK
     assert "No browser found — link copied" in messages(app)
+
+
+def file_link_feed(enclosure: str) -> str:
+    """One entry whose link is a `file:` link (kept as text, never opened), with `enclosure`."""
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        "<item><guid>f1</guid><title>Minutes</title><link>file:///etc/passwd</link>"
+        f"<description>The minutes of the meeting.</description>{enclosure}</item>"
+        "</channel></rss>"
+    )
+
+
+async def press_o_on_a_file_link(tmp_path: Path, enclosure: str, browser: Path) -> NewsReaderApp:
+    feed = tmp_path / "local.rss"
+    feed.write_text(file_link_feed(enclosure), encoding="utf-8")
+    database = tmp_path / "data" / "newsreader.sqlite3"
+    database.parent.mkdir(parents=True)
+    app = NewsReaderApp(Store(database), Config(browser=f"{browser} %u"), import_paths=[feed])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and (view.article.link or "").startswith("file:")
+        header = str(view.query_one("#article-header").render())
+        assert f"{view.article.link}  (not a web page)" in header
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    return app
+
+
+async def test_o_on_a_file_link_opens_the_enclosure_instead(tmp_path: Path) -> None:
+    firefox = fake_browser(tmp_path / "bin", "firefox")
+    enclosure = '<enclosure url="https://example.test/minutes.mp3" type="audio/mpeg" length="9"/>'
+    await press_o_on_a_file_link(tmp_path, enclosure, firefox)
+    argv_file = firefox.with_suffix(".argv")
+    for _ in range(500):  # the browser runs on its own: wait for what it wrote
+        if argv_file.exists() and argv_file.read_text():
+            break
+        time.sleep(0.02)
+    assert json.loads(argv_file.read_text()) == ["https://example.test/minutes.mp3"]
+
+
+async def test_o_on_a_file_link_alone_says_why_nothing_opens(tmp_path: Path) -> None:
+    firefox = fake_browser(tmp_path / "bin", "firefox")
+    app = await press_o_on_a_file_link(tmp_path, "", firefox)
+    said = messages(app)
+    assert any(
+        line.startswith("Nothing to open: file:") and "is not a web page" in line for line in said
+    ), said
+    assert not firefox.with_suffix(".argv").exists()

@@ -50,7 +50,7 @@ async def test_search_as_you_type_then_escape_returns(article_folder: Path, data
         await pilot.press("escape")
         await pilot.pause()
         assert article_list.row_count == 3
-        assert not screen.search_input.display
+        assert not screen.list_column.search_box.display
 
 
 async def test_filters_cycle_unread_and_starred(article_folder: Path, database: Path) -> None:
@@ -102,7 +102,7 @@ async def test_mark_source_read_asks_when_many(article_folder: Path, database: P
         await pilot.press("y")
         await pilot.pause()
         assert app.store.unread_count() == 0
-        assert screen.listing.unread_count() == 0
+        assert screen.state.listing.unread_count() == 0
 
 
 async def test_speakers_view_opens_article_at_quote(article_folder: Path, database: Path) -> None:

@@ -57,6 +57,7 @@ async def test_v_and_f_on_a_local_article_say_it_has_no_web_page(tmp_path: Path)
         for key in ("v", "F"):
             lines = await pressed(app, pilot, key)
             assert any("no web page" in line for line in lines), (key, lines)
+            assert not any("Fetching" in line for line in lines), lines  # said at once
             assert not any("F fetches" in line or "summary" in line for line in lines), lines
 
 
@@ -80,4 +81,5 @@ async def test_f_on_a_file_link_says_the_link_was_refused(
         assert any(line.startswith("Link refused: not an http(s) link (file:") for line in lines), (
             lines
         )
+        assert not any("Fetching" in line for line in lines), lines
     assert [path for path, _ in server.requests] == ["/feed"]

@@ -3,41 +3,34 @@
 The screen composes widgets that each own their behaviour and connects their messages. What
 is listed, searched and open lives in `ReaderState` (`ui/state.py`, no Textual); background
 jobs in `RefreshStatus`; read/star changes in `ListColumn`; `F`/`v` in `FullText`; pane sizes
-in `plan_layout` (`ui/layout.py`), applied by `main_layout.py`.
+in `plan_layout` (`ui/layout.py`), applied by `LayoutKeeper` (`main_layout.py`).
 
-A new key: a `Binding` with an `id` in `main_keys.py` and an `action_*` method below that
-calls the widget doing the work (help, footer, palette and `[keys]` pick it up).
+Every key is bound here, so it works from every pane (`main_keys.py`); a key that acts in one
+widget runs that widget's action (`delegate`), and only keys that join several widgets have
+an `action_*` method below. Help, footer, palette and `[keys]` pick them all up.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header
 
-from newsreader import paths
 from newsreader.config import Config
 from newsreader.models import Extraction
-from newsreader.rules.feeds import QueryFeed, hidden_condition
+from newsreader.rules.feeds import hidden_condition
 from newsreader.store import Store
 from newsreader.store.search import search_terms
-from newsreader.ui.article_actions import (
-    choose_link,
-    copy_citation,
-    mark_listed_read,
-    open_article_link,
-)
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ReadingOffsets
 from newsreader.ui.list_source import ListSource
 from newsreader.ui.page_text import origin_line
-from newsreader.ui.query_feeds import edit_feed_settings, save_query_feed
-from newsreader.ui.screens.main_keys import MAIN_BINDINGS
+from newsreader.ui.screens.main_keys import MAIN_BINDINGS, Owner
 from newsreader.ui.screens.main_layout import LayoutKeeper
 from newsreader.ui.screens.speakers import QuoteLocation, SpeakersScreen
 from newsreader.ui.state import ReaderState
@@ -52,9 +45,6 @@ from newsreader.ui.widgets.refresh_status import RefreshStatus
 from newsreader.ui.widgets.saver import Saver
 from newsreader.ui.widgets.search_box import SearchBox
 from newsreader.ui.widgets.sources_pane import SourcesPane
-from newsreader.ui.writes import Change, StateWriter
-
-logger = logging.getLogger(__name__)
 
 
 class MainScreen(Screen[None]):
@@ -79,23 +69,30 @@ class MainScreen(Screen[None]):
         self.clock = clock
         self.store = store
         self.state = ReaderState(store, clock, self.config.ignores)
-        self.layout_keeper = LayoutKeeper(
-            self, quote_pane=show_quote_pane, sources_pane=show_sources_pane
-        )
         self._pending_imports = pending_imports
         self._show_only_imported = show_only_imported
         self._mark_read_on_open = mark_read_on_open
         self.saver = Saver(store)
-        self.exporter = ArticleExporter(store, self.config.save_folder, self.config.pipe_to)
-        self.full_text = FullText(store, self.config)
         self.sources_pane = SourcesPane(
-            store=store, queries=self.config.queries, ignores=self.config.ignores, id="sources-pane"
+            self.state, queries=self.config.queries, ignores=self.config.ignores, id="sources-pane"
         )
-        self.list_column = ListColumn(self.state, self.save, id="list-column")
-        offsets = ReadingOffsets(store, self.save)
+        self.list_column = ListColumn(self.state, self.saver.save, id="list-column")
+        offsets = ReadingOffsets(store, self.saver.save)
         self.article_view = ArticleView(offsets, clock=clock, id="article-view")
         self.quote_pane = QuotePane(id="quote-pane")
-        self.refresh_status = RefreshStatus(store, self.config, id="refresh-status")
+        self.layout_keeper = LayoutKeeper(
+            self,
+            lambda: bool(self.quote_pane.items),
+            quote_pane=show_quote_pane,
+            sources_pane=show_sources_pane,
+        )
+        column = self.list_column
+        self.refresh_status = RefreshStatus(
+            store, self.config, column.source_meant, id="refresh-status"
+        )
+        folder, pipe_to = self.config.save_folder, self.config.pipe_to
+        self.exporter = ArticleExporter(store, folder, pipe_to, column.article_meant)
+        self.full_text = FullText(store, self.config, lambda: column.article_list.current)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -109,6 +106,7 @@ class MainScreen(Screen[None]):
         yield self.saver
         yield self.exporter
         yield self.full_text
+        yield self.layout_keeper
 
     def on_mount(self) -> None:
         self.layout_keeper.apply()
@@ -125,21 +123,6 @@ class MainScreen(Screen[None]):
         """The list pane."""
         return self.query_one(ArticleList)
 
-    @property
-    def search_input(self) -> SearchBox:
-        """The search box above the list."""
-        return self.query_one(SearchBox)
-
-    @property
-    def listing(self) -> ListSource:
-        """What the list shows now."""
-        return self.state.listing
-
-    @property
-    def open_article_id(self) -> int | None:
-        """The article in the article view."""
-        return self.state.open_article_id
-
     # --- the list ------------------------------------------------------------------------------
 
     def reload_list(self) -> None:
@@ -151,22 +134,12 @@ class MainScreen(Screen[None]):
         """Say in the header what is listed; the sources pane's counts follow the list's."""
         self.app.sub_title = event.header
         if self.sources_pane.display:
-            self.count_sources()
+            self.sources_pane.recount()
 
+    @on(LayoutKeeper.SourcesShown)
     def count_sources(self) -> None:
-        """Count the sources pane's unread articles again, keeping what the list shows chosen."""
-        self.sources_pane.load(self.state.chosen_source, self.state.mode.rule_title)
-
-    # --- saving --------------------------------------------------------------------------------
-
-    @property
-    def writer(self) -> StateWriter | None:
-        """The writer thread's front (None for a `:memory:` store)."""
-        return self.saver.writer
-
-    def save(self, change: Change, what: str) -> bool:
-        """Save a change (see `Saver.save`); True when it is saved already."""
-        return self.saver.save(change, what)
+        """The sources pane came on screen: count its unread articles again."""
+        self.sources_pane.recount()
 
     @on(Saver.SavedAfterAll)
     @on(RefreshStatus.Refreshed)
@@ -213,10 +186,6 @@ class MainScreen(Screen[None]):
             self.quote_pane.show(event.found)
             self.article_view.choose(self.quote_pane.select_position(event.found, event.position))
 
-    def remember_reading_offset(self) -> None:
-        """Save how far down the open article the reader got, for the next time it opens."""
-        self.article_view.remember_offset()
-
     @on(QuotePane.QuoteChosen)
     def show_quote(self, event: QuotePane.QuoteChosen) -> None:
         """Scroll the article to the chosen quote and highlight it."""
@@ -227,16 +196,10 @@ class MainScreen(Screen[None]):
     @on(RefreshStatus.Imported)
     def imported(self, event: RefreshStatus.Imported) -> None:
         """Show what the import brought (only it, when the reader was started on paths)."""
-        if event.summary is None:
-            self.article_list.empty_message = "Nothing imported (see the message above)."
-            self.reload_list()
-            return
-        self.article_list.empty_message = "No articles found."
-        if self._show_only_imported:
-            ids = self.store.source_ids_for_keys(event.summary.source_keys)
-            self.list_column.show(self.state.list_only_sources(ids))
-        else:
-            self.reload_list()
+        only: tuple[int, ...] | None = None
+        if event.summary is not None and self._show_only_imported:
+            only = self.store.source_ids_for_keys(event.summary.source_keys)
+        self.list_column.show_imported(event.summary is not None, only)
 
     @on(SearchBox.Done)
     def to_results(self) -> None:
@@ -266,7 +229,7 @@ class MainScreen(Screen[None]):
         line under the header), and find the quotes of a stored page."""
         if event.stored:
             self.article_view.extractions.forget(event.article_id)
-        if self.open_article_id == event.article_id:
+        if self.state.open_article_id == event.article_id:
             await self.open_article(event.article_id)
         if event.stored:
             self.refresh_status.run_indexing()  # its quotes, for search and speakers
@@ -279,25 +242,24 @@ class MainScreen(Screen[None]):
 
     # --- actions (the keys in main_keys.py) ---------------------------------------------------
 
-    async def action_jump_unread(self, direction: int) -> None:
-        """Open the next (1) or previous (-1) unread article from the cursor, across sources."""
-        if (target := self.list_column.move_to_unread(direction)) is None:
-            self.notify("No more unread articles.", timeout=3)
-        else:
-            await self.open_article(target)
+    @property
+    def owners(self) -> dict[Owner, Widget]:
+        """The widgets that own the actions of the keys (`main_keys.to`), by name."""
+        return {
+            "list_column": self.list_column,
+            "sources_pane": self.sources_pane,
+            "article_view": self.article_view,
+            "quote_pane": self.quote_pane,
+            "layout_keeper": self.layout_keeper,
+            "refresh_status": self.refresh_status,
+            "exporter": self.exporter,
+            "full_text": self.full_text,
+        }
 
-    def action_flip(self, field: str) -> None:
-        """Flip `read` or `starred` of the article under the cursor."""
-        self.list_column.flip(field)
-
-    def action_page_article(self, direction: int) -> None:
-        """Scroll the article one screen down (1) or up (-1), from any pane."""
-        self.article_view.page(direction)
-
-    def action_step_quote(self, delta: int) -> None:
-        """Jump to the next or previous quote of the open article."""
-        if self.quote_pane.step(delta) is None:
-            self.notify("No quotes in this article.", timeout=2)
+    async def action_delegate(self, owner: Owner, action: str) -> None:
+        """Run `action` (e.g. `flip('read')`) on the widget `owner`: a key bound on the screen
+        works from every pane, and what it does stays in the widget that owns it."""
+        await self.owners[owner].run_action(action)
 
     def action_search(self) -> None:
         """Show the search box (esc leaves search)."""
@@ -311,39 +273,6 @@ class MainScreen(Screen[None]):
         else:
             self.layout_keeper.back()
 
-    def action_cycle_view(self) -> None:
-        """All → unread → starred."""
-        self.list_column.show(self.state.next_view())
-
-    def action_cycle_dates(self) -> None:
-        """Any time → 24 hours → 7 days → 30 days."""
-        self.list_column.show(self.state.next_date_range())
-
-    def action_toggle_sources(self) -> None:
-        """Open or close the sources pane (it takes the list's place when both do not fit)."""
-        if not self.layout_keeper.shown("sources"):  # closed, or out of sight since counted
-            self.count_sources()
-        self.notify(self.layout_keeper.toggle_sources_pane(), timeout=3)
-
-    def action_toggle_quote_pane(self) -> None:
-        """Show or hide the quote pane (floating over the article when it does not fit)."""
-        self.notify(self.layout_keeper.toggle_quote_pane(), timeout=3)
-
-    def action_resize_list(self, delta: int) -> None:
-        """Make the list column narrower or wider (the article view takes the rest)."""
-        if limit := self.layout_keeper.resize_list(delta):
-            self.notify(limit, timeout=3)
-
-    def action_cycle_pane(self, delta: int) -> None:
-        """Move to the next (1) or previous (-1) pane, showing it if the layout hid it."""
-        self.layout_keeper.cycle(delta, quotes_listed=bool(self.quote_pane.items))
-
-    def action_mark_source_read(self) -> None:
-        """Mark every article of the current source read (asks first when it is many)."""
-        screenful = max(1, self.article_list.size.height // 2)
-        row = self.article_list.current
-        mark_listed_read(self, self.state, row, screenful, self.save, self.reload_list)
-
     def action_speakers(self) -> None:
         """Everyone quoted in the stored articles, and what they said."""
 
@@ -354,22 +283,6 @@ class MainScreen(Screen[None]):
         hidden = hidden_condition(self.config.ignores)
         self.app.push_screen(SpeakersScreen(self.store, hidden), open_location)
 
-    def action_copy(self) -> None:
-        """Copy the chosen quote (with speaker, source and date), else the article's link."""
-        copy_citation(self, self.article_view.article, self.article_view.chosen)
-
-    def action_open_link(self) -> None:
-        """Open the article's link in the web browser, else its first enclosure (a podcast)."""
-        open_article_link(self, self.article_view.article)
-
-    def action_links(self) -> None:
-        """List the links of the open article; the chosen one opens in the browser."""
-        choose_link(self, self.article_view.article)
-
-    def action_fetch_page(self) -> None:
-        """Fetch the web page of the article under the cursor and keep its main text."""
-        self.full_text.fetch(self.article_list.current)
-
     async def action_toggle_summary(self) -> None:
         """Switch the open article between the page's full text and the feed's summary."""
         view = self.article_view
@@ -377,46 +290,3 @@ class MainScreen(Screen[None]):
             await self.open_article(view.article.id)
         elif await self.full_text.show_summary(view, search_terms(self.state.mode.query)):
             self.quote_pane.show(Extraction())
-
-    def action_add_feed(self) -> None:
-        """Ask for a feed URL or a local path, subscribe, and fetch it."""
-        self.refresh_status.add_feed()
-
-    def action_refresh_source(self) -> None:
-        """Refresh the chosen source, or the source of the article under the cursor."""
-        source_id = self.state.source_meant(self.article_list.current)
-        self.refresh_status.run_refresh(None if source_id is None else [source_id])
-
-    def action_refresh_all(self) -> None:
-        """Refresh every feed and rescan every local source."""
-        self.refresh_status.refresh_all()
-
-    def action_save_article(self) -> None:
-        """Save the open article (else the one under the cursor) as Markdown."""
-        if (article_id := self.state.article_meant(self.article_list.current)) is not None:
-            self.exporter.save(article_id)
-
-    def action_pipe_article(self) -> None:
-        """Hand the open article (Markdown) to config.toml's pipe_to command."""
-        if (article_id := self.state.article_meant(self.article_list.current)) is not None:
-            self.exporter.pipe(article_id)
-
-    def action_save_query(self) -> None:
-        """Save what the list shows (a search or a filter) as a query feed in config.toml."""
-
-        def saved(query: QueryFeed) -> None:
-            self.sources_pane.add_query(query)
-            self.count_sources()
-
-        queries = self.sources_pane.queries
-        save_query_feed(self, self.state.mode, queries, paths.config_path(), saved)
-
-    def action_feed_settings(self) -> None:
-        """Edit the settings of the chosen source, or of the article under the cursor's."""
-
-        def saved() -> None:
-            self.count_sources()
-            self.reload_list()
-
-        source_id = self.state.source_meant(self.article_list.current)
-        edit_feed_settings(self, self.store, source_id, self.save, saved)

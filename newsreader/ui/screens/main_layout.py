@@ -2,13 +2,16 @@
 
 `LayoutKeeper` holds what the user asked for (`LayoutWish`), asks `plan_layout` what fits, sets
 each pane's width and display, and says in one line what a toggle did when the answer is not
-the obvious one (the quote pane floating, the list one key away).
+the obvious one (the quote pane floating, the list one key away). It owns the keys that change
+the layout (`S`, `t`, `<`, `>`, `tab`); the screen binds them so they work from every pane.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -28,23 +31,59 @@ FOCUS_TARGETS: dict[Pane, str] = {
 }
 
 
-class LayoutKeeper:
-    """The main screen's pane layout: the user's wish and what was last drawn."""
+class LayoutKeeper(Widget):
+    """Invisible; the main screen's pane layout: the user's wish and what was last drawn."""
 
-    def __init__(self, screen: Screen[None], *, quote_pane: bool, sources_pane: bool) -> None:
-        self.screen = screen
+    DEFAULT_CSS = "LayoutKeeper { display: none; }"
+
+    class SourcesShown(Message):
+        """`S` brought the sources pane on screen: its counts are to be read again."""
+
+    def __init__(
+        self,
+        screen: Screen[None],
+        quotes_listed: Callable[[], bool],
+        *,
+        quote_pane: bool,
+        sources_pane: bool,
+    ) -> None:
+        """`screen` holds the panes (laid out before this widget is mounted); `quotes_listed`
+        says whether the quote pane lists anything (`tab` passes it by when not)."""
+        super().__init__()
+        self.main = screen
+        self.quotes_listed = quotes_listed
         self.wish = LayoutWish(
             quote_pane="auto" if quote_pane else "hidden", sources_pane=sources_pane
         )
         self.drawn = PaneLayout()
 
+    def action_toggle_sources(self) -> None:
+        """Open or close the sources pane (it takes the list's place when both do not fit)."""
+        hidden = not self.shown("sources")  # closed, or out of sight since it was counted
+        self.notify(self.toggle_sources_pane(), timeout=3)
+        if hidden and self.shown("sources"):
+            self.post_message(self.SourcesShown())
+
+    def action_toggle_quote_pane(self) -> None:
+        """Show or hide the quote pane (floating over the article when it does not fit)."""
+        self.notify(self.toggle_quote_pane(), timeout=3)
+
+    def action_resize_list(self, delta: int) -> None:
+        """Make the list column narrower or wider (the article view takes the rest)."""
+        if limit := self.resize_list(delta):
+            self.notify(limit, timeout=3)
+
+    def action_cycle_pane(self, delta: int) -> None:
+        """Move to the next (1) or previous (-1) pane, showing it if the layout hid it."""
+        self.cycle(delta, quotes_listed=self.quotes_listed())
+
     def pane(self, name: Pane) -> Widget:
         """The widget of pane `name`."""
-        return self.screen.query_one(PANE_IDS[name])
+        return self.main.query_one(PANE_IDS[name])
 
     def apply(self) -> PaneLayout:
         """Lay the panes out for the current screen width and wish; returns the plan."""
-        plan = plan_layout(self.screen.size.width, self.wish)
+        plan = plan_layout(self.main.size.width, self.wish)
         for name in PANE_IDS:
             widget = self.pane(name)
             width = plan.width(name)
@@ -58,14 +97,14 @@ class LayoutKeeper:
 
     def _keep_focus_visible(self) -> None:
         """After a resize hid the pane that had the focus, give it to one on screen."""
-        focused = self.screen.focused
+        focused = self.main.focused
         if focused is None or all(
             node.display for node in focused.ancestors_with_self if isinstance(node, Widget)
         ):
             return
         for name in (self.wish.front, "list", "article", "sources", "quote"):
             if self.shown(name):
-                self.screen.query_one(FOCUS_TARGETS[name]).focus()
+                self.main.query_one(FOCUS_TARGETS[name]).focus()
                 return
 
     def change(self, **wish: object) -> PaneLayout:
@@ -83,7 +122,7 @@ class LayoutKeeper:
             name = "list"
         self.change(front=name)
         if focus:
-            self.screen.query_one(FOCUS_TARGETS[name]).focus()
+            self.main.query_one(FOCUS_TARGETS[name]).focus()
 
     def back(self) -> None:
         """`esc` on a one-pane screen: from the article or the quotes back to the sources pane
@@ -150,7 +189,7 @@ class LayoutKeeper:
             return "The list and the article take turns on a screen this narrow"
         current = self.drawn.list
         wanted = current + delta
-        widest = widest_list(self.screen.size.width, self.wish)
+        widest = widest_list(self.main.size.width, self.wish)
         narrowest = MIN_WIDTHS["list"]
         self.change(list_width=max(narrowest, min(wanted, widest)))
         if wanted > widest:

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from newsreader.links import display_text
+from newsreader.links import browser_url, display_text
 from newsreader.models import (
     Article,
     Block,
@@ -33,6 +33,7 @@ from newsreader.models import (
     QuoteKind,
 )
 from newsreader.text import clean_line
+from newsreader.ui.article_actions import choose_link, copy_citation, open_article_link
 from newsreader.ui.cells import steady_text
 from newsreader.ui.clock import Clock, utc_now
 from newsreader.ui.extractions import ExtractionCache, ReadingOffsets
@@ -180,12 +181,25 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Back to the list (`q`, `esc`)."""
         await back_to_list(self.screen)
 
-    def page(self, direction: int) -> None:
-        """Scroll one screen down (1) or up (-1)."""
+    def action_page(self, direction: int) -> None:
+        """Scroll one screen down (1) or up (-1) (`space`, `b`: bound on the screen, so they
+        scroll the article from every pane)."""
         if direction > 0:
             self.scroll_page_down(animate=False)
         else:
             self.scroll_page_up(animate=False)
+
+    def action_copy(self) -> None:
+        """Copy the chosen quote (with speaker, source and date), else the article's link."""
+        copy_citation(self, self.article, self.chosen)
+
+    def action_open_link(self) -> None:
+        """Open the article's web page in the browser, else its first enclosure (a podcast)."""
+        open_article_link(self, self.article)
+
+    def action_links(self) -> None:
+        """List the links of the article; the chosen one opens in the browser."""
+        choose_link(self, self.article)
 
     def remember_offset(self) -> None:
         """Keep how far down the open article the reader got, for the next time it opens."""
@@ -346,6 +360,8 @@ class ArticleView(VerticalScroll, can_focus=True):
             header.append("\n" + clean_line(article.dateline), style)
         if article.link:
             header.append("\n" + clean_line(article.link), Style(dim=True))
+            if not browser_url(article.link):  # a file: or ftp: link is kept, never opened
+                header.append("  (not a web page)", self.part_style("article-view--meta"))
         if self.origin is not None:
             header.append("\n")
             header.append_text(self.origin)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -43,11 +44,29 @@ class ArticleExporter(Widget):
             self.line = line
             self.failed = failed
 
-    def __init__(self, store: Store, folder: str, pipe_to: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        folder: str,
+        pipe_to: str,
+        article_meant: Callable[[], int | None],
+    ) -> None:
+        """`article_meant` says which article `e` and `|` act on (None: none)."""
         super().__init__()
         self.store = store
         self.folder = save_folder(folder)
         self.pipe_to = pipe_to
+        self.article_meant = article_meant
+
+    def action_save_article(self) -> None:
+        """Save the article meant (the open one, else the one under the cursor) as Markdown."""
+        if (article_id := self.article_meant()) is not None:
+            self.save(article_id)
+
+    def action_pipe_article(self) -> None:
+        """Hand the article meant (Markdown) to config.toml's pipe_to command."""
+        if (article_id := self.article_meant()) is not None:
+            self.pipe(article_id)
 
     def _article_store(self) -> Store:
         """A connection for the worker thread (sqlite3 connections stay in their thread)."""

@@ -8,6 +8,7 @@ again when its body changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual import on
@@ -15,9 +16,11 @@ from textual.message import Message
 from textual.widget import Widget
 
 from newsreader.config import Config
+from newsreader.links import browser_url
 from newsreader.models import ArticleRow, Extraction
 from newsreader.store import Store
 from newsreader.ui.page_text import (
+    NO_WEB_PAGE,
     PageFetched,
     fetch_page_in_background,
     no_summary_line,
@@ -27,7 +30,7 @@ from newsreader.ui.widgets.article_view import ArticleView
 
 
 class FullText(Widget):
-    """Invisible; fetches pages (`fetch`) and shows the feed's summary (`show_summary`)."""
+    """Invisible; fetches pages (`F`) and shows the feed's summary (`show_summary`)."""
 
     DEFAULT_CSS = "FullText { display: none; }"
 
@@ -40,17 +43,32 @@ class FullText(Widget):
             self.article_id = article_id
             self.stored = stored
 
-    def __init__(self, store: Store, config: Config) -> None:
+    def __init__(
+        self, store: Store, config: Config, row_meant: Callable[[], ArticleRow | None]
+    ) -> None:
+        """`row_meant` gives the article `F` fetches the page of (the one under the cursor)."""
         super().__init__()
         self.store = store
         self.config = config
+        self.row_meant = row_meant
 
-    def fetch(self, row: ArticleRow | None) -> None:
-        """Fetch the web page of `row` (the article under the cursor) and keep its main text."""
+    def action_fetch_page(self) -> None:
+        """Fetch the web page of the article under the cursor and keep its main text.
+
+        An article with no link (a local file's) is answered at once, without a worker; a
+        link that is not http(s) is refused by the fetcher without a request (and recorded,
+        for the article view), so only a web link is announced as being fetched.
+        """
+        row = self.row_meant()
         if row is None or self.store.path is None:
             self.notify("Choose an article first.", timeout=2)
             return
-        self.notify(f"Fetching the page of “{row.title[:60]}”…", timeout=3, markup=False)
+        page = self.store.page_request(row.id)
+        if page is None:
+            self.notify(NO_WEB_PAGE, timeout=4)
+            return
+        if browser_url(page.url):
+            self.notify(f"Fetching the page of “{row.title[:60]}”…", timeout=3, markup=False)
         fetch_page_in_background(self, self.store.path, row.id, self.config)
 
     @on(PageFetched)

@@ -1,4 +1,8 @@
-"""The list column: the search box over the article list, showing what `ReaderState` lists."""
+"""The list column: the search box over the article list, showing what `ReaderState` lists.
+
+It owns the keys that change what is listed or the state of listed articles (`n`/`p`, `m`,
+`s`, `f`, `d`, `A`, `E`); the screen binds them (they work from every pane) and runs them here.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ from textual.message import Message
 
 from newsreader.models import ArticleRow
 from newsreader.store.search import search_terms
+from newsreader.ui.article_actions import mark_listed_read
 from newsreader.ui.list_source import ListSource
+from newsreader.ui.query_feeds import edit_feed_settings
 from newsreader.ui.state import ReaderState
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.search_box import SearchBox
@@ -82,13 +88,49 @@ class ListColumn(Vertical):
             article_list.move_to(0)
         self.announce()
 
-    def move_to_unread(self, direction: int) -> int | None:
-        """Put the cursor on the article `n` (1) or `p` (-1) opens and return its id (None:
-        no more unread articles)."""
+    def show_imported(self, imported: bool, only_sources: tuple[int, ...] | None) -> None:
+        """After an import: list what it brought (only `only_sources`, when given), or say
+        that nothing was imported (`imported` False: the reason was said already)."""
+        self.article_list.empty_message = (
+            "No articles found." if imported else "Nothing imported (see the message above)."
+        )
+        if only_sources is not None:
+            self.show(self.state.list_only_sources(only_sources))
+        else:
+            self.reload()
+
+    def article_meant(self) -> int | None:
+        """The open article, else the one under the cursor (what `e`, `|` act on)."""
+        return self.state.article_meant(self.article_list.current)
+
+    def source_meant(self) -> int | None:
+        """The chosen source, else that of the article under the cursor (`r`, `E`)."""
+        return self.state.source_meant(self.article_list.current)
+
+    def action_jump_unread(self, direction: int) -> None:
+        """Open the next (1) or previous (-1) unread article from the cursor, across sources."""
         target = self.state.unread_to_open(self.article_list.current, backwards=direction < 0)
-        if target is not None and (position := self.state.listing.position(target)) is not None:
+        if target is None:
+            self.notify("No more unread articles.", timeout=3)
+            return
+        if (position := self.state.listing.position(target)) is not None:
             self.article_list.move_to(position)
-        return target
+        self.article_list.post_message(ArticleList.Selected(target))
+
+    def action_cycle_view(self) -> None:
+        """All → unread → starred."""
+        self.show(self.state.next_view())
+
+    def action_cycle_dates(self) -> None:
+        """Any time → 24 hours → 7 days → 30 days."""
+        self.show(self.state.next_date_range())
+
+    def action_mark_source_read(self) -> None:
+        """Mark every article of the current source (or query feed) read; asks first past a
+        screenful of them."""
+        screenful = max(1, self.article_list.size.height // 2)
+        row = self.article_list.current
+        mark_listed_read(self, self.state, row, screenful, self._save, self.reload)
 
     def set_state(
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
@@ -99,13 +141,19 @@ class ListColumn(Vertical):
         self.article_list.show_state(article_id, read=read, starred=starred)
         self.announce()
 
-    def flip(self, field: str) -> None:
+    def action_flip(self, field: str) -> None:
         """Flip `read` or `starred` of the article under the cursor."""
         if row := self.article_list.current:
             if field == "read":
                 self.set_state(row.id, read=not row.read)
             else:
                 self.set_state(row.id, starred=not row.starred)
+
+    def action_feed_settings(self) -> None:
+        """Edit the settings of the chosen source, or of the article under the cursor's (`E`);
+        the list is drawn again after a change (and the sources pane's counts with it)."""
+        state = self.state
+        edit_feed_settings(self, state.store, self.source_meant(), self._save, self.reload)
 
     def announce(self) -> None:
         """Post what is listed now, counted now."""

@@ -135,8 +135,13 @@ class QuotePane(Vertical):
                     self.options.highlighted = self.options.get_option_index(f"item-{index}")
                 return
 
+    def action_step(self, delta: int) -> None:
+        """`]` / `[` from any pane: the next or previous quote of the open article."""
+        if self.step(delta) is None:
+            self.notify("No quotes in this article.", timeout=2)
+
     def step(self, delta: int) -> QuoteItem | None:
-        """Move the highlight `delta` items and choose that item (for `]`/`[` in the article)."""
+        """Move the highlight `delta` items and choose that item; None when none is listed."""
         if not self.items:
             return None
         options = self.options

@@ -10,6 +10,7 @@ more branch in `job_changed`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,10 +68,19 @@ class RefreshStatus(Static):
             super().__init__()
             self.summary = summary
 
-    def __init__(self, store: Store, config: Config, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        source_meant: Callable[[], int | None],
+        *,
+        id: str | None = None,
+    ) -> None:
+        """`source_meant` says which source `r` refreshes (None: every one)."""
         super().__init__(id=id)
         self.store = store
         self.config = config
+        self.source_meant = source_meant
         self.added = 0
         self.failed = 0
         self._sync_job: SyncJob | None = None
@@ -92,13 +102,18 @@ class RefreshStatus(Static):
         if self.config.refresh_on_start:
             self.run_refresh(None)
         if self.config.refresh_interval_minutes > 0:
-            self.set_interval(self.config.refresh_interval_minutes * 60, self.refresh_all)
+            self.set_interval(self.config.refresh_interval_minutes * 60, self.action_refresh_all)
 
-    def refresh_all(self) -> None:
+    def action_refresh_all(self) -> None:
         """Refresh every feed and rescan every local source."""
         self.run_refresh(None)
 
-    def add_feed(self) -> None:
+    def action_refresh_source(self) -> None:
+        """Refresh the source the user means (see `source_meant`)."""
+        source_id = self.source_meant()
+        self.run_refresh(None if source_id is None else [source_id])
+
+    def action_add_feed(self) -> None:
         """Ask for a feed URL or a local path (`a`), subscribe, and fetch it."""
 
         def subscribe(subscription: Subscription | None) -> None:

@@ -5,6 +5,7 @@ follow in their OPML folders (`sources.category`), each folder headed by its unr
 feed whose last refresh failed is marked `!` with the error on a dim second line (`i` shows
 all of it); one never fetched says so; a feed with settings of its own (paused, refresh
 interval, retention) shows them on the dim second line too. `j`/`k` move as in the list.
+`Q` (bound on the screen, from any pane) saves what the list shows as a query feed here.
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsreader import paths
 from newsreader.links import display_text
 from newsreader.rules.feeds import IgnoreRule, QueryFeed, hidden_condition, query_condition
 from newsreader.services.feed_settings import settings_summary
 from newsreader.store import SourceInfo, Store
 from newsreader.store.feeds import FeedListing
 from newsreader.text import clean_line
+from newsreader.ui.query_feeds import save_query_feed
+from newsreader.ui.state import ReaderState
 from newsreader.ui.widgets.article_list import steady_width
 
 ALL_SOURCES = "source-all"
@@ -163,13 +167,15 @@ class SourcesPane(OptionList):
 
     def __init__(
         self,
-        *args: Any,
-        store: Store | None = None,
+        state: ReaderState,
+        *,
         queries: Sequence[QueryFeed] = (),
         ignores: Sequence[IgnoreRule] = (),
-        **kwargs: Any,
+        id: str | None = None,
     ) -> None:
-        super().__init__(*args, **kwargs)
+        """`state` says which source or query feed the list shows (chosen in the pane)."""
+        super().__init__(id=id)
+        self.state = state
         self.query_titles: list[str] = []
         self._counting = False
         self._wanted: tuple[int | None, str] | None = None
@@ -178,7 +184,7 @@ class SourcesPane(OptionList):
         self._shown_width = 0
         self.feeds: dict[int, FeedListing] = {}
         """Source id → its folder and last refresh, as last shown."""
-        self.store = store
+        self.store = state.store
         self.queries = tuple(queries)
         self.ignores = tuple(ignores)
 
@@ -187,21 +193,28 @@ class SourcesPane(OptionList):
 
         One count runs at a time; asking again meanwhile runs one more when it ends (never
         cancelled halfway, never one per keypress queued up)."""
-        if self.store is None:
-            return
         if self._counting:
             self._wanted = (chosen, chosen_query)
             return
         self._counting = True
         self._count(chosen, chosen_query)
 
-    def add_query(self, query: QueryFeed) -> None:
-        """Count a query feed just saved (`Q`) with the others from the next `load` on."""
-        self.queries = (*self.queries, query)
+    def recount(self) -> None:
+        """Count again, keeping what the list shows (a source, a query feed) chosen."""
+        self.load(self.state.chosen_source, self.state.mode.rule_title)
+
+    def action_save_query(self) -> None:
+        """Save what the list shows (a search or a filter) as a query feed in config.toml
+        (`Q`, from any pane), listed here from then on."""
+
+        def saved(query: QueryFeed) -> None:
+            self.queries = (*self.queries, query)
+            self.recount()
+
+        save_query_feed(self, self.state.mode, self.queries, paths.config_path(), saved)
 
     @work(thread=True, exit_on_error=False, group="sources-pane")
     def _count(self, chosen: int | None, chosen_query: str) -> None:
-        assert self.store is not None
         store = Store(self.store.path) if self.store.path is not None else self.store
         try:
             counts = pane_counts(store, self.queries, self.ignores)
