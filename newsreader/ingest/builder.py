@@ -7,6 +7,7 @@ document's size so hostile input stays bounded.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -39,7 +40,17 @@ def absolute_url(url: str | None, base: str | None, *, any_scheme: bool = False)
         The absolute URL with surrounding whitespace removed, or '' for an empty value, a
         `javascript:`/`data:` address, or one longer than 2,048 characters.
     """
-    url = clean_line(url or "").strip()
+    url, base = url or "", base or ""
+    if len(url) + len(base) > _CACHED_URL_CHARS:
+        return _resolved(url, base, any_scheme)  # never kept: a hostile href may be huge
+    return _cached_resolved(url, base, any_scheme)
+
+
+_CACHED_URL_CHARS = 4 * MAX_URL_CHARS
+
+
+def _resolved(url: str, base: str, any_scheme: bool) -> str:
+    url = clean_line(url).strip()
     if not url or len(url) > MAX_URL_CHARS:
         return ""
     if base:
@@ -54,6 +65,11 @@ def absolute_url(url: str | None, base: str | None, *, any_scheme: bool = False)
     if scheme and scheme not in _LINK_SCHEMES and not any_scheme:
         return ""
     return url
+
+
+# Feeds repeat their addresses (a site's links, an image in every entry), and urljoin with
+# urlsplit cost more than the rest of a link: answers are kept, per process, for short ones.
+_cached_resolved = functools.lru_cache(maxsize=4096)(_resolved)
 
 
 @dataclass(slots=True)
@@ -209,6 +225,8 @@ def _length(value: object) -> int | None:
 
 def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSpan, ...]]:
     """Join runs into one text: whitespace collapsed (unless `keep_spaces`), spans computed."""
+    if len(runs) == 1 and runs[0].link is None and not keep_spaces:
+        return _SPACE_RUN.sub(" ", runs[0].text).strip(" "), ()  # most blocks: plain text
     parts: list[str] = []
     spans: list[LinkSpan] = []
     length = 0
@@ -249,6 +267,8 @@ def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSp
         while text.endswith(LINE_BREAK):
             text = text[:-1]
     limit = len(text)
+    if all(span.start >= 0 and span.end <= limit for span in spans):
+        return text, tuple(spans)
     return text, tuple(
         LinkSpan(max(s.start, 0), min(s.end, limit), s.link) for s in spans if s.start < limit
     )

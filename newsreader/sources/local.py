@@ -44,7 +44,15 @@ from newsreader.ingest.textformats import (
     parse_plain_text,
     split_dateline,
 )
-from newsreader.models import ArticleDraft, BlockKind, Document, LocalFile, SourceDraft
+from newsreader.models import (
+    ArticleDraft,
+    BlockKind,
+    Document,
+    EncodedArticle,
+    LocalFile,
+    SourceDraft,
+)
+from newsreader.store.rows import encode_article
 from newsreader.text import clean_line, derive_title
 
 __all__ = [
@@ -340,21 +348,22 @@ def load_path(path: Path) -> SourceDraft:
 # Streamed, parallel import
 
 
-_Part = tuple[list[ArticleDraft], list[tuple[int, list[str]]]]
-"""What a worker gives back for a part: its articles, and for each file in order how many
-articles it gave and its error lines."""
+_Part = tuple[list[EncodedArticle], list[tuple[int, list[str]]]]
+"""What a worker gives back for a part: its articles encoded for the store, and for each file
+in order how many articles it gave and its error lines."""
 
 
 def _load_part(job: tuple[str, list[str], str]) -> _Part:
-    """Worker side: load the files of one part (folder, files, folder name)."""
+    """Worker side: load the files of one part (folder, files, folder name), encoded for the
+    store, so the writer only writes (and unpickles tuples of strings, not documents)."""
     folder, files, title = job
-    articles: list[ArticleDraft] = []
+    articles: list[EncodedArticle] = []
     outcomes: list[tuple[int, list[str]]] = []
     for name in files:
         file = Path(name)
         guid = _guid(file, Path(folder))
         file_articles, file_errors, _feed_title = load_file(file, guid=guid, folder_name=title)
-        articles.extend(file_articles)
+        articles.extend(map(encode_article, file_articles))
         outcomes.append((len(file_articles), file_errors))
     return articles, outcomes
 
@@ -443,10 +452,11 @@ def iter_source_parts(
         progress: Told after each part, before it is yielded.
 
     Yields:
-        Drafts that share the source's key, title and location; each carries its files'
-        error lines and records (`SourceDraft.files`: only files that gave articles, so a
-        file that gave nothing is read again next time), and the first also the folder
-        walk's lines and those of the files skipped.
+        Drafts that share the source's key, title and location; a folder's articles come
+        encoded for the store (`SourceDraft.encoded`), a single file's as drafts. Each
+        carries its files' error lines and records (`SourceDraft.files`: only files that gave
+        articles, so a file that gave nothing is read again next time), and the first also
+        the folder walk's lines and those of the files skipped.
 
     Raises:
         FileNotFoundError: When nothing exists at `path`.
@@ -489,7 +499,7 @@ def iter_source_parts(
         if progress is not None:
             progress(done, len(stamped))
         yield replace(
-            source, articles=tuple(articles), errors=tuple(errors + part_errors), files=records
+            source, encoded=tuple(articles), errors=tuple(errors + part_errors), files=records
         )
         errors = []
 

@@ -10,34 +10,43 @@ time, else the time first seen) then id; bodies live in their own table and load
 
 from __future__ import annotations
 
-import hashlib
+import itertools
 import logging
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from newsreader.ingest.dates import clamp_date
 from newsreader.ingest.formats import ARTICLE_SUFFIXES, source_folder
-from newsreader.models import Article, ArticleDraft, ArticleRow, LocalFile, SourceDraft
+from newsreader.models import (
+    Article,
+    ArticleDraft,
+    ArticleRow,
+    EncodedArticle,
+    LocalFile,
+    SourceDraft,
+)
 from newsreader.store.base import StoreBase
 from newsreader.store.counting import count_statement, needs_whole_pass
 from newsreader.store.documents import (
-    body_text,
     document_from_row,
-    stored_json,
 )
 from newsreader.store.feeds import FeedRecords
 from newsreader.store.open_errors import describe_open_error
 from newsreader.store.pages import PageRecords, feed_digest
+from newsreader.store.rows import (
+    MAX_SOURCE_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    encode_article,
+)
+from newsreader.store.rows import capped as _capped
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.store.search import SOURCE_NAME, SOURCE_NAME_A, SearchIndex
 from newsreader.store.settings import FeedSettingsRecords
 from newsreader.store.sync import SyncRecords
 from newsreader.store.times import stored_datetime
-from newsreader.text import clean_line, clean_text
 
 PARAGRAPH_SEPARATOR = "\n\n"
 logger = logging.getLogger(__name__)
@@ -127,60 +136,21 @@ class ListedArticle:
     location: str
 
 
-def _timestamp(moment: datetime | None) -> int | None:
-    """Unix seconds for an aware datetime (naive ones are taken as UTC)."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int(moment.timestamp())
-
-
 def _datetime(seconds: int | None) -> datetime | None:
     """An aware UTC datetime from unix seconds, clamped; never raises (see `stored_datetime`)."""
     return stored_datetime(seconds)
 
 
-@dataclass(frozen=True, slots=True)
-class _Encoded:
-    """An article's body as stored, and the digest of everything shown of it."""
-
-    body: str
-    document: str | None
-    """`bodies.document`: the JSON, or None for a plain document (see `stored_json`)."""
-    digest: str
-
-
-def _encoded(draft: ArticleDraft) -> _Encoded:
-    """Encode a draft's body once: the digest (to skip rewriting unchanged articles) and the
-    columns written are made from the same text."""
-    # Sources clean their text (the document builder does); the plain body is cleaned again
-    # here so escape sequences stay out of the database whatever a source forgets.
-    body = clean_text(body_text(draft.document))
-    document = stored_json(draft.document)
-    digest = hashlib.blake2b(digest_size=16)
-    for part in (draft.title, draft.source_name, draft.dateline or "", draft.link or ""):
-        digest.update(part.encode("utf-8", "replace") + b"\x00")
-    digest.update(str(_timestamp(draft.published)).encode() + b"\x00")
-    digest.update((document or body).encode("utf-8", "replace"))
-    return _Encoded(body, document, digest.hexdigest())
+_GUID_BATCH = 500
+"""Guids looked up per statement (SQLite allows 32,766 parameters; 500 keeps each small)."""
+_INSERT_BATCH = 1_000
+"""New articles written per statement: few statements, and a large draft's encoded articles
+are not all held at once."""
 
 
 def content_hash(draft: ArticleDraft) -> str:
     """A digest of everything shown of an article, to skip rewriting unchanged ones."""
-    return _encoded(draft).digest
-
-
-MAX_SOURCE_NAME_CHARS = 300
-MAX_TITLE_CHARS = 500
-MAX_LINE_FIELD_CHARS = 2_048
-"""Caps on one-line fields as stored, whatever a source forgot to cap."""
-_GUID_BATCH = 500
-"""Guids looked up per statement (SQLite allows 32,766 parameters; 500 keeps each small)."""
-
-
-def _capped(text: str | None, limit: int) -> str | None:
-    return None if text is None else clean_line(text)[:limit]
+    return encode_article(draft).digest
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -286,31 +256,35 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         """Insert or update a source and all its articles in one transaction.
 
         Articles are matched by (source, guid); read and starred state is kept, and unchanged
-        articles are not rewritten. Articles missing from the draft are left in place.
+        articles are not rewritten. Articles missing from the draft are left in place. New
+        articles are written in batches (a statement each for articles, bodies and search);
+        an entry repeated in the draft is stored once, with its last content.
         """
         now = int(time.time())
         added = updated = unchanged = 0
+        guids = [a.guid for a in draft.articles] + [a.guid for a in draft.encoded]
         with self.transaction():
             if kind == "local":
                 self._adopt_moved_source(draft)
             source_id = self._upsert_source(draft, kind, now)
             title = _capped(draft.title, MAX_TITLE_CHARS) or draft.key
-            known = self._stored_digests(source_id, [a.guid for a in draft.articles])
-            for article in draft.articles:
-                encoded = _encoded(article)
+            known = self._stored_digests(source_id, guids)
+            new: dict[str, EncodedArticle] = {}
+            for article in itertools.chain(map(encode_article, draft.articles), draft.encoded):
                 previous = known.get(article.guid)
                 # A page's text stored as the body adds its digest; the feed's part decides.
-                if previous is not None and feed_digest(previous) == encoded.digest:
+                if previous is not None and feed_digest(previous) == article.digest:
                     unchanged += 1
-                    continue
-                self._write_article(
-                    source_id, article, encoded, now, is_new=previous is None, source_title=title
-                )
-                known[article.guid] = encoded.digest
-                if previous is None:
-                    added += 1
+                elif previous is None or article.guid in new:
+                    new[article.guid] = article  # first place, last content
+                    if len(new) >= _INSERT_BATCH:
+                        added += self._insert_articles(source_id, new, now, source_title=title)
+                        new = {}
                 else:
+                    self._update_article(source_id, article, now, source_title=title)
                     updated += 1
+                known[article.guid] = article.digest
+            added += self._insert_articles(source_id, new, now, source_title=title)
             self._record_local_files(source_id, draft.files)
         return ImportResult(source_id, added, updated, unchanged)
 
@@ -445,69 +419,98 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         ).fetchone()
         return int(row[0])
 
-    def _write_article(
-        self,
-        source_id: int,
-        article: ArticleDraft,
-        encoded: _Encoded,
-        now: int,
-        *,
-        is_new: bool,
-        source_title: str = "",
-    ) -> None:
-        published = _timestamp(clamp_date(article.published))
-        values = (
+    @staticmethod
+    def _row_values(article: EncodedArticle, source_title: str) -> tuple[object, ...]:
+        """The article columns shared by insert and update, in `_ARTICLE_COLUMNS` order."""
+        return (
             # The source's own title is not copied into every row (see SOURCE_NAME).
             ""
-            if clean_line(article.source_name) == source_title
-            else _capped(article.source_name, MAX_SOURCE_NAME_CHARS),
-            _capped(article.title, MAX_TITLE_CHARS),
-            published,
-            published if published is not None else now,
-            _capped(article.dateline, MAX_TITLE_CHARS),
-            _capped(article.link, MAX_LINE_FIELD_CHARS),
-            _capped(article.author, MAX_SOURCE_NAME_CHARS),
-            _capped(article.location, MAX_LINE_FIELD_CHARS),
-            encoded.digest,
+            if article.source_name == source_title
+            else article.source_name[:MAX_SOURCE_NAME_CHARS],
+            article.title,
+            article.published,
+            article.dateline,
+            article.link,
+            article.author,
+            article.location,
+            article.digest,
         )
-        if is_new:
-            row = self._connection.execute(
-                """
-                INSERT INTO articles (source_name, title, published, sort_key, dateline, link,
-                    author, location, content_hash, source_id, guid, added_at, indexed,
-                    quotes_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0) RETURNING id
-                """,
-                (*values, source_id, article.guid, now),
-            ).fetchone()
-        else:
-            # The search entry must go while the old text is still there to rebuild it from.
-            self._unindex_guid(source_id, article.guid)
-            row = self._connection.execute(
-                """
-                UPDATE articles SET source_name = ?, title = ?, published = ?,
-                    sort_key = coalesce(?, sort_key), dateline = ?, link = ?, author = ?,
-                    location = ?, content_hash = ?
-                WHERE source_id = ? AND guid = ? RETURNING id
-                """,
-                (*values[:3], published, *values[4:], source_id, article.guid),
-            ).fetchone()
+
+    def _insert_articles(
+        self, source_id: int, batch: dict[str, EncodedArticle], now: int, *, source_title: str
+    ) -> int:
+        """Insert new articles, searchable and waiting for quotes, three statements in all.
+
+        Ids are given here (after the largest), so bodies and search rows need no lookup;
+        the caller's transaction holds the write lock, so no other writer takes them.
+
+        Returns:
+            How many were inserted.
+        """
+        articles = list(batch.values())
+        if not articles:
+            return 0
+        (largest,) = self._connection.execute(
+            "SELECT coalesce(max(id), 0) FROM articles"
+        ).fetchone()
+        ids = range(int(largest) + 1, int(largest) + 1 + len(articles))
+        self._connection.executemany(
+            """
+            INSERT INTO articles (source_name, title, published, dateline, link, author,
+                location, content_hash, sort_key, id, source_id, guid, added_at, indexed,
+                quotes_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)
+            """,
+            [
+                (
+                    *self._row_values(article, source_title),
+                    article.published if article.published is not None else now,
+                    article_id,
+                    source_id,
+                    article.guid,
+                    now,
+                )
+                for article_id, article in zip(ids, articles, strict=True)
+            ],
+        )
+        self._connection.executemany(
+            "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
+            [
+                (article_id, article.body, article.document)
+                for article_id, article in zip(ids, articles, strict=True)
+            ],
+        )
+        self._add_search_rows(
+            (article_id, article.title, article.body)
+            for article_id, article in zip(ids, articles, strict=True)
+        )
+        return len(articles)
+
+    def _update_article(
+        self, source_id: int, article: EncodedArticle, now: int, *, source_title: str
+    ) -> None:
+        """Rewrite a stored article whose content changed (its read and starred state stay)."""
+        # The search entry must go while the old text is still there to rebuild it from.
+        self._unindex_guid(source_id, article.guid)
+        values = self._row_values(article, source_title)
+        row = self._connection.execute(
+            """
+            UPDATE articles SET source_name = ?, title = ?, published = ?, dateline = ?,
+                link = ?, author = ?, location = ?, content_hash = ?,
+                sort_key = coalesce(?, sort_key)
+            WHERE source_id = ? AND guid = ? RETURNING id
+            """,
+            (*values, article.published, source_id, article.guid),
+        ).fetchone()
         # An entry whose page text is stored keeps it; the feed's new body is its summary.
-        body = (
-            None
-            if is_new
-            else self._kept_page_body(row[0], encoded.body, encoded.document, encoded.digest)
-        )
+        body = self._kept_page_body(row[0], article.body, article.document, article.digest)
         if body is None:
             self._connection.execute(
                 "INSERT OR REPLACE INTO bodies (article_id, body, document) VALUES (?, ?, ?)",
-                (row[0], encoded.body, encoded.document),
+                (row[0], article.body, article.document),
             )
-            body = encoded.body
-        if is_new:  # inserted as searchable and waiting for quotes: one statement less
-            self._add_search_row(row[0], str(values[1]), body)
-        else:
-            self._index_text(row[0], str(values[1]), body)
+            body = article.body
+        self._index_text(row[0], article.title, body)
 
     def _unindex_guid(self, source_id: int, guid: str) -> None:
         found = self._connection.execute(

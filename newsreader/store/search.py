@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -210,10 +210,14 @@ class SearchIndex(StoreBase):
 
     def _add_search_row(self, article_id: int, title: str, body: str) -> None:
         """The search row alone, for an article inserted with `indexed = 1` already."""
-        self._connection.execute(
+        self._add_search_rows([(article_id, title, body)])
+
+    def _add_search_rows(self, rows: Iterable[tuple[int, str, str]]) -> None:
+        """Search rows of (article id, title, body), for articles inserted with `indexed = 1`."""
+        self._connection.executemany(
             "INSERT INTO article_search (rowid, title, body, quotes, speakers) "
             "VALUES (?, ?, ?, '', '')",
-            (article_id, title, body),
+            rows,
         )
 
     def _search_row(self, article_id: int) -> tuple[int, str, str] | None:

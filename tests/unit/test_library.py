@@ -8,6 +8,7 @@ from pathlib import Path
 from newsreader.services.library import save_local
 from newsreader.sources.local import PARALLEL_BYTES, iter_source_parts, load_path
 from newsreader.store import Store
+from newsreader.store.rows import encode_article
 
 
 def feed_folder(folder: Path, files: int, items: int) -> Path:
@@ -31,8 +32,12 @@ def test_parts_parsed_in_processes_match_a_plain_load(tmp_path: Path) -> None:
     whole = load_path(folder)
     parts = list(iter_source_parts(folder, workers=2))
     assert len(parts) > 2 and {p.key for p in parts} == {whole.key}
-    streamed = [a.guid for part in parts for a in part.articles]
+    streamed = [a.guid for part in parts for a in part.encoded]
     assert streamed == [a.guid for a in whole.articles]
+    # Encoded in the workers exactly as the writer would encode the drafts itself.
+    assert [a for part in parts for a in part.encoded] == [
+        encode_article(a) for a in whole.articles
+    ]
     assert len(streamed) == 12 * 200 + 1
 
 
