@@ -22,7 +22,10 @@ MAX_BLOCKS = 5_000
 MAX_BLOCK_CHARS = 100_000
 """Characters kept per block: a 20 MB single paragraph is cut, not carried through."""
 MAX_URL_CHARS = 2_048
-_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = r" \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_RUN = re.compile(rf"[{_SPACES}]{{2,}}|[{_SPACES[1:]}]")
+"""Whitespace that collapses to one space: runs, and any lone space other than " " (a lone
+" " is left alone, so the common text of single spaces is not rewritten word by word)."""
 _LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "gopher", "gemini"})
 LINE_BREAK = "\n"
 

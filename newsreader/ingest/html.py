@@ -198,22 +198,26 @@ class _Walker:
     def walk(self, root: lxml.html.HtmlElement) -> None:
         walker = lxml.etree.iterwalk(root, events=("start", "end"))
         depth = 0
+        # Bound once: this loop runs for every element of every entry of an import.
+        dropped, start, end, add_text = self.dropped, self._start, self._end, self._text
         for event, element in walker:
-            tag = element.tag if isinstance(element.tag, str) else ""
-            depth += 1 if event == "start" else -1
-            if depth >= _DEPTH_LIMIT:
-                self.too_deep = True
+            tag = element.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
             if event == "start":
-                if self._start(tag.lower(), element):
+                depth += 1
+                if depth >= _DEPTH_LIMIT:
+                    self.too_deep = True
+                if start(tag, element):
                     # Its "end" still comes, and reads the tail there.
                     walker.skip_subtree()
-                elif element.text:
-                    self._text(element.text)
-            else:
-                if tag and tag.lower() not in self.dropped and not _is_embed(element):
-                    self._end(tag.lower())
-                if element is not root:
-                    self._tail(element)
+                elif text := element.text:
+                    add_text(text)
+                continue
+            depth -= 1
+            if tag and tag not in dropped and not (tag == "blockquote" and _is_embed(element)):
+                end(tag)
+            if element is not root and (tail := element.tail):
+                add_text(tail)
 
     # --- events ------------------------------------------------------------------------------
 
