@@ -191,6 +191,10 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
                 connection.execute("PRAGMA foreign_keys = ON")
+                # Statement journals (an FTS5 insert that merges segments needs one) spilled
+                # to temp files wrote 1.1 GB for an 88 MB import of 20,000 entries; in memory
+                # 0.26 GB, and the import spends a third of the system time.
+                connection.execute("PRAGMA temp_store = MEMORY")
         except sqlite3.Error as error:
             connection.close()
             raise StoreError(describe_open_error(target, error)) from error
