@@ -141,6 +141,8 @@ def _datetime(seconds: int | None) -> datetime | None:
     return stored_datetime(seconds)
 
 
+PAGE_SIZE = 8192
+"""Bytes per database page, for new databases (SQLite's default is 4096)."""
 _GUID_BATCH = 500
 """Guids looked up per statement (SQLite allows 32,766 parameters; 500 keeps each small)."""
 _INSERT_BATCH = 1_000
@@ -186,6 +188,11 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         try:
             connection.execute("PRAGMA busy_timeout = 10000")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                # Before anything is written (a page size is fixed with the first page): a
+                # body row (text and document, 3-4 KB) overflowed 4 KB pages; with 8 KB pages
+                # a 20,000-entry import is 66 MB instead of 88 and writes half as often.
+                connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             if version <= SCHEMA_VERSION:
                 # WAL lets readers and one writer work at once (a second instance, the CLI).
                 connection.execute("PRAGMA journal_mode = WAL")
