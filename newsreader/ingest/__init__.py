@@ -7,8 +7,9 @@
 - `markdown`: Markdown to blocks with markdown-it-py.
 - `textformats`: the seed plain-text format and headerless text.
 - `dates`: the one date parser every path uses.
-- `feeds`: RSS, Atom and RDF through feedparser (given the bytes, headers and final URL, so
-  charset and base rules apply), JSON Feed through `json`.
+- `feeds`: RSS, Atom and RDF through feedparser-rs, or feedparser for what it reads
+  differently (given the bytes, headers and final URL, so charset and base rules apply),
+  JSON Feed through `json`.
 
 Nothing here imports the store, the extractor or the UI.
 """

@@ -376,10 +376,12 @@ def reader_version() -> str:
     reaches files that have not changed.
     """
     import feedparser
+    import feedparser_rs
     import lxml.etree
 
     digest = hashlib.blake2b(digest_size=8)
-    digest.update(f"{feedparser.__version__} {lxml.etree.LXML_VERSION}".encode())
+    versions = f"{feedparser.__version__} {feedparser_rs.__version__} {lxml.etree.LXML_VERSION}"
+    digest.update(versions.encode())
     package = Path(__file__).resolve().parents[1]
     for code in sorted([*package.joinpath("ingest").glob("*.py"), Path(__file__).resolve()]):
         with contextlib.suppress(OSError):
