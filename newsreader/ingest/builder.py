@@ -44,12 +44,22 @@ def absolute_url(url: str | None, base: str | None, *, any_scheme: bool = False)
         `javascript:`/`data:` address, or one longer than 2,048 characters.
     """
     url, base = url or "", base or ""
+    plain = len(url) <= MAX_URL_CHARS and _PLAIN_URL.fullmatch(url)
+    if plain and (not base or _PLAIN_URL.fullmatch(base)):
+        return url  # already absolute with nothing to clean or normalise (most links)
     if len(url) + len(base) > _CACHED_URL_CHARS:
         return _resolved(url, base, any_scheme)  # never kept: a hostile href may be huge
     return _cached_resolved(url, base, any_scheme)
 
 
 _CACHED_URL_CHARS = 4 * MAX_URL_CHARS
+_PLAIN_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?"
+    r"(?:/[A-Za-z0-9._~!$&'()*+,=:@%/-]{0,1900})?(?:\?[A-Za-z0-9._~!$&'()*+,=:@%/?-]{1,1900})?"
+)
+"""An http(s) address that `urljoin` and `urlsplit` give back unchanged whatever the base: a
+lower-case scheme, a host, no whitespace or controls, no `;` parameters, no fragment and no
+empty query (which they would drop), at most 2,048 characters."""
 
 
 def _resolved(url: str, base: str, any_scheme: bool) -> str:
