@@ -85,10 +85,8 @@ def _resolved(url: str, base: str, any_scheme: bool) -> str:
 _cached_resolved = functools.lru_cache(maxsize=4096)(_resolved)
 
 
-@dataclass(slots=True)
-class _Run:
-    text: str
-    link: int | None = None
+_Run = tuple[str, int | None]
+"""A run of text and the index of the link it belongs to (a tuple: a block is built from many)."""
 
 
 @dataclass(slots=True)
@@ -150,13 +148,13 @@ class DocumentBuilder:
             return
         if len(text) > room:
             text, self.truncated = text[:room], True
-        self._open.runs.append(_Run(clean_text(text), self._current_link))
+        self._open.runs.append((clean_text(text), self._current_link))
         self._open.chars += len(text)
 
     def line_break(self) -> None:
         """A hard line break inside the open block (`<br>`)."""
         if self._open is not None and self._open.runs:
-            self._open.runs.append(_Run(LINE_BREAK))
+            self._open.runs.append((LINE_BREAK, None))
 
     def image(self, url: str | None, alt: str) -> None:
         """An image: a block of its own between blocks; inside running text only its alt."""
@@ -238,20 +236,20 @@ def _length(value: object) -> int | None:
 
 def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSpan, ...]]:
     """Join runs into one text: whitespace collapsed (unless `keep_spaces`), spans computed."""
-    if len(runs) == 1 and runs[0].link is None and not keep_spaces:
-        return _SPACE_RUN.sub(" ", runs[0].text).strip(" "), ()  # most blocks: plain text
+    if len(runs) == 1 and runs[0][1] is None and not keep_spaces:
+        return _SPACE_RUN.sub(" ", runs[0][0]).strip(" "), ()  # most blocks: plain text
     parts: list[str] = []
     spans: list[LinkSpan] = []
     length = 0
     pending_space = False
-    for run in runs:
-        if run.text == LINE_BREAK:
+    for run_text, link in runs:
+        if run_text == LINE_BREAK:
             if parts and parts[-1] != LINE_BREAK:
                 parts.append(LINE_BREAK)
                 length += 1
             pending_space = False
             continue
-        text = run.text if keep_spaces else _SPACE_RUN.sub(" ", run.text)
+        text = run_text if keep_spaces else _SPACE_RUN.sub(" ", run_text)
         if not keep_spaces:
             if text.startswith(" "):
                 pending_space = True
@@ -266,11 +264,11 @@ def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSp
         start = length
         parts.append(text)
         length += len(text)
-        if run.link is not None and text:
-            if spans and spans[-1].link == run.link and spans[-1].end >= start - 1:
-                spans[-1] = LinkSpan(spans[-1].start, length, run.link)
+        if link is not None and text:
+            if spans and spans[-1].link == link and spans[-1].end >= start - 1:
+                spans[-1] = LinkSpan(spans[-1].start, length, link)
             else:
-                spans.append(LinkSpan(start, length, run.link))
+                spans.append(LinkSpan(start, length, link))
     text = "".join(parts)
     if keep_spaces:
         text = text.strip("\n")

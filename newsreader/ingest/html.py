@@ -227,7 +227,7 @@ class _Walker:
             if tag == "iframe" and "mastodon-embed" in _classes(element):
                 self._embed(element)
             return True
-        if _is_embed(element):
+        if tag == "blockquote" and _is_embed(element):
             self._embed(element)
             return True
         builder = self.builder
