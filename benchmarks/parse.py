@@ -16,7 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsreader.ingest.feeds import parse_feed
+import io
+
+import feedparser
+
+from newsreader.ingest.decode import decode_bytes
+from newsreader.ingest.feeds import _parse_fast, _utf8_document, parse_feed
 from newsreader.ingest.html import html_to_document
 from newsreader.ingest.markdown import markdown_to_document
 from newsreader.sources.local import load_path
@@ -111,6 +116,30 @@ def feed_paths(documents: list[bytes], label: str) -> None:
     )
 
 
+def feed_parsers(documents: list[bytes]) -> None:
+    """Each XML parser alone per entry on the import benchmark's feed (feedparser-rs with the
+    checks that route a document to feedparser), and how many corpus documents it reads."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from local_import import make_feed
+
+    text = make_feed(0, 500).decode()
+    document = _utf8_document(text)
+    reference = best_of(
+        3,
+        lambda: feedparser.parse(
+            io.BytesIO(document), sanitize_html=False, resolve_relative_uris=False
+        ),
+    )
+    fast = best_of(5, lambda: _parse_fast(document, text))
+    print(
+        f"XML parser per entry (local_import feed): feedparser {reference / 500 * 1e6:6.1f} us,"
+        f" feedparser-rs {fast / 500 * 1e6:5.1f} us"
+    )
+    xml = [decode_bytes(d, markup="xml").text for d in documents if d.lstrip()[:1] == b"<"]
+    read = sum(_parse_fast(_utf8_document(t), t) is not None for t in xml)
+    print(f"corpus documents feedparser-rs reads: {read} of {len(xml)} (feedparser the rest)")
+
+
 def main() -> None:
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory() as folder:
@@ -136,6 +165,7 @@ def main() -> None:
             p.read_bytes() for p in sorted(CORPUS.rglob("*.xml")) + sorted(CORPUS.rglob("*.json"))
         ]
         feed_paths(corpus, f"corpus, {len(corpus)} files")
+        feed_parsers(corpus)
     else:
         print("corpus: ../shared/corpus not present, skipped")
 

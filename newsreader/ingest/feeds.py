@@ -392,7 +392,7 @@ _RSS_RIVALS = (
 written, feedparser-rs its own choice, so a document with both goes to feedparser."""
 _ATTRIBUTE_REFERENCE = re.compile(r"""=\s*(?:"[^"<>]*&|'[^'<>]*&)""")
 """An attribute value with a character reference: feedparser-rs leaves `&amp;` in Atom link
-addresses."""
+addresses (RSS attributes it reads right)."""
 
 _NAMESPACE_DECLARATION = re.compile(r"""xmlns(?::([\w.-]+))?\s*=\s*["']([^"']*)["']""")
 _PREFIXED_ELEMENT = re.compile(r"<([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)")
@@ -401,6 +401,9 @@ _RSS_FOREIGN_ELEMENT = re.compile(
 )
 """Unprefixed elements that are not RSS but that feedparser reads in RSS (XHTML bodies,
 Atom-style dates and ids); feedparser-rs ignores them."""
+_RSS2_ELEMENT = re.compile(r"<(?:guid|pubDate|author|enclosure)[\s/>]")
+"""RSS 2.0 elements feedparser also reads in an RSS 1.0 (RDF) document; feedparser-rs does
+not."""
 _UNTYPED_ATOM_TEXT = re.compile(
     r"<(?:[\w.-]+:)?(?:title|subtitle|summary|content|rights)(?![\w.:-])(?![^<>]*\stype\s*=)"
 )
@@ -439,18 +442,22 @@ def _fast_reads(document: bytes, text: str, family: str) -> set[tuple[str, str]]
     if "xml:base" in text or _C1_CONTROL.search(document) or _C1_REFERENCE.search(text):
         return None
     # feedparser writes `file:///x` as `file://x`; the same entry must keep one identity.
-    if "file:/" in text or _ATTRIBUTE_REFERENCE.search(text):
+    if "file:/" in text or (family == "atom" and _ATTRIBUTE_REFERENCE.search(text)):
         return None
     declared = {prefix: uri for prefix, uri in _NAMESPACE_DECLARATION.findall(text)}
     if not set(declared.values()) <= _FAST_VOCABULARIES[family]:
         return None
     used = set()
+    first_entry = _ENTRY_START.search(text)
     for prefix, name in set(_PREFIXED_ELEMENT.findall(text)):
         uri = declared.get(prefix)
         if uri is None or (uri, name) in _FAST_UNREAD:
             return None
-        if family == "rss" and uri == _ATOM and name != "link":
-            return None
+        if family == "rss" and uri == _ATOM:
+            # The channel's `atom:link rel="self"` only: feedparser-rs skips one in an item.
+            start = first_entry.start() if first_entry else 0
+            if name != "link" or text.find(f"<{prefix}:link", start) >= 0:
+                return None
         used.add((uri, name))
     if family == "atom":
         if _UNTYPED_ATOM_TEXT.search(text) or _BASE64_TEXT.search(text):
@@ -474,7 +481,7 @@ def _parse_fast(document: bytes, text: str) -> Any | None:
     root = _ROOT.search(text)
     family = "atom" if root and root.group(1) == "feed" else "rss" if root else ""
     used = _fast_reads(document, text, family) if family else None
-    if used is None:
+    if used is None or (root and root.group(1) == "RDF" and _RSS2_ELEMENT.search(text)):
         return None
     try:
         # Bytes, never str: feedparser-rs fetches a str that looks like a URL.

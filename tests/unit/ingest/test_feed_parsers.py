@@ -94,6 +94,18 @@ def test_not_a_feed_keeps_feedparser_reason() -> None:
             ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
         ),
         rss("<item><guid>1</guid><title>a</title></item><item><title>b</item>"),
+        rss(
+            '<atom:link rel="self" href="https://f.example/rss"/><item><guid>1</guid>'
+            '<atom:link rel="enclosure" href="https://f.example/a.mp3"/></item>',
+            ' xmlns:atom="http://www.w3.org/2005/Atom"',
+        ),
+        (
+            b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+            b' xmlns="http://purl.org/rss/1.0/"><channel rdf:about="c"><title>F</title></channel>'
+            b'<item rdf:about="https://f.example/1"><title>t</title><guid>g1</guid></item>'
+            b"</rdf:RDF>"
+        ),
+        rss("<item><guid>1</guid><title>t</title><link>http://192.168.1.5/p</link></item>"),
     ],
     ids=[
         "xml-base",
@@ -105,6 +117,9 @@ def test_not_a_feed_keeps_feedparser_reason() -> None:
         "inherited-author",
         "two-authors",
         "malformed",
+        "atom-link-in-item",
+        "rss2-in-rdf",
+        "private-host",
     ],
 )
 def test_what_the_fast_parser_reads_otherwise_goes_to_feedparser(data: bytes) -> None:
