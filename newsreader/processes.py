@@ -11,6 +11,8 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["process_pool"]
@@ -45,10 +47,27 @@ BACKGROUND_NICENESS = 10
 """How much less CPU priority background workers take (see `process_pool`)."""
 
 
-def _lower_priority() -> None:
-    """Worker side: yield the CPU to the processes a person is waiting on."""
-    with contextlib.suppress(OSError):  # not allowed here: the work still gets done
-        os.nice(BACKGROUND_NICENESS)
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker looks whether the process that started it is still there."""
+
+
+def _start_worker(parent: int, background: bool) -> None:
+    """Worker side: lower the priority of background work, and end with the parent.
+
+    A pool's workers wait for work on a pipe that the parent's death does not always close (a
+    sibling worker holds it too), so after a `kill -9` of the app or the CLI they would wait
+    for ever, 50 MB each; a daemon thread ends this process once its parent is gone.
+    """
+    if background:  # yield the CPU to the processes a person is waiting on
+        with contextlib.suppress(OSError):  # not allowed here: the work still gets done
+            os.nice(BACKGROUND_NICENESS)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)  # orphaned: nobody is left to take the results
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def process_pool(workers: int | None = None, *, background: bool = False) -> ProcessPoolExecutor:
@@ -68,5 +87,6 @@ def process_pool(workers: int | None = None, *, background: bool = False) -> Pro
     return ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 1,
         mp_context=context,
-        initializer=_lower_priority if background else None,
+        initializer=_start_worker,
+        initargs=(os.getpid(), background),
     )
