@@ -491,6 +491,11 @@ def _parse_fast(document: bytes, text: str) -> Any | None:
     except Exception:  # any refusal is feedparser's to explain
         log.debug("feedparser-rs refused a document; feedparser reads it", exc_info=True)
         return None
+    except BaseException as error:  # a panic in the Rust code arrives as a BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        log.warning("feedparser-rs failed on a document; feedparser reads it", exc_info=True)
+        return None
     if parsed.get("bozo") or not parsed.entries:
         return None
     if _family(str(parsed.get("version") or "")) != family:
