@@ -314,13 +314,7 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
         headers = {"content-type": "application/xml; charset=utf-8"}
         if source.base_url and "xml:base" in text:
             headers["content-location"] = source.base_url
-        # A stream, never bytes or str: feedparser opens a str as a URL or path.
-        parsed = feedparser.parse(
-            io.BytesIO(document),
-            response_headers=headers,
-            sanitize_html=False,
-            resolve_relative_uris=False,
-        )
+        parsed = _parse_reference(document, headers, source.location)
     atom = str(parsed.get("version") or "").startswith("atom")
     feed_title = _title_of(parsed.feed, guess_type=fast and not atom) or source.fallback_title
     channel_link = absolute_url(parsed.feed.get("link"), source.base_url)
@@ -336,6 +330,22 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
         raise FeedRefused(f"not a feed: {clean_line(str(reason))}" if reason else "no entries")
     return ParsedFeed(feed_title, articles, errors + cap_errors + entry_errors, channel_link)
+
+
+def _parse_reference(document: bytes, headers: dict[str, str], location: str) -> Any:
+    """The document as feedparser reads it; FeedRefused when feedparser itself fails."""
+    try:
+        # A stream, never bytes or str: feedparser opens a str as a URL or path.
+        return feedparser.parse(
+            io.BytesIO(document),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as error:  # feedparser's own fault (a `<textInput>` in an item...)
+        log.warning("%s: feedparser failed", location, exc_info=True)
+        reason = f"{type(error).__name__}: {clean_line(str(error))[:120]}"
+        raise FeedRefused(f"not a feed: the feed parser failed ({reason})") from error
 
 
 _FAST_LIMITS = feedparser_rs.ParserLimits(
@@ -401,6 +411,9 @@ _RSS_FOREIGN_ELEMENT = re.compile(
 )
 """Unprefixed elements that are not RSS but that feedparser reads in RSS (XHTML bodies,
 Atom-style dates and ids); feedparser-rs ignores them."""
+_FEED_LINK_REL = re.compile(
+    r"""\srel\s*=\s*["'](?:self|hub|next|prev|previous|first|last|search)["']"""
+)
 _RSS2_ELEMENT = re.compile(r"<(?:guid|pubDate|author|enclosure)[\s/>]")
 """RSS 2.0 elements feedparser also reads in an RSS 1.0 (RDF) document; feedparser-rs does
 not."""
@@ -454,9 +467,13 @@ def _fast_reads(document: bytes, text: str, family: str) -> set[tuple[str, str]]
         if uri is None or (uri, name) in _FAST_UNREAD:
             return None
         if family == "rss" and uri == _ATOM:
-            # The channel's `atom:link rel="self"` only: feedparser-rs skips one in an item.
+            # The channel's `atom:link rel="self"` (or hub, paging) only: feedparser-rs skips
+            # one in an item, and an alternate one that feedparser takes as the site.
             start = first_entry.start() if first_entry else 0
             if name != "link" or text.find(f"<{prefix}:link", start) >= 0:
+                return None
+            tags = re.finditer(rf"<{re.escape(prefix)}:link\b[^<>]*", text)
+            if not all(_FEED_LINK_REL.search(tag.group(0)) for tag in tags):
                 return None
         used.add((uri, name))
     if family == "atom":

@@ -215,3 +215,16 @@ def test_escaped_ampersands_in_atom_links_and_unusual_dc_dates_are_read() -> Non
     )
     (article,) = parse_feed(dated, location="d")[1]
     assert article.published is not None and article.published.day == 1
+
+
+def test_a_document_feedparser_fails_on_is_one_line_not_an_exception() -> None:
+    item = (
+        '<item{base}><guid isPermaLink="false">1</guid><title>T</title>'
+        "<textInput><title>S</title><link>https://f.example/s</link></textInput></item>"
+    )
+    _, articles, errors = parse_feed(rss(item.format(base="")), location="t.xml")
+    assert [a.title for a in articles] == ["T"] and errors == []
+    based = rss(item.format(base=' xml:base="https://f.example/"'))
+    _, articles, errors = parse_feed(based, location="t.xml")
+    assert articles == [] and len(errors) == 1
+    assert errors[0].startswith("t.xml: not a feed: the feed parser failed")
