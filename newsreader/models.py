@@ -250,6 +250,11 @@ class SourceDraft:
     """More articles, already encoded for the store (`newsreader.store.rows.encode_article`):
     worker processes encode what they parse, so the process that writes only writes."""
 
+    @property
+    def guids(self) -> list[str]:
+        """The identities of every article, drafted or encoded, in order."""
+        return [a.guid for a in self.articles] + [a.guid for a in self.encoded]
+
 
 class EncodedArticle(NamedTuple):
     """An article as the store writes it: every column's value, made once from a draft.

@@ -273,13 +273,12 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         """
         now = int(time.time())
         added = updated = unchanged = 0
-        guids = [a.guid for a in draft.articles] + [a.guid for a in draft.encoded]
         with self.transaction():
             if kind == "local":
                 self._adopt_moved_source(draft)
             source_id = self._upsert_source(draft, kind, now)
             title = _capped(draft.title, MAX_TITLE_CHARS) or draft.key
-            known = self._stored_digests(source_id, guids)
+            known = self._stored_digests(source_id, draft.guids)
             new: dict[str, EncodedArticle] = {}
             for article in itertools.chain(map(encode_article, draft.articles), draft.encoded):
                 previous = known.get(article.guid)
@@ -361,9 +360,9 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
         exists = self._connection.execute(
             "SELECT 1 FROM sources WHERE key = ?", (draft.key,)
         ).fetchone()
-        if exists is not None or not draft.articles:
+        wanted = set(draft.guids)
+        if exists is not None or not wanted:
             return
-        wanted = {a.guid for a in draft.articles}
         candidates = self._connection.execute(
             "SELECT id, location FROM sources WHERE kind = 'local' AND key != ?", (draft.key,)
         ).fetchall()

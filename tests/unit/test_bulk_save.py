@@ -85,3 +85,18 @@ def test_articles_encoded_by_workers_are_stored_like_drafts(tmp_path: Path) -> N
 
     assert rows("drafts.sqlite3") == rows("encoded.sqlite3")
     assert len(rows("drafts.sqlite3")) == 50
+
+
+def test_a_moved_folder_read_by_workers_keeps_its_source_and_state(tmp_path: Path) -> None:
+    # A folder's articles reach the store encoded (worker processes); its move is still seen.
+    store = Store(tmp_path / "db.sqlite3")
+    encoded = tuple(encode_article(draft(f"note{n}.md", f"Body {n}.")) for n in range(4))
+    gone = str(tmp_path / "gone" / "news")
+    store.save_source(SourceDraft(f"local:{gone}", "news", gone, encoded=encoded))
+    (newest,) = store.rows(limit=1)
+    store.set_read(newest.id, True)
+    here = str(tmp_path / "here" / "news")
+    result = store.save_source(SourceDraft(f"local:{here}", "news", here, encoded=encoded))
+    assert (result.added, result.unchanged) == (0, 4)
+    (info,) = store.sources()
+    assert (info.key, info.article_count, info.unread_count) == (f"local:{here}", 4, 3)
