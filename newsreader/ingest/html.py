@@ -116,6 +116,7 @@ _DEPTH_LIMIT = 250
 """Near libxml2's own limit (256), past which it stops reading the document."""
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _PARTIAL_TAG = re.compile(r"<[^<>]{0,2000}$")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _CONTROL_CHARREF = re.compile(r"&#(?:0*(\d{1,3})|[xX]0*([0-9a-fA-F]{1,2}));")
 
 
@@ -174,11 +175,12 @@ def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
     html = html[:MAX_HTML_CHARS]
     # Control character references become raw characters, so `clean_text` later removes a
     # whole escape sequence rather than leaving its parameters behind as visible junk.
-    html = _CONTROL_CHARREF.sub(_raw_control, html)
+    if "&#" in html:  # most bodies have no character reference: no scan with a pattern
+        html = _CONTROL_CHARREF.sub(_raw_control, html)
     if not html.strip():
         return None
     # lxml refuses str input that declares an encoding; the text is already decoded.
-    html = re.sub(r"^\s*<\?xml[^>]{0,200}\?>", "", html)
+    html = _XML_DECLARATION.sub("", html)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         return lxml.html.document_fromstring(html, parser=parser)
