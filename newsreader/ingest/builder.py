@@ -289,7 +289,8 @@ def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSp
         while text.endswith(LINE_BREAK):
             text = text[:-1]
     limit = len(text)
-    if all(span.start >= 0 and span.end <= limit for span in spans):
+    # Spans run in order, so the first start and the last end tell whether any was cut.
+    if not spans or (spans[0].start >= 0 and spans[-1].end <= limit):
         return text, tuple(spans)
     return text, tuple(
         LinkSpan(max(s.start, 0), min(s.end, limit), s.link) for s in spans if s.start < limit

@@ -24,6 +24,8 @@ __all__ = [
 ]
 
 BODY_SEPARATOR = "\n\n"
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""Made once: `json.dumps` with options builds an encoder for every document."""
 
 
 def body_text(document: Document) -> str:
@@ -66,7 +68,7 @@ def document_json(document: Document) -> str:
     links = [[link.text, link.url] for link in document.links]
     enclosures = [[e.url, e.type, e.length] for e in document.enclosures]
     payload = {"v": 1, "b": blocks, "l": links, "e": enclosures}
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(payload)
 
 
 def _spans(block: Block) -> list[list[int]]:
