@@ -27,6 +27,7 @@ import io
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -163,10 +164,16 @@ def _content_hash(*parts: str) -> str:
 def _unique(articles: list[ArticleDraft]) -> list[ArticleDraft]:
     """Entries repeated with the same content are dropped; a reused id with other content
     gets a numbered suffix so neither is lost."""
+    repeated = {guid for guid, count in Counter(a.guid for a in articles).items() if count > 1}
+    if not repeated:
+        return articles  # the common case: no content to compare
     seen: dict[str, int] = {}
     contents: set[tuple[str, str]] = set()
     unique = []
     for article in articles:
+        if article.guid not in repeated:
+            unique.append(article)
+            continue
         fingerprint = (article.guid, _content_hash(article.title, *article.paragraphs))
         if fingerprint in contents:
             continue
