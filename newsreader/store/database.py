@@ -431,7 +431,7 @@ class Store(FeedRecords, FeedSettingsRecords, PageRecords, SearchIndex, SyncReco
 
     @staticmethod
     def _row_values(article: EncodedArticle, source_title: str) -> tuple[object, ...]:
-        """The article columns shared by insert and update, in `_ARTICLE_COLUMNS` order."""
+        """The article columns insert and update share, in the order both statements name them."""
         return (
             # The source's own title is not copied into every row (see SOURCE_NAME).
             ""
