@@ -11,8 +11,7 @@ import pytest
 from newsreader.config import Config
 from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
-from newsreader.ui.screens.main import MainScreen
-from newsreader.ui.widgets.article_view import ArticleView
+from tests.ui.pilot_helpers import open_first
 
 LINK = "https://example.test/news/bridge?id=7&x=$(id)"
 FEED = f"""<?xml version="1.0"?>
@@ -42,12 +41,7 @@ async def press_o_on_the_article(tmp_path: Path, browser: str) -> NewsReaderApp:
     database.parent.mkdir(parents=True)
     app = NewsReaderApp(Store(database), Config(browser=browser), import_paths=[feed])
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        await pilot.press("enter")
-        await pilot.pause()
-        article = app.screen.query_one(ArticleView).article
+        article = (await open_first(app, pilot)).article
         assert article is not None and article.link == LINK
         await pilot.press("o")
         await app.workers.wait_for_complete()
@@ -110,12 +104,7 @@ async def press_o_on_a_file_link(tmp_path: Path, enclosure: str, browser: Path) 
     database.parent.mkdir(parents=True)
     app = NewsReaderApp(Store(database), Config(browser=f"{browser} %u"), import_paths=[feed])
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        await pilot.press("enter")
-        await pilot.pause()
-        view = app.screen.query_one(ArticleView)
+        view = await open_first(app, pilot)
         assert view.article is not None and (view.article.link or "").startswith("file:")
         header = str(view.query_one("#article-header").render())
         assert f"{view.article.link}  (not a web page)" in header

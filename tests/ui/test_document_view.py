@@ -16,7 +16,6 @@ import pytest
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from newsreader.ingest.html import html_to_document
@@ -32,8 +31,8 @@ from newsreader.services.indexing import index_quotes
 from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.screens.links import LinksScreen
-from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.widgets.article_view import ArticleView, ListItemRow, with_link_numbers
+from tests.ui.pilot_helpers import open_first
 
 BASE = "https://harbour.example.com/news/plan"
 STRUCTURED = """
@@ -80,18 +79,6 @@ def make_app(database: Path, *drafts: ArticleDraft) -> NewsReaderApp:
     save(store, *drafts)
     index_quotes(store, workers=1)
     return NewsReaderApp(store)
-
-
-async def open_first(app: NewsReaderApp, pilot: Pilot[None]) -> ArticleView:
-    """Wait for the app, open the newest article and return the view."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    view = app.screen.query_one(ArticleView)
-    assert view.article is not None
-    return view
 
 
 def block_texts(view: ArticleView) -> list[Text]:
