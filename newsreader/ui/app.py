@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.notifications import Notification, Notify, SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import Widget
@@ -138,7 +138,10 @@ class NewsReaderApp(App[None]):
             # Textual 8 has no public way to take one notification down; its toasts call this.
             self._unnotify(self._reply, refresh=False)
         self._reply = reply
-        self.post_message(Notify(reply))
+        # Added here rather than by a posted `Notify`: replies that come in the same moment (a
+        # held key) run before any posted message, and each must find the one it replaces.
+        self._notifications.add(reply)
+        self._refresh_notifications()
 
     def on_unmount(self) -> None:
         for screen in self.screen_stack:

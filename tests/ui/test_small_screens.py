@@ -204,3 +204,17 @@ async def test_toggles_replace_each_other_on_a_small_screen(
         await pilot.pause()
         await pilot.pause()
         assert len(app.screen.query(Toast)) == 2  # a warning is never replaced by a reply
+
+
+async def test_a_burst_of_the_same_key_leaves_one_reply_on_screen(
+    article_folder: Path, database: Path
+) -> None:
+    app = make_app(database, article_folder)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_article(app, pilot)
+        for _ in range(12):  # as a terminal delivers a held key: all before the next frame
+            app.notify("The list is as wide as it can be", timeout=3)
+        for _ in range(4):
+            await pilot.pause()
+        toasts = list(app.screen.query(Toast))
+        assert len(toasts) == 1, [str(toast.render()) for toast in toasts]
