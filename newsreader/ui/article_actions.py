@@ -127,7 +127,7 @@ def mark_read(
         if confirmed:
             save(lambda store: store.mark_all_read(list_filter), "marking all read")
             done()
-            node.notify(f"Marked {plural(unread, 'article')} read.", timeout=3)
+            node.notify(f"Marked {plural(unread, 'article')} read.", timeout=3, markup=False)
 
     if unread > screenful:
         question = f"Mark all {plural(unread, 'unread article')} in {where} read?"

@@ -84,7 +84,12 @@ def _run_suspended(node: Widget, command: BrowserCommand, url: str) -> None:
         _copy_instead(node, url, f"{command.name} could not start ({failure}) — link copied")
     elif status != 0:
         logger.info("%s exited with status %s", command.name, status)
-        node.notify(f"{command.name} exited with status {status}", severity="warning", timeout=4)
+        node.notify(
+            f"{command.name} exited with status {status}",
+            severity="warning",
+            timeout=4,
+            markup=False,
+        )
 
 
 def _start(node: Widget, command: BrowserCommand, url: str) -> None:

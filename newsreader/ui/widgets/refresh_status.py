@@ -286,7 +286,7 @@ class RefreshStatus(Static):
                 self.finish(f"Finding quotes failed: {error}")
                 return
             self.finish(f"{group.capitalize()} failed: {error}")
-            self.notify(f"{group.capitalize()} failed: {error}", severity="error")
+            self.notify(f"{group.capitalize()} failed: {error}", severity="error", markup=False)
         if group == "import":
             self._imported(event.worker.result if event.state == WorkerState.SUCCESS else None)
         elif group == "refresh":
@@ -320,7 +320,9 @@ class RefreshStatus(Static):
         for line in lines[:SHOWN_FAILURES]:
             self.notify(line, title=title, severity="warning", timeout=8)
         if len(lines) > SHOWN_FAILURES:
-            self.notify(f"… and {len(lines) - SHOWN_FAILURES} more", severity="warning")
+            self.notify(
+                f"… and {len(lines) - SHOWN_FAILURES} more", severity="warning", markup=False
+            )
 
     # --- drawing -------------------------------------------------------------------------------
 

@@ -100,7 +100,7 @@ class SearchBox(Input):
         """Post the results of the newest query; a failed search says why once."""
         if event.state == WorkerState.ERROR:
             logger.error("search failed", exc_info=event.worker.error)
-            self.notify(f"Search failed: {event.worker.error}", severity="error")
+            self.notify(f"Search failed: {event.worker.error}", severity="error", markup=False)
             return
         if event.state != WorkerState.SUCCESS:
             return
