@@ -15,6 +15,7 @@ from newsreader.ui.cells import steady_text, steady_width
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.screens.speakers import SpeakersScreen
 from newsreader.ui.widgets.article_blocks import PostCard
+from tests.ui.pilot_helpers import open_article
 
 EMOJI_POST = (
     "date 2026-10-11 Valley Courier\n\nVolunteers cleared the river paths on Sunday.\n\n"
@@ -42,16 +43,6 @@ def screen_lines(app: NewsReaderApp) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-async def opened(app: NewsReaderApp, pilot, size: tuple[int, int]) -> MainScreen:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    return screen
-
-
 @pytest.mark.parametrize("emoji", SIBLINGS)
 def test_steady_text_has_one_width_in_rich_and_in_the_terminal(emoji: str) -> None:
     text = Text(f"a {emoji} b", style="bold")
@@ -74,7 +65,7 @@ async def test_emoji_in_a_post_keeps_the_card_border_in_its_column(
     database.parent.mkdir(parents=True)
     app = NewsReaderApp(Store(database), import_paths=[folder])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await opened(app, pilot, (100, 30))
+        screen = await open_article(app, pilot)
         assert screen.query_one(PostCard).display
         for line in screen_lines(app):
             # Every line is as wide in the terminal as the screen: nothing shifts.
@@ -90,7 +81,7 @@ async def test_card_header_wraps_between_names_never_after_the_handle(
     database.parent.mkdir(parents=True)
     app = NewsReaderApp(Store(database), import_paths=[folder])
     async with app.run_test(size=(60, 20)) as pilot:
-        screen = await opened(app, pilot, (60, 20))
+        screen = await open_article(app, pilot)
         card = screen.query_one(PostCard)
         text = "\n".join(strip.text for strip in card.render_lines(card.region.reset_offset))
         lines = [line.strip("│ ╭╮╰╯─") for line in text.splitlines()]
@@ -111,7 +102,7 @@ async def test_separator_rules_between_every_pair_of_quotes(tmp_path: Path, data
     app = NewsReaderApp(Store(database), import_paths=[folder])
     for size in [(100, 30), (120, 40), (160, 50)]:
         async with app.run_test(size=size) as pilot:
-            screen = await opened(app, pilot, size)
+            screen = await open_article(app, pilot)
             options = screen.quote_pane.options
             height = options.virtual_size.height
             assert height > options.size.height  # long enough to scroll
@@ -181,7 +172,7 @@ async def test_light_theme_draws_quotes_and_header_on_light_backgrounds(
     database.parent.mkdir(parents=True)
     app = NewsReaderApp(Store(database), import_paths=[article_folder])
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await opened(app, pilot, (120, 40))
+        screen = await open_article(app, pilot)
         await pilot.press("]")  # a chosen quote has a background of its own
         app.theme = theme  # switched while the article is open, as ctrl+p does
         await pilot.pause()

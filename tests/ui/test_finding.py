@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.screens.confirm import ConfirmScreen
 from newsreader.ui.screens.main import MainScreen
@@ -12,6 +11,7 @@ from newsreader.ui.screens.speakers import SpeakersScreen
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.sources_pane import SourcesPane
+from tests.ui.pilot_helpers import make_app
 
 
 async def started(app: NewsReaderApp, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
@@ -25,11 +25,6 @@ async def started(app: NewsReaderApp, pilot) -> MainScreen:  # type: ignore[no-u
 def titles(article_list: ArticleList) -> list[str]:
     rows = [article_list.row(index) for index in range(article_list.row_count)]
     return [row.title for row in rows if row is not None]
-
-
-def make_app(database: Path, *paths: Path) -> NewsReaderApp:
-    database.parent.mkdir(parents=True, exist_ok=True)
-    return NewsReaderApp(Store(database), import_paths=paths)
 
 
 async def test_search_as_you_type_then_escape_returns(article_folder: Path, database: Path) -> None:

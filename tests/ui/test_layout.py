@@ -16,6 +16,7 @@ from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.layout import MIN_WIDTHS
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.widgets.article_view import ArticleView
+from tests.ui.pilot_helpers import open_article
 
 SIZES = [(60, 15), (80, 24), (100, 30), (120, 40), (200, 50)]
 PANES = {
@@ -84,16 +85,6 @@ def assert_article_not_cut(app: NewsReaderApp) -> None:
                 assert line.strip() in shown[y], (line, shown[y])
             else:
                 assert line.startswith(shown[y][left:covered].rstrip()), (line, shown[y])
-
-
-async def open_article(app: NewsReaderApp, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    return screen
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

@@ -5,18 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from newsreader.store import Store
 from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.article_view import ArticleView
 from newsreader.ui.widgets.quote_pane import QuotePane
-
-
-def make_app(database: Path, *paths: Path) -> NewsReaderApp:
-    database.parent.mkdir(parents=True, exist_ok=True)
-    return NewsReaderApp(Store(database), import_paths=paths)
+from tests.ui.pilot_helpers import make_app
 
 
 def row_text(article_list: ArticleList, index: int) -> str:

@@ -14,31 +14,15 @@ from textual.widgets import Label, Static
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
-from newsreader.store import Store
-from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.screens.add_feed import AddFeedScreen
 from newsreader.ui.screens.main import MainScreen
 from newsreader.ui.screens.main_keys import MAIN_BINDINGS
 from newsreader.ui.widgets.key_footer import KeyFooter
 from newsreader.ui.widgets.search_box import SearchBox
+from tests.ui.pilot_helpers import make_app, open_article
 
 SIZES = [(60, 15), (80, 24), (120, 40)]
-
-
-def make_app(database: Path, folder: Path) -> NewsReaderApp:
-    database.parent.mkdir(parents=True, exist_ok=True)
-    return NewsReaderApp(Store(database), import_paths=[folder])
-
-
-async def open_article(app: NewsReaderApp, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    return screen
 
 
 def drawn_words(widget: Widget) -> list[str]:
