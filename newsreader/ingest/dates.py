@@ -275,6 +275,51 @@ def _unknown_word(text: str) -> bool:
     return False
 
 
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+_STRICT_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (?:([+-])(\d{2})(\d{2})|GMT|UT|UTC|Z)"
+)
+"""RFC 822 as nearly every RSS feed writes it (RFC 1123 four-digit years, a numeric offset or
+GMT): read directly, where the general path below takes ten times as long for the same answer."""
+_STRICT_ISO = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})"
+)
+"""ISO 8601 as Atom requires it (RFC 3339 date-time with a zone)."""
+
+
+def _strict(text: str) -> datetime | None:
+    """`text` read when it is in one of the two forms feeds nearly always use, else None
+    (the general path then reads it, or finds it unreadable)."""
+    try:
+        if rfc822 := _STRICT_RFC822.fullmatch(text):
+            day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = rfc822.groups()
+            zone = UTC
+            if sign is not None and (zone_hours != "00" or zone_minutes != "00"):
+                offset = timedelta(hours=int(zone_hours), minutes=int(zone_minutes))
+                zone = timezone(-offset if sign == "-" else offset)
+            moment = datetime(
+                int(year),
+                _MONTHS[month],
+                int(day),
+                int(hour),
+                int(minute),
+                int(second or 0),
+                tzinfo=zone,
+            )
+            return clamp_date(moment)
+        if _STRICT_ISO.fullmatch(text):
+            return clamp_date(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:  # 31 February, hour 25, an offset of a day or more
+        return None
+    return None
+
+
 def parse_date(text: object) -> datetime | None:
     """Read a publication date from a feed, file or page.
 
@@ -287,6 +332,12 @@ def parse_date(text: object) -> datetime | None:
     """
     if not isinstance(text, str):
         return None
+    strict = _strict(text.strip())
+    return strict if strict is not None else _general(text)
+
+
+def _general(text: str) -> datetime | None:
+    """`parse_date` for every form: the reference `_strict` gives the same answers as."""
     text = _normal_offsets(" ".join(text.split())[:MAX_DATE_CHARS])
     if not text or not any(character.isdigit() for character in text):
         return None
