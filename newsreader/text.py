@@ -37,7 +37,9 @@ def clean_text(text: str) -> str:
         The text without escape sequences, control characters (except newline and tab) and
         bidi overrides; carriage returns become newlines.
     """
-    if not _UNSAFE_CHAR.search(text):
+    # `isprintable` (no control, format, separator or unassigned character but " ") answers
+    # most text in half the time of the search, which it only precedes.
+    if text.isprintable() or not _UNSAFE_CHAR.search(text):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _UNSAFE_CHAR.sub("", _ESCAPE_SEQUENCE.sub("", text))

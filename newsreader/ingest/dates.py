@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 
 __all__ = ["EARLIEST", "LATEST", "ZONE_OFFSETS", "clamp_date", "parse_date"]
 
@@ -119,6 +118,10 @@ def _iso(text: str) -> datetime | None:
 def _rfc822(text: str) -> datetime | None:
     if re.search(r"\b[AaPp]\.?[Mm]\b", text):
         return None  # the email parser drops AM/PM
+    # Imported here: `_strict` reads nearly every feed's dates, and the email package costs
+    # each process that parses feeds 2 MB.
+    from email.utils import parsedate_to_datetime
+
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
 import feedparser_rs
 
 from newsreader.ingest.builder import DocumentBuilder, absolute_url
@@ -342,6 +341,10 @@ def _read_xml(data: bytes, source: FeedSource) -> ParsedFeed:
 def _parse_reference(document: bytes, headers: dict[str, str], location: str) -> Any:
     """The document as feedparser reads it; FeedRefused when feedparser itself fails."""
     try:
+        # Imported here: feedparser-rs reads most documents, and feedparser costs a worker
+        # process 14 MB and a tenth of a second.
+        import feedparser
+
         # A stream, never bytes or str: feedparser opens a str as a URL or path.
         return feedparser.parse(
             io.BytesIO(document),
@@ -557,9 +560,21 @@ def _alternates(entry: Any) -> set[str]:
     }
 
 
-_looks_like_html: Callable[[str], bool] = feedparser.mixin._FeedParserMixin.looks_like_html
-"""feedparser's test of whether RSS text is HTML: a closing tag or an entity reference, and
-only HTML tags and entities."""
+_HTML_SIGN = re.compile(r"</(\w+)>|&#?\w+;")
+"""What feedparser's test below requires first: a closing tag or an entity reference."""
+
+
+def _looks_like_html(text: str) -> bool:
+    """feedparser's test of whether RSS text is HTML: a closing tag or an entity reference,
+    and only HTML tags and entities (`_FeedParserMixin.looks_like_html`). Its first condition
+    is checked here, so feedparser is loaded only for text that may be HTML."""
+    if not _HTML_SIGN.search(text):
+        return False
+    import feedparser.mixin
+
+    test: Callable[[str], bool] = feedparser.mixin._FeedParserMixin.looks_like_html
+    return test(text)
+
 
 _ENTITY_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 

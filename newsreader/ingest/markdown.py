@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from newsreader.ingest.builder import DocumentBuilder
 from newsreader.ingest.dates import parse_date
@@ -19,6 +17,10 @@ from newsreader.ingest.html import html_to_document
 from newsreader.ingest.textformats import SeedArticle, seed_date, split_dateline, split_header
 from newsreader.models import BlockKind, Document
 from newsreader.text import clean_line, derive_title
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["markdown_to_document", "parse_markdown"]
 
@@ -36,6 +38,10 @@ class _State:
 
 
 def _parser() -> MarkdownIt:
+    # Imported here: a folder of feeds never needs it, and each worker process that reads
+    # one would carry its 4 MB.
+    from markdown_it import MarkdownIt
+
     # "js-default": CommonMark plus tables and strikethrough; raw HTML allowed and then parsed.
     return MarkdownIt("js-default", {"html": True, "linkify": False})
 

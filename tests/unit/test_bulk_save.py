@@ -100,3 +100,29 @@ def test_a_moved_folder_read_by_workers_keeps_its_source_and_state(tmp_path: Pat
     assert (result.added, result.unchanged) == (0, 4)
     (info,) = store.sources()
     assert (info.key, info.article_count, info.unread_count) == (f"local:{here}", 4, 3)
+
+
+def test_saves_in_a_joined_transaction_commit_together_or_not_at_all(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    (cache,) = store._connection.execute("PRAGMA cache_size").fetchone()
+    first = SourceDraft("local:a", "a", "/tmp/a", articles=(draft("a1", "Body osprey."),))
+    second = SourceDraft("local:b", "b", "/tmp/b", articles=(draft("b1", "Body heron."),))
+    try:
+        with store.joined_transaction(cache_kib=4096):
+            assert store._connection.execute("PRAGMA cache_size").fetchone() == (-4096,)
+            store.save_source(first)
+            store.save_source(second)
+            # Joined, not savepoints: another connection sees nothing before the commit.
+            other = sqlite3.connect(tmp_path / "db.sqlite3")
+            assert other.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+            other.close()
+            raise RuntimeError("disk on fire")
+    except RuntimeError:
+        pass
+    assert store.count() == 0 and store.sources() == []
+    assert store._connection.execute("PRAGMA cache_size").fetchone() == (cache,)
+    with store.joined_transaction():
+        store.save_source(first)
+        store.save_source(second)
+    assert store.count() == 2
+    assert [info.article_count for info in store.sources()] == [1, 1]
