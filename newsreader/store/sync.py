@@ -183,7 +183,8 @@ class SyncRecords(StoreBase):
             How many items were newly mapped.
         """
         mapped = 0
-        with self.transaction():
+        # Joined, not savepoints: FTS5 writes a segment at every savepoint.
+        with self.joined_transaction():
             for draft, items in groups:
                 result = self.save_source(draft, kind=GREADER_KIND)
                 for item in items:

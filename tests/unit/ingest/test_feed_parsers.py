@@ -3,8 +3,11 @@ feedparser otherwise: each test gives the right value, whichever parser the docu
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from newsreader.ingest.decode import Decoded, decode_bytes
 from newsreader.ingest.feeds import _parse_fast, _utf8_document, parse_feed
 
 RSS = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"{ns}><channel><title>F</title>'
@@ -46,7 +49,7 @@ def make_feed(number: int, items: int) -> bytes:
 
 def routed_fast(data: bytes) -> bool:
     text = data.decode()
-    return _parse_fast(_utf8_document(text), text) is not None
+    return _parse_fast(_utf8_document(text, Decoded(text, "utf-8"), data), text) is not None
 
 
 def test_a_well_formed_rss_feed_takes_the_fast_parser() -> None:
@@ -228,3 +231,31 @@ def test_a_document_feedparser_fails_on_is_one_line_not_an_exception() -> None:
     _, articles, errors = parse_feed(based, location="t.xml")
     assert articles == [] and len(errors) == 1
     assert errors[0].startswith("t.xml: not a feed: the feed parser failed")
+
+
+def test_the_parsers_are_given_utf8_whatever_the_document_came_in() -> None:
+    """The bytes the parsers read are the decoded text in UTF-8 with a declaration that says
+    so: the document's own bytes when they are that already, re-encoded otherwise."""
+    body = '<rss version="2.0"><channel><title>Café — “news”</title></channel></rss>'
+    cases = [
+        ('<?xml version="1.0" encoding="UTF-8"?>' + body).encode(),
+        ('<?xml version="1.0" encoding="utf-8"?>' + body).encode(),
+        ('<?xml version="1.0"?>' + body).encode(),
+        body.encode(),
+        b"\xef\xbb\xbf" + body.encode(),
+        ('  <?xml version="1.0" encoding="UTF-8"?>' + body).encode(),
+        ('<?xml version="1.0" encoding="utf8"?>' + body).encode(),
+        ('<?xml version="1.0" encoding="iso-8859-1"?>' + body).encode("latin-1", "replace"),
+        ('<?xml version="1.0" encoding="windows-1252"?>' + body).encode("cp1252"),
+        ('<?xml version="1.0" encoding="utf-16"?>' + body).encode("utf-16"),
+        ('<?xml version="1.0" encoding="UTF-8"?>' + body).encode()[:-30] + b"\xff</rss>",
+    ]
+    encoding = re.compile(r"""encoding\s*=\s*["']([^"']*)["']""")
+    for data in cases:
+        for header in ("", "text/xml; charset=utf-8", "text/xml; charset=iso-8859-1"):
+            decoded = decode_bytes(data, content_type=header, markup="xml")
+            text = _utf8_document(decoded.text, decoded, data).decode("utf-8")
+            expected = encoding.sub("", decoded.text, count=1).lstrip()
+            assert encoding.sub("", text, count=1).lstrip() == expected, (data, header)
+            declared = encoding.search(text[: text.find("?>")]) if "<?xml" in text else None
+            assert declared is None or declared.group(1).lower() == "utf-8", (data, header)
