@@ -162,8 +162,17 @@ class DocumentBuilder:
             return
         if len(text) > room:
             text, self.truncated = text[:room], True
-        self._open.runs.append((clean_text(text), self._current_link))
         self._open.chars += len(text)
+        # Cleaned and, outside code, collapsed here, once: printable text (most runs) has no
+        # control character and no whitespace but " " (`isprintable`, one scan).
+        if text.isprintable():
+            if "  " in text and self._open.kind is not BlockKind.CODE:
+                text = _SPACE_RUN.sub(" ", text)
+        else:
+            text = clean_text(text)
+            if self._open.kind is not BlockKind.CODE:
+                text = _collapsed(text)
+        self._open.runs.append((text, self._current_link))
 
     def line_break(self) -> None:
         """A hard line break inside the open block (`<br>`)."""
@@ -249,9 +258,10 @@ def _length(value: object) -> int | None:
 
 
 def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSpan, ...]]:
-    """Join runs into one text: whitespace collapsed (unless `keep_spaces`), spans computed."""
+    """Join runs (each collapsed already, unless `keep_spaces`) into one text: the spaces
+    where runs meet collapsed too, spans computed."""
     if len(runs) == 1 and runs[0][1] is None and not keep_spaces:
-        return _collapsed(runs[0][0]).strip(" "), ()  # most blocks: plain text
+        return runs[0][0].strip(" "), ()  # most blocks: plain text
     parts: list[str] = []
     spans: list[LinkSpan] = []
     length = 0
@@ -263,7 +273,7 @@ def _assemble(runs: list[_Run], *, keep_spaces: bool) -> tuple[str, tuple[LinkSp
                 length += 1
             pending_space = False
             continue
-        text = run_text if keep_spaces else _collapsed(run_text)
+        text = run_text  # collapsed as it was added (outside code)
         if not keep_spaces:
             if text.startswith(" "):
                 pending_space = True

@@ -215,7 +215,8 @@ class _Walker:
         dropped, start, end, add_text = self.dropped, self._start, self._end, self._text
         for event, element in walker:
             tag = element.tag
-            tag = tag.lower() if isinstance(tag, str) else ""
+            if type(tag) is not str:  # a comment or other node that is not an element
+                tag = ""  # libxml2's HTML parser gives element names in lower case
             if event == "start":
                 depth += 1
                 if depth >= _DEPTH_LIMIT:
@@ -305,7 +306,7 @@ class _Walker:
     def _text(self, text: str) -> None:
         builder = self.builder
         if not builder.in_block:
-            if not text.strip():
+            if text.isspace():
                 return
             self._open_block()
         builder.text(text)

@@ -51,7 +51,9 @@ def encode_article(draft: ArticleDraft) -> EncodedArticle:
     The digest is made from the draft's own values (uncapped, the date unclamped), as stored
     digests always were, so re-reading an unchanged file finds every article unchanged.
     """
-    body = clean_text(body_text(draft.document))
+    body = body_text(draft.document)
+    if not all(block.text.isprintable() for block in draft.document.blocks):
+        body = clean_text(body)  # printable blocks (most) have nothing to clean
     document = stored_json(draft.document)
     digest = hashlib.blake2b(digest_size=16)
     for part in (draft.title, draft.source_name, draft.dateline or "", draft.link or ""):
