@@ -122,8 +122,10 @@ def feed_parsers(documents: list[bytes]) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from local_import import make_feed
 
-    text = make_feed(0, 500).decode()
-    document = _utf8_document(text)
+    data = make_feed(0, 500)
+    decoded = decode_bytes(data, markup="xml")
+    text = decoded.text
+    document = _utf8_document(text, decoded, data)
     reference = best_of(
         3,
         lambda: feedparser.parse(
@@ -135,8 +137,8 @@ def feed_parsers(documents: list[bytes]) -> None:
         f"XML parser per entry (local_import feed): feedparser {reference / 500 * 1e6:6.1f} us,"
         f" feedparser-rs {fast / 500 * 1e6:5.1f} us"
     )
-    xml = [decode_bytes(d, markup="xml").text for d in documents if d.lstrip()[:1] == b"<"]
-    read = sum(_parse_fast(_utf8_document(t), t) is not None for t in xml)
+    xml = [(decode_bytes(d, markup="xml"), d) for d in documents if d.lstrip()[:1] == b"<"]
+    read = sum(_parse_fast(_utf8_document(x.text, x, d), x.text) is not None for x, d in xml)
     print(f"corpus documents feedparser-rs reads: {read} of {len(xml)} (feedparser the rest)")
 
 
