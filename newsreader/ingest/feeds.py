@@ -29,7 +29,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -229,8 +229,10 @@ def _plain_text(value: str) -> Document:
 
 
 def _with_enclosures(
-    document: Document, enclosures: Iterable[tuple[Any, Any, Any]], base: str | None
+    document: Document, enclosures: Sequence[tuple[Any, Any, Any]], base: str | None
 ) -> Document:
+    if not enclosures:
+        return document  # most entries
     builder = DocumentBuilder(base)
     for url, mime_type, length in enclosures:
         builder.enclosure(url if isinstance(url, str) else None, _line(mime_type), length)

@@ -110,6 +110,9 @@ _DROPPED_TAGS = frozenset(
 _PAGE_ONLY_DROPPED = frozenset({"nav", "header", "footer", "aside", "form"})
 """Page chrome, dropped when a whole page is read (kept inside feed content)."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_PLAIN_BLOCK_TAGS = _BLOCK_TAGS - _PAGE_ONLY_DROPPED - {"blockquote", "pre", "ul", "ol", "li"}
+_PLAIN_BLOCK_TAGS -= _HEADINGS.keys()
+"""Blocks that only end the open block (`<p>`, `<div>`): no context, never dropped."""
 _CELL_TAGS = frozenset({"td", "th"})
 _SCOPE_TAGS = ("article", "main")
 _DEPTH_LIMIT = 250
@@ -237,6 +240,13 @@ class _Walker:
 
     def _start(self, tag: str, element: _Element) -> bool:
         """Handle an opening tag; True when its subtree was consumed here."""
+        # The commonest tags first: a paragraph-like block that sets no context, a link.
+        if tag in _PLAIN_BLOCK_TAGS:
+            self.builder.close()
+            return False
+        if tag == "a":
+            self.builder.open_link(element.get("href"))
+            return False
         if not tag or tag in self.dropped:
             if tag == "iframe" and "mastodon-embed" in _classes(element):
                 self._embed(element)
@@ -283,6 +293,9 @@ class _Walker:
             context.quote_depth += 1
 
     def _end(self, tag: str) -> None:
+        if tag in _PLAIN_BLOCK_TAGS:
+            self.builder.close()
+            return
         if tag not in _BLOCK_TAGS:
             if tag == "a":
                 self.builder.close_link()
