@@ -70,12 +70,13 @@ class StoreBase:
         (previous,) = self._connection.execute("PRAGMA cache_size").fetchone()
         if cache_kib:
             self._connection.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+        joining = self._joining  # an enclosing joined transaction keeps joining after this
         try:
             with self.transaction() as connection:
                 self._joining = True
                 try:
                     yield connection
                 finally:
-                    self._joining = False
+                    self._joining = joining
         finally:
             self._connection.execute(f"PRAGMA cache_size = {int(previous)}")

@@ -126,3 +126,15 @@ def test_saves_in_a_joined_transaction_commit_together_or_not_at_all(tmp_path: P
         store.save_source(second)
     assert store.count() == 2
     assert [info.article_count for info in store.sources()] == [1, 1]
+
+
+def test_a_joined_transaction_inside_another_leaves_it_joining(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    with store.joined_transaction():
+        with store.joined_transaction():
+            store.save_source(SourceDraft("local:a", "a", "/tmp/a", (draft("a1", "Osprey."),)))
+        # Still joined: this save is part of the outer transaction, not a savepoint.
+        assert store._joining
+        store.save_source(SourceDraft("local:b", "b", "/tmp/b", (draft("b1", "Heron."),)))
+    assert not store._joining
+    assert store.count() == 2
