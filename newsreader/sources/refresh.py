@@ -40,6 +40,7 @@ from newsreader.text import clean_line
 
 if TYPE_CHECKING:
     from newsreader.services.fulltext import PageFetcher, PageOutcome
+    from newsreader.sources.local import FilesProgress
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +134,7 @@ def refresh_sources(
     *,
     cancel: threading.Event | None = None,
     page_progress: PageProgressCallback | None = None,
+    files_progress: FilesProgress | None = None,
 ) -> RefreshSummary:
     """Refresh feeds and local sources and save what changed.
 
@@ -146,12 +148,15 @@ def refresh_sources(
         cancel: When set, no more results are saved and the call returns early.
         page_progress: Called after each page of a feed set to full text (whose entries'
             pages are fetched once the entries are saved, then its outcome is reported).
+        files_progress: Told (files done, files in the folder) as a local folder is read
+            (a folder just added may take seconds).
 
     Returns:
         One outcome per source handled.
     """
     run = _Refresh(database, config or Config(), progress, cancel)
     run.page_progress = page_progress
+    run.files_progress = files_progress
     return asyncio.run(run.all(source_ids))
 
 
@@ -174,6 +179,7 @@ class _Refresh:
         self.parse_slots = asyncio.Semaphore(2 * (os.cpu_count() or 1))
         self.page_jobs: list[asyncio.Future[None]] = []
         self.page_progress: PageProgressCallback | None = None
+        self.files_progress: FilesProgress | None = None
         self.pages: PageFetcher | None = None
 
     async def all(self, source_ids: Sequence[int] | None) -> RefreshSummary:
@@ -192,7 +198,10 @@ class _Refresh:
                     await self.pages.close()
             for state in states:
                 if state.kind != FEED_KIND and not self.cancel.is_set():
-                    self._report(_guarded(store, state, _rescan_local, store, state))
+                    rescan = _guarded(
+                        store, state, _rescan_local, store, state, self.files_progress
+                    )
+                    self._report(rescan)
         finally:
             store.close()
         return RefreshSummary(tuple(self.outcomes))
@@ -552,7 +561,9 @@ def _retention(store: Store, source_id: int, config: Config) -> dict[str, int]:
     }
 
 
-def _rescan_local(store: Store, state: FeedState) -> FeedOutcome:
+def _rescan_local(
+    store: Store, state: FeedState, progress: FilesProgress | None = None
+) -> FeedOutcome:
     """Reload a local file or folder, keeping its key, title and location."""
     from newsreader.services.library import save_local
 
@@ -564,6 +575,7 @@ def _rescan_local(store: Store, state: FeedState) -> FeedOutcome:
             title=state.title,
             location=state.location,
             kind=state.kind,
+            progress=progress,
         )
     except OSError as error:
         now = int(time.time())

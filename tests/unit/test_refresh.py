@@ -219,6 +219,23 @@ def test_a_local_folder_is_rescanned_keeping_read_state(tmp_path: Path, database
     store.close()
 
 
+def test_a_local_folder_reports_its_files_as_they_are_read(tmp_path: Path, database: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for number in range(1, 4):
+        (folder / f"{number}.txt").write_text(f"Note {number}\n\nBody {number}.\n", "utf-8")
+    store = Store(database)
+    store.add_subscription("local:notes", title="notes", location=str(folder), kind="local")
+    store.close()
+    told: list[tuple[int, int]] = []
+    refresh_sources(database, files_progress=lambda done, total: told.append((done, total)))
+    assert told and told[-1] == (3, 3)
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    told.clear()
+    refresh_sources(database, files_progress=lambda done, total: told.append((done, total)))
+    assert told == [(3, 3)]  # nothing changed: done at once
+
+
 def test_progress_is_reported_once_per_source(server: FeedServer, database: Path) -> None:
     server.routes["/feed"] = static(rss("G", ITEMS))
     for n in range(3):

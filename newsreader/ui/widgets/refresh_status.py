@@ -198,8 +198,17 @@ class RefreshStatus(Static):
         def pages(outcome: FeedOutcome, done: int, wanted: int) -> None:
             self.app.call_from_thread(self.show_pages, outcome, done, wanted)
 
+        def files(done: int, total: int) -> None:
+            if done < total:  # a folder with nothing new to read is done at once: say nothing
+                self.app.call_from_thread(self.show_importing, done, total)
+
         summary = refresh_sources(
-            self.store.path, source_ids, self.config, progress, page_progress=pages
+            self.store.path,
+            source_ids,
+            self.config,
+            progress,
+            page_progress=pages,
+            files_progress=files,
         )
         if sync if sync is not None else source_ids is None and subscription is None:
             self._sync(self.store.path)
