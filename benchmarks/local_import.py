@@ -234,7 +234,7 @@ def run_tree(command: list[str], env: dict[str, str]) -> tuple[float, float, flo
             if rss > peak_rss or now - last_pss >= 0.1:
                 sizes = [_memory(pid) for pid in tree]
                 peak_pss = max(peak_pss, sum(pss for _, pss in sizes))
-                rss = max(rss, sum(rss for rss, _ in sizes))
+                rss = max(rss, sum(size for size, _ in sizes))
                 last_pss = now
             peak_rss = max(peak_rss, rss)
 

@@ -110,8 +110,8 @@ _DROPPED_TAGS = frozenset(
 _PAGE_ONLY_DROPPED = frozenset({"nav", "header", "footer", "aside", "form"})
 """Page chrome, dropped when a whole page is read (kept inside feed content)."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_PLAIN_BLOCK_TAGS = _BLOCK_TAGS - _PAGE_ONLY_DROPPED - {"blockquote", "pre", "ul", "ol", "li"}
-_PLAIN_BLOCK_TAGS -= _HEADINGS.keys()
+_CONTEXT_TAGS = frozenset({"blockquote", "pre", "ul", "ol", "li", *_HEADINGS})
+_PLAIN_BLOCK_TAGS = _BLOCK_TAGS - _PAGE_ONLY_DROPPED - _CONTEXT_TAGS
 """Blocks that only end the open block (`<p>`, `<div>`): no context, never dropped."""
 _CELL_TAGS = frozenset({"td", "th"})
 _SCOPE_TAGS = ("article", "main")

@@ -48,11 +48,10 @@ from newsreader.models import (
     ArticleDraft,
     BlockKind,
     Document,
-    EncodedArticle,
     LocalFile,
     SourceDraft,
 )
-from newsreader.store.rows import encode_article
+from newsreader.store.rows import PlainRow, from_plain_rows, plain_rows
 from newsreader.text import clean_line, derive_title
 
 __all__ = [
@@ -348,24 +347,22 @@ def load_path(path: Path) -> SourceDraft:
 # Streamed, parallel import
 
 
-_Part = tuple[list[tuple[object, ...]], list[tuple[int, list[str]]]]
-"""What a worker gives back for a part: its articles encoded for the store, as the plain
-tuples of `EncodedArticle` fields (a named tuple pickles through Python code, and took the
-writer 4.5 us an article to unpickle instead of 1.7), and for each file in order how many
-articles it gave and its error lines."""
+_Part = tuple[list[PlainRow], list[tuple[int, list[str]]]]
+"""What a worker gives back for a part: its articles encoded for the store (`plain_rows`),
+and for each file in order how many articles it gave and its error lines."""
 
 
 def _load_part(job: tuple[str, list[str], str]) -> _Part:
     """Worker side: load the files of one part (folder, files, folder name), encoded for the
     store, so the writer only writes (and unpickles tuples of strings, not documents)."""
     folder, files, title = job
-    articles: list[tuple[object, ...]] = []
+    articles: list[PlainRow] = []
     outcomes: list[tuple[int, list[str]]] = []
     for name in files:
         file = Path(name)
         guid = _guid(file, Path(folder))
         file_articles, file_errors, _feed_title = load_file(file, guid=guid, folder_name=title)
-        articles.extend(tuple(encode_article(article)) for article in file_articles)
+        articles.extend(plain_rows(file_articles))
         outcomes.append((len(file_articles), file_errors))
     return articles, outcomes
 
@@ -507,7 +504,7 @@ def iter_source_parts(
             progress(done, len(stamped))
         yield replace(
             source,
-            encoded=tuple(map(EncodedArticle._make, articles)),
+            encoded=from_plain_rows(articles),
             errors=tuple(errors + part_errors),
             files=records,
         )

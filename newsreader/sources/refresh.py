@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING
 from newsreader.config import Config
 from newsreader.ingest.feeds import FeedSource, read_feed
 from newsreader.links import display_text, redact_url
-from newsreader.models import EncodedArticle, SourceDraft
+from newsreader.models import SourceDraft
 from newsreader.sources.fetch import FetchRequest, FetchResult, FetchStatus, fetch_all
 from newsreader.store import Store
 from newsreader.store.feeds import FEED_KIND, FeedState, FetchRecord
 from newsreader.store.pages import PageWanted
-from newsreader.store.rows import encode_article
+from newsreader.store.rows import PlainRow, from_plain_rows, plain_rows
 from newsreader.store.settings import FeedSettings
 from newsreader.text import clean_line
 
@@ -448,12 +448,11 @@ def _parse_pool(feed_count: int) -> Executor | None:
 
 @dataclass(frozen=True, slots=True)
 class _Parsed:
-    """A fetched feed read and its articles encoded for the store, as plain tuples of
-    `EncodedArticle` fields: a worker hands the writer strings (a document unpickled cost
-    the event loop 53 us an article, these 2)."""
+    """A fetched feed read and its articles encoded for the store (`plain_rows`): a worker
+    hands the writer strings (a document unpickled cost the event loop 53 us an article)."""
 
     title: str
-    articles: Sequence[tuple[object, ...]]
+    articles: Sequence[PlainRow]
     errors: list[str]
     site_url: str
 
@@ -467,8 +466,7 @@ def _parse_fetched(result: FetchResult, fallback_title: str) -> _Parsed:
         fallback_title=fallback_title,
     )
     feed = read_feed(result.body, source)
-    articles = [tuple(encode_article(article)) for article in feed.articles]
-    return _Parsed(feed.title, articles, feed.errors, feed.site_url)
+    return _Parsed(feed.title, plain_rows(feed.articles), feed.errors, feed.site_url)
 
 
 def _save_feed(
@@ -486,7 +484,7 @@ def _save_feed(
                 replace(result, final_url=result.final_url or location), state.title
             )
         title, errors = parsed.title, parsed.errors
-        articles = tuple(map(EncodedArticle._make, parsed.articles))
+        articles = from_plain_rows(parsed.articles)
     except (RecursionError, MemoryError, ValueError, TypeError) as error:
         # The parsers report bad documents as error lines; this is for their own bugs.
         logger.exception("parsing source %s (%s) failed", state.id, redact_url(location))

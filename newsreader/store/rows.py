@@ -9,6 +9,7 @@ whatever a source forgets, and capped to the lengths below.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from newsreader.ingest.dates import clamp_date
@@ -20,8 +21,11 @@ __all__ = [
     "MAX_LINE_FIELD_CHARS",
     "MAX_SOURCE_NAME_CHARS",
     "MAX_TITLE_CHARS",
+    "PlainRow",
     "capped",
     "encode_article",
+    "from_plain_rows",
+    "plain_rows",
     "timestamp",
 ]
 
@@ -73,3 +77,18 @@ def encode_article(draft: ArticleDraft) -> EncodedArticle:
         document=document,
         digest=digest.hexdigest(),
     )
+
+
+PlainRow = tuple[object, ...]
+"""An `EncodedArticle`'s fields as a plain tuple, to hand from a worker process to the writer:
+a named tuple pickles through Python code (the writer unpickled it in 4.5 us, this in 1.7)."""
+
+
+def plain_rows(drafts: Iterable[ArticleDraft]) -> list[PlainRow]:
+    """`drafts` encoded for the store, as plain tuples to send to another process."""
+    return [tuple(encode_article(draft)) for draft in drafts]
+
+
+def from_plain_rows(rows: Iterable[PlainRow]) -> tuple[EncodedArticle, ...]:
+    """The encoded articles `plain_rows` made, back in the writer."""
+    return tuple(map(EncodedArticle._make, rows))
